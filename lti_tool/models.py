@@ -1,0 +1,91 @@
+"""What the tool keeps: its keys, the platforms it trusts, and its own records of use.
+
+The records (launches, answers, scores) are what ``nihongo sync`` reads into daily activity.
+"""
+
+from django.db import models
+
+
+class ToolKey(models.Model):
+    """An RSA key pair the tool signs with. The newest active key signs; all active keys are published."""
+
+    kid = models.CharField(max_length=64, unique=True)
+    private_pem = models.TextField()
+    public_pem = models.TextField()
+    active = models.BooleanField(default=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+
+
+class PlatformRegistration(models.Model):
+    """One LMS (issuer + client ID) the tool accepts launches from."""
+
+    name = models.CharField(max_length=200)
+    issuer = models.CharField(max_length=255)
+    client_id = models.CharField(max_length=255)
+    auth_login_url = models.URLField(max_length=500)
+    auth_token_url = models.URLField(max_length=500)
+    auth_audience = models.CharField(max_length=500, blank=True)
+    key_set_url = models.URLField(max_length=500, blank=True)
+    key_set = models.JSONField(null=True, blank=True, help_text="The platform's JWKS, when it is not fetched")
+    deployment_ids = models.JSONField(default=list)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["issuer", "client_id"], name="unique_platform_client")]
+
+    def __str__(self):
+        return f"{self.name} ({self.issuer})"
+
+
+class LaunchRecord(models.Model):
+    """One successful launch: who, where, in which role, when."""
+
+    registration = models.ForeignKey(PlatformRegistration, on_delete=models.CASCADE)
+    subject = models.CharField(max_length=255, db_index=True, help_text="The LMS's user ID (sub)")
+    context_id = models.CharField(max_length=255, blank=True)
+    resource_link_id = models.CharField(max_length=255)
+    activity = models.CharField(max_length=100)
+    is_instructor = models.BooleanField(default=False)
+    launched_at = models.DateTimeField(db_index=True)
+
+
+class DrillProgress(models.Model):
+    """A learner's drill state for one resource link (the curriculum's JSON state)."""
+
+    registration = models.ForeignKey(PlatformRegistration, on_delete=models.CASCADE)
+    subject = models.CharField(max_length=255)
+    context_id = models.CharField(max_length=255, blank=True)
+    resource_link_id = models.CharField(max_length=255)
+    state = models.JSONField(default=dict)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(
+            fields=["registration", "subject", "resource_link_id"], name="unique_drill_progress")]
+
+
+class AnswerRecord(models.Model):
+    """One answered item, checked by the server."""
+
+    registration = models.ForeignKey(PlatformRegistration, on_delete=models.CASCADE)
+    subject = models.CharField(max_length=255, db_index=True)
+    context_id = models.CharField(max_length=255, blank=True)
+    resource_link_id = models.CharField(max_length=255)
+    item_id = models.CharField(max_length=64)
+    correct = models.BooleanField()
+    answered_at = models.DateTimeField(db_index=True)
+
+
+class ScoreRecord(models.Model):
+    """A score the tool sent (or failed to send) to the platform through AGS."""
+
+    registration = models.ForeignKey(PlatformRegistration, on_delete=models.CASCADE)
+    subject = models.CharField(max_length=255, db_index=True)
+    resource_link_id = models.CharField(max_length=255)
+    earned = models.PositiveIntegerField()
+    possible = models.PositiveIntegerField()
+    sent_at = models.DateTimeField(db_index=True)
+    delivered = models.BooleanField(default=False)
+    error = models.TextField(blank=True)

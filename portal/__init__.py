@@ -1,0 +1,1 @@
+"""The Django project: settings, URLs, the public site and the demo LMS."""

@@ -1,0 +1,61 @@
+"""Every setting the deployment changes, in one typed place, read from the environment once.
+
+``portal.settings`` turns this into Django settings; ``check()`` runs at start-up (a Django
+system check) so a bad value stops the server with a message that says how to fix it.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+BASE_DIR = Path(__file__).resolve().parent.parent
+_DEV_SECRET = "dev-only-secret-key-never-use-in-production"
+
+
+def _flag(name: str, default: bool) -> bool:
+    value = os.environ.get(name)
+    return default if value is None else value.strip().lower() in {"1", "true", "yes", "on"}
+
+
+@dataclass(frozen=True)
+class Config:
+    debug: bool
+    secret_key: str
+    database_url: str
+    allowed_hosts: tuple[str, ...]
+    base_url: str
+    behind_tls_proxy: bool
+    var_dir: Path = field(default=BASE_DIR / "var")
+
+    @classmethod
+    def from_env(cls) -> Config:
+        var_dir = Path(os.environ.get("NIHONGO_VAR_DIR", BASE_DIR / "var"))
+        debug = _flag("NIHONGO_DEBUG", True)
+        return cls(
+            debug=debug,
+            secret_key=os.environ.get("NIHONGO_SECRET_KEY", _DEV_SECRET),
+            database_url=os.environ.get("DATABASE_URL") or f"sqlite:///{var_dir / 'nihongo.sqlite3'}",
+            allowed_hosts=tuple(
+                h.strip() for h in os.environ.get("NIHONGO_ALLOWED_HOSTS", "127.0.0.1,localhost,testserver").split(",")
+                if h.strip()
+            ),
+            base_url=os.environ.get("NIHONGO_BASE_URL", "http://127.0.0.1:8000").rstrip("/"),
+            behind_tls_proxy=_flag("NIHONGO_BEHIND_TLS_PROXY", False),
+            var_dir=var_dir,
+        )
+
+    def problems(self) -> list[str]:
+        """What is wrong with this configuration, each with the fix."""
+        found = []
+        if not self.debug and self.secret_key == _DEV_SECRET:
+            found.append("NIHONGO_SECRET_KEY is the development key: set a long random value for production.")
+        if not self.debug and not self.base_url.startswith("https://"):
+            found.append("NIHONGO_BASE_URL must be https:// in production: LMSs embed the tool over TLS only.")
+        if not self.database_url.split(":", 1)[0] in {"sqlite", "postgres", "postgresql", "mysql"}:
+            found.append(f"DATABASE_URL scheme not supported: {self.database_url.split(':', 1)[0]!r}.")
+        return found
+
+
+CONFIG = Config.from_env()

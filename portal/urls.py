@@ -1,0 +1,11 @@
+from django.contrib import admin
+from django.urls import include, path
+
+from . import views
+
+urlpatterns = [
+    path("", views.landing, name="landing"),
+    path("admin/", admin.site.urls),
+    path("lti/", include("lti_tool.urls")),
+    path("demo-lms/", include("portal.demo_lms.urls")),
+]
