@@ -1,0 +1,58 @@
+"""The drill's JSON contract, shared by every host (XBlock handlers, LTI tool views).
+
+A host parses the request, calls one of these, stores the new state, publishes the grade if any,
+and returns the payload as JSON. So both hosts behave the same by construction; the contract is
+documented for the browser in ``xblocks/NATIVE_API.md``.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from . import drill
+from .bank import ATTRIBUTION, Bank
+from .drill import DrillConfig, DrillError, Grade
+
+
+def _progress(state: dict, config: DrillConfig, now: datetime) -> dict:
+    return {
+        "answered": state["round"]["answered"],
+        "correct": state["round"]["correct"],
+        "item_count": config.item_count,
+        "best": state["best"],
+        "days_this_week": drill.days_studied_this_week(state, now),
+    }
+
+
+def present(state: dict | None, config: DrillConfig, bank: Bank, now: datetime,
+            language: str = "en") -> tuple[dict, dict]:
+    """The current question (never its answer) and the learner's progress."""
+    state, item = drill.next_item(state, config, bank, now)
+    payload = {
+        "item": item.public_dict(language) if item else None,
+        "round_complete": drill.round_complete(state, config),
+        "progress": _progress(state, config, now),
+        "attribution": ATTRIBUTION,
+    }
+    return state, payload
+
+
+def submit(state: dict | None, config: DrillConfig, bank: Bank, data: object, now: datetime,
+           language: str = "en") -> tuple[dict, dict, Grade | None]:
+    """Check one answer. ``data`` is the parsed request body: {"item_id": str, "choice": int}.
+
+    Raises ``DrillError`` (a 400 for the host) for anything malformed, forged or replayed; then
+    the state the host holds is unchanged.
+    """
+    if not isinstance(data, dict) or set(data) - {"item_id", "choice"}:
+        raise DrillError('Send {"item_id": "...", "choice": <number>} and nothing else.')
+    state, outcome = drill.answer(state, config, bank, data.get("item_id"), data.get("choice"), now)
+    payload = outcome.to_dict()
+    payload["progress"] = _progress(state, config, now)
+    return state, payload, outcome.grade
+
+
+def restart(state: dict | None, config: DrillConfig, bank: Bank, now: datetime,
+            language: str = "en") -> tuple[dict, dict]:
+    """Start another round when the current one is finished, then present."""
+    return present(drill.start_new_round(state, config), config, bank, now, language)

@@ -1,0 +1,12 @@
+"""Test settings: the portal, plus the xblock-sdk workbench so XBlocks run on its real runtime."""
+
+from portal.settings import *  # noqa: F403
+
+INSTALLED_APPS = INSTALLED_APPS + ["djpyfs", "workbench"]  # noqa: F405
+ROOT_URLCONF = "tests.urls"
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]  # fast users in tests
+
+# What xblock-sdk's own settings give its runtime (workbench/settings.py).
+WORKBENCH = {"reset_state_on_restart": False, "services": {"fs": "xblock.reference.plugins.FSService"}}
+DJFS = {"type": "osfs", "directory_root": str(CONFIG.var_dir / "djpyfs"), "url_root": "/static/djpyfs"}  # noqa: F405
+EXCLUDED_XBLOCKS = set()
