@@ -55,9 +55,10 @@ def load_file(path: Path) -> list[Item]:
 
 
 def dump_file(items: list[Item], path: Path) -> None:
-    payload = {"licence": "CC BY-SA 4.0", "attribution": ATTRIBUTION,
-               "items": [item.to_dict() for item in items]}
-    Path(path).write_text(json.dumps(payload, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    """Write one item per line: small files and readable diffs when the bank is rebuilt."""
+    head = json.dumps({"licence": "CC BY-SA 4.0", "attribution": ATTRIBUTION}, ensure_ascii=False)[:-1]
+    lines = ",\n".join(json.dumps(item.to_dict(), ensure_ascii=False, sort_keys=True) for item in items)
+    Path(path).write_text(f'{head}, "items": [\n{lines}\n]}}\n', encoding="utf-8")
 
 
 @lru_cache(maxsize=1)

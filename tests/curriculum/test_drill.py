@@ -1,0 +1,109 @@
+"""Drill behaviour: what a learner sees, in any host."""
+
+from datetime import datetime, timedelta, timezone
+
+import pytest
+
+from curriculum import drill, drill_api
+from curriculum.bank import default_bank
+from curriculum.drill import DrillConfig, DrillError
+
+NOW = datetime(2026, 11, 27, 9, 0, tzinfo=timezone.utc)  # a Friday, 18:00 in Kagoshima
+BANK = default_bank()
+
+
+def answer_current(state, config, now, right=True):
+    state, shown = drill_api.present(state, config, BANK, now)
+    item = BANK.get(shown["item"]["id"])
+    choice = item.answer if right else (item.answer + 1) % len(item.choices)
+    return drill_api.submit(state, config, BANK, {"item_id": item.id, "choice": choice}, now)
+
+
+def test_the_browser_never_sees_the_answer_before_answering():
+    _, shown = drill_api.present(None, DrillConfig(), BANK, NOW)
+    assert set(shown["item"]) == {"id", "level", "prompt", "choices", "instruction"}
+    assert "answer" not in str(shown["item"]) and "explanation" not in shown["item"]
+
+
+def test_a_reload_shows_the_same_question():
+    state, first = drill_api.present(None, DrillConfig(), BANK, NOW)
+    _, again = drill_api.present(state, DrillConfig(), BANK, NOW + timedelta(minutes=5))
+    assert again["item"]["id"] == first["item"]["id"]
+
+
+def test_feedback_says_right_or_wrong_and_explains():
+    _, payload, _ = answer_current(None, DrillConfig(), NOW, right=False)
+    assert payload["correct"] is False
+    assert payload["explanation"] and payload["progress"]["answered"] == 1
+
+
+def test_a_round_ends_with_a_grade_and_the_best_round_counts():
+    config = DrillConfig(item_count=3)
+    state, grades = None, []
+    for right in (True, True, False):
+        state, _, grade = answer_current(state, config, NOW, right)
+        grades.append(grade)
+    assert grades[:2] == [None, None] and grades[2] == drill.Grade(2, 3)
+    state, shown = drill_api.present(state, config, BANK, NOW)
+    assert shown["item"] is None and shown["round_complete"]
+    state, shown = drill_api.restart(state, config, BANK, NOW)
+    assert shown["item"] and shown["progress"]["answered"] == 0
+    for _ in range(3):
+        state, _, grade = answer_current(state, config, NOW, right=False)
+    assert grade == drill.Grade(2, 3), "a worse round does not lower the grade"
+
+
+def test_a_missed_word_comes_back_before_new_words_once_due():
+    config = DrillConfig(item_count=10)
+    state, shown = drill_api.present(None, config, BANK, NOW)
+    missed = shown["item"]["id"]
+    state, _, _ = answer_current(state, config, NOW, right=False)
+    state, _ = drill_api.restart(drill.start_new_round(state, config), config, BANK, NOW)
+    later = NOW + timedelta(minutes=15)
+    state["pending"] = None
+    state["round"] = {"answered": 0, "correct": 0, "seen": []}
+    _, shown = drill_api.present(state, config, BANK, later)
+    assert shown["item"]["id"] == missed
+
+
+@pytest.mark.parametrize("data", [
+    {"item_id": "n5-mw-unknown", "choice": 0},
+    {"choice": 1},
+    {"item_id": None, "choice": 1},
+    {"item_id": "PENDING", "choice": 9},
+    {"item_id": "PENDING", "choice": "1"},
+    {"item_id": "PENDING", "choice": True},
+    {"item_id": "PENDING", "choice": 1, "score": 10},
+    ["not", "an", "object"],
+])
+def test_forged_or_malformed_answers_are_refused_and_change_nothing(data):
+    state, shown = drill_api.present(None, DrillConfig(), BANK, NOW)
+    if isinstance(data, dict) and data.get("item_id") == "PENDING":
+        data = dict(data, item_id=shown["item"]["id"])
+    before = repr(state)
+    with pytest.raises(DrillError):
+        drill_api.submit(state, DrillConfig(), BANK, data, NOW)
+    assert repr(state) == before
+
+
+def test_an_answer_cannot_be_replayed():
+    state, shown = drill_api.present(None, DrillConfig(), BANK, NOW)
+    body = {"item_id": shown["item"]["id"], "choice": 0}
+    state, _, _ = drill_api.submit(state, DrillConfig(), BANK, body, NOW)
+    with pytest.raises(DrillError):
+        drill_api.submit(state, DrillConfig(), BANK, body, NOW)
+
+
+def test_days_studied_count_the_japanese_week():
+    config = DrillConfig(item_count=50)
+    monday_jst = datetime(2026, 11, 22, 15, 30, tzinfo=timezone.utc)  # Monday 00:30 in Japan
+    sunday_utc_eve = datetime(2026, 11, 22, 14, 0, tzinfo=timezone.utc)  # still Sunday in Japan
+    state = None
+    for when in (sunday_utc_eve, monday_jst, monday_jst + timedelta(hours=2), NOW):
+        state, _, _ = answer_current(state, config, when)
+    assert drill.days_studied_this_week(state, NOW) == 2  # Monday and Friday; Sunday was last week
+
+
+def test_item_count_is_bounded():
+    with pytest.raises(ValueError):
+        DrillConfig(item_count=0)

