@@ -38,7 +38,8 @@ class Config:
             secret_key=os.environ.get("NIHONGO_SECRET_KEY", _DEV_SECRET),
             database_url=os.environ.get("DATABASE_URL") or f"sqlite:///{var_dir / 'nihongo.sqlite3'}",
             allowed_hosts=tuple(
-                h.strip() for h in os.environ.get("NIHONGO_ALLOWED_HOSTS", "127.0.0.1,localhost,testserver").split(",")
+                h.strip()
+                for h in os.environ.get("NIHONGO_ALLOWED_HOSTS", "127.0.0.1,localhost,testserver").split(",")
                 if h.strip()
             ),
             base_url=os.environ.get("NIHONGO_BASE_URL", "http://127.0.0.1:8000").rstrip("/"),
@@ -52,9 +53,10 @@ class Config:
         if not self.debug and self.secret_key == _DEV_SECRET:
             found.append("NIHONGO_SECRET_KEY is the development key: set a long random value for production.")
         if not self.debug and not self.base_url.startswith("https://"):
-            found.append("NIHONGO_BASE_URL must be https:// in production: LMSs embed the tool over TLS only.")
-        if not self.database_url.split(":", 1)[0] in {"sqlite", "postgres", "postgresql", "mysql"}:
-            found.append(f"DATABASE_URL scheme not supported: {self.database_url.split(':', 1)[0]!r}.")
+            found.append("NIHONGO_BASE_URL must be https:// in production: LMSs embed tools over TLS only.")
+        scheme = self.database_url.split(":", 1)[0]
+        if scheme not in {"sqlite", "postgres", "postgresql", "mysql"}:
+            found.append(f"DATABASE_URL scheme {scheme!r} is not supported: use sqlite:// or postgres://.")
         return found
 
 

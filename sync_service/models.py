@@ -73,3 +73,11 @@ class SyncRun(models.Model):
     records_read = models.PositiveIntegerField(default=0)
     rows_changed = models.PositiveIntegerField(default=0)
     unmatched_subjects = models.PositiveIntegerField(default=0)
+
+
+class SyncCheckpoint(models.Model):
+    """Where the last successful sync of a source stopped (per-record-kind IDs, offsets…)."""
+
+    source = models.CharField(max_length=50, unique=True)
+    position = models.JSONField(default=dict)
+    updated_at = models.DateTimeField(auto_now=True)

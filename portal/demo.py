@@ -1,0 +1,93 @@
+"""``nihongo demo``: migrate, seed, and serve the portal and the workbench until Ctrl-C.
+
+Two servers, because the xblock-sdk workbench is its own Django project:
+the portal (landing page, demo LMS, LTI tool) and the workbench (our XBlocks on the real runtime).
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _env(var_dir: Path, settings: str, base_url: str) -> dict:
+    env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}  # the demo is SQLite
+    env.update(NIHONGO_VAR_DIR=str(var_dir), DJANGO_SETTINGS_MODULE=settings, NIHONGO_BASE_URL=base_url,
+               PYTHONUNBUFFERED="1")
+    return env
+
+
+def _manage(env: dict, *args: str) -> None:
+    subprocess.run([sys.executable, str(ROOT / "manage.py"), *args], env=env, check=True, cwd=ROOT)
+
+
+def _wait(url: str, procs: list[subprocess.Popen], timeout: float = 60) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if any(p.poll() is not None for p in procs):
+            raise SystemExit("a demo server stopped while starting; see the messages above")
+        try:
+            with urllib.request.urlopen(url, timeout=2):
+                return
+        except OSError:
+            time.sleep(0.3)
+    raise SystemExit(f"{url} did not answer within {timeout:.0f} s")
+
+
+def urls(port: int, workbench_port: int) -> dict[str, str]:
+    base, wb = f"http://127.0.0.1:{port}", f"http://127.0.0.1:{workbench_port}"
+    return {
+        "Portal (landing page)": f"{base}/",
+        "Demo LMS (launch the tool as a learner or a manager)": f"{base}/demo-lms/",
+        "Demo LMS: launch the drill as learner k26-0001": f"{base}/demo-lms/launch/k26-0001/",
+        "Demo LMS: launch as manager k26-m001 (dashboard)": f"{base}/demo-lms/launch/k26-m001/",
+        "XBlock workbench: JLPT N5 drill": f"{wb}/scenario/jlpt_drill.0/",
+    }
+
+
+def run(portal_port: int = 8000, workbench_port: int = 8001, var_dir: Path | None = None) -> int:
+    var_dir = Path(var_dir or ROOT / "var").resolve()
+    var_dir.mkdir(parents=True, exist_ok=True)
+    base_url = f"http://127.0.0.1:{portal_port}"
+    portal_env = _env(var_dir, "portal.settings", base_url)
+    workbench_env = _env(var_dir, "portal.workbench_settings", base_url)
+    print("Preparing the demo databases in", var_dir, flush=True)
+    _manage(portal_env, "migrate", "--no-input", "-v0")
+    _manage(portal_env, "createcachetable")
+    subprocess.run([sys.executable, "-m", "sync_service.cli", "seed-demo", "--base-url", base_url],
+                   env=portal_env, check=True, cwd=ROOT)
+    _manage(workbench_env, "migrate", "--no-input", "-v0")
+    serve = [sys.executable, str(ROOT / "manage.py"), "runserver", "--noreload"]
+    procs = [
+        subprocess.Popen([*serve, f"127.0.0.1:{portal_port}"], env=portal_env, cwd=ROOT),
+        subprocess.Popen([*serve, f"127.0.0.1:{workbench_port}"], env=workbench_env, cwd=ROOT),
+    ]
+    try:
+        _wait(f"{base_url}/", procs)
+        _wait(f"http://127.0.0.1:{workbench_port}/", procs)
+        print("\nKagoshima Nihongo demo is running:", flush=True)
+        for label, url in urls(portal_port, workbench_port).items():
+            print(f"  {label}:\n    {url}", flush=True)
+        print("Press Ctrl-C to stop.", flush=True)
+        signal.signal(signal.SIGTERM, lambda *_: (_ for _ in ()).throw(KeyboardInterrupt))
+        while all(p.poll() is None for p in procs):
+            time.sleep(0.5)
+        return 1
+    except KeyboardInterrupt:
+        return 0
+    finally:
+        for p in procs:
+            p.terminate()
+        for p in procs:
+            try:
+                p.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                p.kill()
+        print("Demo stopped.", flush=True)

@@ -1,0 +1,1 @@
+"""Reports for the prefecture and the companies, built with pandas."""

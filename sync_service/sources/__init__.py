@@ -1,0 +1,1 @@
+"""Connectors: each reads one host's records into the same shape (``ActivityEvent``)."""
