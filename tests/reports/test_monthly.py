@@ -1,0 +1,89 @@
+"""The monthly report for the prefecture, read back as the prefecture would: with openpyxl."""
+
+from datetime import date, datetime, timezone
+
+import openpyxl
+import pytest
+
+from reports.monthly import Month, build, quota_for, write_xlsx
+from sync_service.cli import main
+from sync_service.models import DailyActivity
+
+GENERATED = datetime(2026, 11, 3, tzinfo=timezone.utc)
+COMPANIES = [{"company": "Sakurajima Foods", "employees": 45}, {"company": "Kirishima Care", "employees": 22}]
+LEARNERS = [
+    {"login_id": "k26-0001", "company": "Sakurajima Foods", "level": "N5", "status": "active",
+     "joined_on": date(2026, 6, 1)},
+    {"login_id": "k26-0002", "company": "Sakurajima Foods", "level": "N4", "status": "active",
+     "joined_on": date(2026, 6, 1)},
+    {"login_id": "k26-0003", "company": "Kirishima Care", "level": "N5", "status": "active",
+     "joined_on": date(2026, 7, 1)},
+]
+
+
+def day(login_id, d, logins=1, answered=10, correct=7):
+    return {"login_id": login_id, "day": d, "logins": logins, "items_answered": answered,
+            "items_correct": correct}
+
+
+ACTIVITY = [
+    day("k26-0001", date(2026, 10, 1)), day("k26-0001", date(2026, 10, 2)),
+    day("k26-0001", date(2026, 10, 14), answered=20, correct=18),
+    day("k26-0002", date(2026, 10, 31), answered=5, correct=1),
+    day("k26-0003", date(2026, 9, 30)),  # the month before: not counted
+]
+
+
+@pytest.mark.parametrize(("employees", "places"), [(1, 3), (29, 3), (30, 5), (300, 5)])
+def test_places_per_company_follow_the_size_rule(employees, places):
+    assert quota_for(employees) == places
+
+
+def test_the_report_is_due_on_the_tenth_of_the_next_month():
+    assert Month.parse("2026-10").due == date(2026, 11, 10)
+    assert Month.parse("2026-12").due == date(2027, 1, 10)
+    with pytest.raises(ValueError, match="2026-10"):
+        Month.parse("October")
+
+
+def test_learners_sheet_counts_days_weeks_items_and_accuracy():
+    frames = build(Month(2026, 10), COMPANIES, LEARNERS, ACTIVITY, GENERATED)
+    learners = frames["Learners"].set_index("Login ID")
+    first = learners.loc["k26-0001"]
+    assert (first["Days logged in"], first["Weeks with a login"], first["Items answered"]) == (3, 2, 40)
+    assert first["Accuracy"] == pytest.approx(32 / 40, abs=0.001)
+    idle = learners.loc["k26-0003"]
+    assert (idle["Days logged in"], idle["Items answered"]) == (0, 0)
+    companies = frames["Companies"].set_index("Company")
+    assert companies.loc["Kirishima Care", "Places (quota)"] == 3
+    assert companies.loc["Sakurajima Foods", "Active this month"] == 2
+
+
+def test_the_xlsx_has_one_sheet_each_and_reads_back(tmp_path):
+    path = write_xlsx(build(Month(2026, 10), COMPANIES, LEARNERS, ACTIVITY, GENERATED), tmp_path / "r.xlsx")
+    book = openpyxl.load_workbook(path)
+    assert book.sheetnames == ["Summary", "Companies", "Learners", "Usage"]
+    rows = list(book["Learners"].iter_rows(values_only=True))
+    assert rows[0][:3] == ("Login ID", "Company", "Level")
+    assert [r[0] for r in rows[1:]] == ["k26-0003", "k26-0001", "k26-0002"]
+    weeks = [r[0] for r in book["Usage"].iter_rows(min_row=2, values_only=True)]
+    assert weeks[0] == "2026-09-28 – 2026-10-04" and len(weeks) == 3
+    summary = dict(book["Summary"].iter_rows(min_row=2, values_only=True))
+    assert summary["Due to the prefecture"] == "2026-11-10" and summary["Learners active this month"] == 2
+
+
+def test_no_names_or_nationalities_leave_in_the_report(tmp_path, learner_factory):
+    learner = learner_factory(display_name="Nguyen Thi Lan")
+    DailyActivity.objects.create(learner=learner, day=date(2026, 10, 5), logins=1, items_answered=3,
+                                 items_correct=2)
+    out = tmp_path / "october.xlsx"
+    assert main(["report", "monthly", "--month", "2026-10", "--out", str(out)]) == 0
+    book = openpyxl.load_workbook(out)
+    text = " ".join(str(c) for ws in book for row in ws.iter_rows(values_only=True) for c in row)
+    assert learner.login_id in text
+    assert "Nguyen" not in text and "Viet Nam" not in text
+
+
+def test_a_bad_month_is_refused_with_the_expected_form(capsys, db):
+    assert main(["report", "monthly", "--month", "10/2026"]) == 2
+    assert "2026-10" in capsys.readouterr().err
