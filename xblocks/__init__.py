@@ -1,0 +1,1 @@
+"""Open edX XBlocks for Kagoshima Nihongo: thin adapters over ``curriculum``."""

@@ -1,0 +1,1 @@
+"""The JLPT drill XBlock: multiple-choice vocabulary practice with immediate feedback."""

@@ -1,0 +1,155 @@
+/* Kagoshima Nihongo drill, shared by every host (the XBlock, the LTI tool).
+ *
+ * window.NihongoDrill.mount(root) drives a `.nihongo-drill` element that carries
+ * data-next-url, data-answer-url, data-new-round-url (POST JSON, see xblocks/NATIVE_API.md) and
+ * data-text (the UI strings, already translated by the host). If the host rendered the current
+ * question (data-rendered), mount only binds to it; otherwise it asks data-next-url first.
+ * No framework; the answer only ever arrives after the learner has chosen.
+ */
+(function () {
+  "use strict";
+
+  function csrfToken() {
+    var match = document.cookie.match(/(?:^|;\s*)csrftoken=([^;]+)/);
+    return match ? decodeURIComponent(match[1]) : null;
+  }
+
+  function post(url, body) {
+    var headers = {"Content-Type": "application/json", "Accept": "application/json"};
+    var token = csrfToken();
+    if (token) { headers["X-CSRFToken"] = token; }
+    return fetch(url, {method: "POST", headers: headers, credentials: "same-origin", body: JSON.stringify(body || {})})
+      .then(function (response) {
+        if (!response.ok) { throw new Error("HTTP " + response.status); }
+        return response.json();
+      });
+  }
+
+  function fmt(template, values) {
+    return String(template).replace(/\{(\w+)\}/g, function (whole, key) {
+      return Object.prototype.hasOwnProperty.call(values, key) ? values[key] : whole;
+    });
+  }
+
+  function paragraph(className, content) {
+    var p = document.createElement("p");
+    p.className = className;
+    p.textContent = content;
+    return p;
+  }
+
+  function mount(root) {
+    if (!root || root.ndMounted) { return; }
+    root.ndMounted = true;
+    var text = JSON.parse(root.getAttribute("data-text") || "{}");
+    var find = function (selector) { return root.querySelector(selector); };
+    var el = {
+      question: find(".nd-question"), instruction: find(".nd-instruction"), prompt: find(".nd-prompt"),
+      choices: find(".nd-choices"), feedback: find(".nd-feedback"), next: find(".nd-next"),
+      done: find(".nd-done"), doneTitle: find(".nd-done-title"), score: find(".nd-score"),
+      best: find(".nd-best"), again: find(".nd-again"), empty: find(".nd-empty"),
+      progress: find(".nd-progress"), days: find(".nd-days"), attribution: find(".nd-attribution")
+    };
+    var busy = false;
+
+    function setProgress(progress, shown) {
+      var values = {n: Math.min(shown, progress.item_count), total: progress.item_count};
+      el.progress.textContent = fmt(text.progress, values);
+      el.progress.setAttribute("aria-label", fmt(text.progress_label, values));
+      el.days.textContent = fmt(text.days, {days: progress.days_this_week});
+    }
+
+    function setFeedback(className, lines) {
+      el.feedback.className = "nd-feedback " + className;
+      el.feedback.textContent = "";
+      lines.forEach(function (line) { el.feedback.appendChild(paragraph(line[0], line[1])); });
+    }
+
+    function show(payload) {
+      var item = payload.item, progress = payload.progress;
+      root.setAttribute("data-item-id", item ? item.id : "");
+      el.question.hidden = !item;
+      if (item) {
+        el.instruction.textContent = item.instruction;
+        el.prompt.textContent = item.prompt;
+        el.choices.textContent = "";
+        item.choices.forEach(function (choice, index) {
+          var button = document.createElement("button");
+          button.type = "button";
+          button.className = "nd-choice";
+          button.lang = "ja";
+          button.setAttribute("data-index", index);
+          button.textContent = choice;
+          el.choices.appendChild(button);
+        });
+      }
+      el.done.hidden = !payload.round_complete;
+      if (payload.round_complete) {
+        el.score.textContent = fmt(text.score, {correct: progress.correct, total: progress.item_count});
+        el.best.textContent = fmt(text.best, {best: progress.best, total: progress.item_count});
+      }
+      el.empty.hidden = Boolean(item || payload.round_complete);
+      if (payload.attribution) { el.attribution.textContent = payload.attribution; }
+      setFeedback("", []);
+      el.next.hidden = true;
+      setProgress(progress, progress.answered + (item ? 1 : 0));
+      var focusTarget = item ? el.prompt : (payload.round_complete ? el.doneTitle : null);
+      if (focusTarget && root.contains(document.activeElement)) { focusTarget.focus(); }
+    }
+
+    function showResult(button, result) {
+      var buttons = el.choices.querySelectorAll(".nd-choice");
+      Array.prototype.forEach.call(buttons, function (b) {
+        b.disabled = true;
+        if (Number(b.getAttribute("data-index")) === result.correct_index) { b.classList.add("nd-right"); }
+      });
+      if (!result.correct) { button.classList.add("nd-wrong"); }
+      setFeedback(result.correct ? "nd-is-right" : "nd-is-wrong",
+                  [["nd-result", result.correct ? text.correct : text.wrong], ["nd-explanation", result.explanation]]);
+      setProgress(result.progress, result.progress.answered);
+      el.next.hidden = false;
+      el.next.focus();
+    }
+
+    function failed() {
+      busy = false;
+      setFeedback("nd-is-wrong", [["nd-result", text.error]]);
+    }
+
+    function load(urlAttribute) {
+      if (busy) { return; }
+      busy = true;
+      post(root.getAttribute(urlAttribute), {}).then(function (payload) {
+        busy = false;
+        show(payload);
+      }, failed);
+    }
+
+    el.choices.addEventListener("click", function (event) {
+      var button = event.target.closest(".nd-choice");
+      if (!button || button.disabled || busy) { return; }
+      busy = true;
+      var body = {item_id: root.getAttribute("data-item-id"), choice: Number(button.getAttribute("data-index"))};
+      post(root.getAttribute("data-answer-url"), body).then(function (result) {
+        busy = false;
+        showResult(button, result);
+      }, function () {
+        // Refused (answered in another tab, say): fetch the question the server holds, then say so.
+        busy = false;
+        post(root.getAttribute("data-next-url"), {}).then(function (payload) { show(payload); failed(); }, failed);
+      });
+    });
+    el.next.addEventListener("click", function () { load("data-next-url"); });
+    el.again.addEventListener("click", function () { load("data-new-round-url"); });
+    if (!root.hasAttribute("data-rendered")) { load("data-next-url"); }
+  }
+
+  window.NihongoDrill = {mount: mount};
+
+  /* The XBlock runtime's init function: `element` is the block's wrapper (a jQuery object in some hosts). */
+  window.JlptDrillBlock = function (runtime, element) {
+    var node = element && element.jquery ? element[0] : element;
+    mount(node.classList.contains("nihongo-drill") ? node : node.querySelector(".nihongo-drill"));
+    return {};
+  };
+}());
