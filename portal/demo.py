@@ -63,7 +63,7 @@ def run(portal_port: int = 8000, workbench_port: int = 8001, var_dir: Path | Non
     _manage(portal_env, "createcachetable")
     subprocess.run([sys.executable, "-m", "sync_service.cli", "seed-demo", "--base-url", base_url],
                    env=portal_env, check=True, cwd=ROOT)
-    _manage(workbench_env, "migrate", "--no-input", "-v0")
+    _manage(workbench_env, "migrate", "--run-syncdb", "--no-input", "-v0")  # the SDK ships no migrations
     serve = [sys.executable, str(ROOT / "manage.py"), "runserver", "--noreload"]
     procs = [
         subprocess.Popen([*serve, f"127.0.0.1:{portal_port}"], env=portal_env, cwd=ROOT),

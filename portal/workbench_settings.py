@@ -14,3 +14,10 @@ EXCLUDED_XBLOCKS = {
     "html_demo", "problem_demo", "sidebar_demo", "slider_demo", "textinput_demo", "thumbs",
     "view_counter_demo",
 }
+# The SDK logs to var/workbench.log relative to the working directory; the console is enough here.
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "root": {"handlers": ["console"], "level": "WARNING"},
+}

@@ -33,21 +33,25 @@ def demo(tmp_path_factory):
         [sys.executable, "-m", "sync_service.cli", "demo", "--port", str(port), "--workbench-port", str(wb_port),
          "--var-dir", str(tmp_path_factory.mktemp("demo-var"))],
         cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-    lines = []
-    deadline = time.monotonic() + 180
-    while time.monotonic() < deadline:
-        line = proc.stdout.readline()
-        if not line:
-            break
-        lines.append(line)
-        if "Press Ctrl-C" in line:
-            break
-    output = "".join(lines)
-    assert "Press Ctrl-C" in output, output
-    yield {"proc": proc, "output": output, "ports": (port, wb_port),
-           "urls": re.findall(r"^\s+(http://\S+)$", output, re.M)}
-    if proc.poll() is None:
-        proc.kill()
+    try:
+        lines = []
+        deadline = time.monotonic() + 180
+        while time.monotonic() < deadline:
+            line = proc.stdout.readline()
+            if not line:
+                break
+            lines.append(line)
+            if "Press Ctrl-C" in line:
+                break
+        output = "".join(lines)
+        assert "Press Ctrl-C" in output, output
+        yield {"proc": proc, "output": output, "ports": (port, wb_port),
+               "urls": re.findall(r"^\s+(http://\S+)$", output, re.M)}
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+        proc.stdout.close()
 
 
 def follow_lti_launch(session: requests.Session, url: str) -> requests.Response:
