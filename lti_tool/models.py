@@ -43,7 +43,10 @@ class LaunchRecord(models.Model):
     """One successful launch: who, where, in which role, when."""
 
     registration = models.ForeignKey(PlatformRegistration, on_delete=models.CASCADE)
+    launch_id = models.CharField(max_length=100, unique=True, null=True, blank=True,
+                                 help_text="PyLTI1p3's launch ID; drill endpoints accept recorded ones only")
     subject = models.CharField(max_length=255, db_index=True, help_text="The LMS's user ID (sub)")
+    name = models.CharField(max_length=200, blank=True, help_text="The name the LMS sent, for the dashboard")
     context_id = models.CharField(max_length=255, blank=True)
     resource_link_id = models.CharField(max_length=255)
     activity = models.CharField(max_length=100)

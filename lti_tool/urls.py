@@ -1,4 +1,13 @@
 from django.urls import path
 
+from . import views
+
 app_name = "lti_tool"
-urlpatterns: list = []  # filled by the LTI tool (login, launch, jwks, answer)
+urlpatterns = [
+    path("login/", views.login, name="login"),
+    path("launch/", views.launch_view, name="launch"),
+    path("jwks/", views.jwks, name="jwks"),
+    path("drill/<str:launch_id>/next/", views.drill_next, name="drill_next"),
+    path("drill/<str:launch_id>/answer/", views.drill_answer, name="drill_answer"),
+    path("drill/<str:launch_id>/new_round/", views.drill_new_round, name="drill_new_round"),
+]

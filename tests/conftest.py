@@ -48,7 +48,8 @@ def study(registration):
             AnswerRecord.objects.create(context_id="c1", item_id="n5-mw-x", correct=correct, answered_at=at,
                                         **common)
         if score is not None:
-            ScoreRecord.objects.create(earned=score[0], possible=score[1], sent_at=at, delivered=True, **common)
+            ScoreRecord.objects.create(earned=score[0], possible=score[1], sent_at=at, delivered=True,
+                                       **common)
     return record
 
 

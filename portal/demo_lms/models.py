@@ -10,6 +10,7 @@ class PlatformKey(models.Model):
 
 
 class LineItem(models.Model):
+    context_id = models.CharField(max_length=255, blank=True, help_text="The course (one per company)")
     resource_link_id = models.CharField(max_length=255)
     label = models.CharField(max_length=255)
     score_maximum = models.FloatField(default=1)

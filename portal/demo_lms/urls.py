@@ -1,4 +1,16 @@
 from django.urls import path
 
+from . import views
+
 app_name = "demo_lms"
-urlpatterns: list = []  # filled by the demo platform
+urlpatterns = [
+    path("", views.index, name="index"),
+    path("launch/<str:login_id>/", views.launch, name="launch"),
+    path("auth/", views.auth, name="auth"),
+    path("jwks/", views.jwks, name="jwks"),
+    path("token/", views.token, name="token"),
+    path("lineitems/", views.lineitems, name="lineitems"),
+    path("lineitems/<int:line_item_id>", views.lineitem, name="lineitem"),
+    path("lineitems/<int:line_item_id>/scores", views.scores, name="scores"),
+    path("gradebook/", views.gradebook_view, name="gradebook"),
+]

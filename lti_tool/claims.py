@@ -1,0 +1,86 @@
+"""What the tool reads from a validated launch: pure functions over the id_token's claims."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from curriculum.drill import DrillConfig
+from curriculum.items import Level
+
+LTI = "https://purl.imsglobal.org/spec/lti/claim/"
+ACTIVITIES = ("jlpt_drill",)
+LANGUAGES = ("en", "ja", "vi", "id", "tl", "my")
+#: Locale tags platforms send for our languages under another code.
+LANGUAGE_ALIASES = {"fil": "tl", "in": "id"}
+
+
+class LaunchRefused(ValueError):
+    """A launch we validated but cannot serve (unknown activity, bad custom parameters)."""
+
+
+@dataclass(frozen=True)
+class Launch:
+    """The parts of a launch the tool acts on."""
+
+    issuer: str
+    client_id: str
+    subject: str
+    name: str
+    context_id: str
+    resource_link_id: str
+    title: str
+    is_instructor: bool
+    activity: str
+    config: DrillConfig
+    language: str
+
+
+def is_instructor(roles: list) -> bool:
+    """Instructors and administrators get the dashboard; everyone else, the drill."""
+    return any(isinstance(r, str) and ("Instructor" in r or "Administrator" in r) for r in roles)
+
+
+def language(locale: object) -> str:
+    """Our UI language for a BCP 47 locale ("vi-VN", "fil_PH"); English when we have none."""
+    if not isinstance(locale, str) or not locale:
+        return "en"
+    code = locale.replace("_", "-").split("-")[0].lower()
+    code = LANGUAGE_ALIASES.get(code, code)
+    return code if code in LANGUAGES else "en"
+
+
+def drill_config(custom: dict) -> tuple[str, DrillConfig]:
+    """The activity and its settings from the custom parameters; refused when they make no sense."""
+    activity = str(custom.get("activity") or "jlpt_drill")
+    if activity not in ACTIVITIES:
+        raise LaunchRefused(f"Unknown activity {activity!r}: this tool offers {', '.join(ACTIVITIES)}.")
+    level = str(custom.get("level") or "N5")
+    if level not in {lv.value for lv in Level}:
+        raise LaunchRefused(f"Unknown level {level!r} in the link's custom parameters.")
+    try:
+        return activity, DrillConfig(level=level, item_count=int(custom.get("item_count") or 10))
+    except ValueError:
+        raise LaunchRefused("item_count in the link's custom parameters must be a number from 1 to 100."
+                            ) from None
+
+
+def read_launch(body: dict) -> Launch:
+    """The launch as the tool sees it; ``body`` is the validated id_token payload."""
+    aud = body.get("aud")
+    if not body.get("sub"):
+        raise LaunchRefused("This activity keeps your progress, so it needs a signed-in user (no sub claim).")
+    custom = body.get(LTI + "custom") or {}
+    activity, config = drill_config(custom if isinstance(custom, dict) else {})
+    return Launch(
+        issuer=body["iss"],
+        client_id=aud[0] if isinstance(aud, list) else aud,
+        subject=str(body.get("sub") or ""),
+        name=str(body.get("name") or ""),
+        context_id=str((body.get(LTI + "context") or {}).get("id") or ""),
+        resource_link_id=str(body[LTI + "resource_link"]["id"]),
+        title=str(body[LTI + "resource_link"].get("title") or ""),
+        is_instructor=is_instructor(body.get(LTI + "roles") or []),
+        activity=activity,
+        config=config,
+        language=language((body.get(LTI + "launch_presentation") or {}).get("locale")),
+    )

@@ -1,0 +1,79 @@
+"""The drill behind the LTI endpoints: ``curriculum.drill_api`` plus the tool's storage.
+
+Each use case loads the learner's state, calls the core, saves the new state and records what
+happened, in one transaction. The grade goes to the platform after the commit, so a platform
+that is down never costs the learner an answer.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from django.db import transaction
+
+from curriculum import drill_api
+from curriculum.bank import default_bank
+from curriculum.drill import Grade
+
+from .claims import Launch
+from .models import AnswerRecord, DrillProgress, LaunchRecord
+
+
+@dataclass(frozen=True)
+class Learner:
+    """Who is practising, and how: the tool's launch record plus the launch's claims."""
+
+    record: LaunchRecord
+    launch: Launch
+
+
+def _progress(learner: Learner) -> DrillProgress:
+    record = learner.record
+    progress, _created = DrillProgress.objects.select_for_update().get_or_create(
+        registration=record.registration, subject=record.subject, resource_link_id=record.resource_link_id,
+        defaults={"context_id": record.context_id},
+    )
+    return progress
+
+
+def _save(progress: DrillProgress, state: dict, learner: Learner) -> None:
+    progress.state = state
+    progress.context_id = learner.record.context_id
+    progress.save()
+
+
+def present(learner: Learner, now: datetime) -> dict:
+    """The question being asked (it stays pending across reloads) and the progress."""
+    with transaction.atomic():
+        progress = _progress(learner)
+        state, payload = drill_api.present(progress.state or None, learner.launch.config, default_bank(),
+                                           now, learner.launch.language)
+        _save(progress, state, learner)
+    return payload
+
+
+def answer(learner: Learner, data: object, now: datetime) -> tuple[dict, Grade | None]:
+    """Check one answer and record it. Raises ``DrillError`` with nothing saved."""
+    record = learner.record
+    with transaction.atomic():
+        progress = _progress(learner)
+        state, payload, grade = drill_api.submit(progress.state or None, learner.launch.config,
+                                                 default_bank(), data, now, learner.launch.language)
+        _save(progress, state, learner)
+        AnswerRecord.objects.create(
+            registration=record.registration, subject=record.subject, context_id=record.context_id,
+            resource_link_id=record.resource_link_id, item_id=data["item_id"], correct=payload["correct"],
+            answered_at=now,
+        )
+    return payload, grade
+
+
+def new_round(learner: Learner, now: datetime) -> dict:
+    """Another round once this one is finished, and its first question."""
+    with transaction.atomic():
+        progress = _progress(learner)
+        state, payload = drill_api.restart(progress.state or None, learner.launch.config, default_bank(),
+                                           now, learner.launch.language)
+        _save(progress, state, learner)
+    return payload

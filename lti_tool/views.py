@@ -1,0 +1,168 @@
+"""HTTP endpoints of the LTI tool. Each parses, calls a flow module and renders.
+
+The launch page lives in a cross-site iframe: no Django session, no CSRF cookie. The drill
+endpoints are therefore csrf_exempt, and authorised by the launch ID (a secret the launch page
+holds, bound to a ``LaunchRecord``) plus, over HTTPS, PyLTI1p3's per-browser session cookie.
+They accept JSON bodies only, which a cross-site form cannot send.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+
+from django.http import HttpResponseNotAllowed, JsonResponse
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.views.decorators.clickjacking import xframe_options_exempt
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_GET, require_POST
+
+from curriculum.drill import DrillError
+
+from . import dashboard, drill_flow, drill_page, grades, launch, records, services
+from .claims import LaunchRefused, read_launch
+from .models import LaunchRecord
+
+log = logging.getLogger(__name__)
+
+
+def _refuse(request, message: str, status: int = 403):
+    return render(request, "lti_tool/error.html", {"message": message}, status=status)
+
+
+@csrf_exempt  # platforms POST the login initiation cross-site
+@xframe_options_exempt
+def login(request):
+    """OIDC third-party initiated login: check the target, then off to the platform's auth URL."""
+    if request.method not in ("GET", "POST"):
+        return HttpResponseNotAllowed(["GET", "POST"])
+    target = request.GET.get("target_link_uri") or request.POST.get("target_link_uri")
+    if target not in services.launch_urls():
+        return _refuse(request, "This login asks for an address that is not this tool's launch page.", 400)
+    try:
+        return launch.start_login(request, target)
+    except Exception as exc:  # PyLTI1p3 raises bare Exception for an unknown issuer
+        log.info("LTI login refused: %s", exc)
+        return _refuse(request, f"This platform is not registered with the tool: {exc}")
+
+
+@csrf_exempt  # the id_token arrives by a cross-site form POST
+@xframe_options_exempt
+@require_POST
+def launch_view(request):
+    """Validate the id_token; learners get the drill, instructors the dashboard."""
+    try:
+        ml = launch.validate(request)
+        claims = read_launch(ml.get_launch_data())
+    except LaunchRefused as exc:
+        return _refuse(request, str(exc), 400)
+    except Exception as exc:  # every validation failure is the platform's or the browser's, never a 500
+        log.info("LTI launch refused: %s", exc)
+        return _refuse(request, f"The launch could not be verified: {exc}")
+    now = timezone.now()
+    record = records.record_launch(claims, ml.get_launch_id(), now)
+    if claims.is_instructor:
+        return _dashboard(request, record, claims, now)
+    return _drill(request, drill_flow.Learner(record, claims), now)
+
+
+def _drill(request, learner: drill_flow.Learner, now):
+    launch_id = learner.record.launch_id
+    payload = drill_flow.present(learner, now)
+    urls = {name: reverse(f"lti_tool:drill_{name}", kwargs={"launch_id": launch_id})
+            for name in ("next", "answer", "new_round")}
+    language = learner.launch.language
+    return render(request, "lti_tool/drill.html", {
+        "language": language,
+        "drill": drill_page.markup(payload, urls, language, learner.launch.title),
+        "css": drill_page.css(), "js": drill_page.js(),
+    })
+
+
+def _dashboard(request, record: LaunchRecord, claims, now):
+    rows = dashboard.learner_rows(record.registration, record.context_id, now)
+    with translation.override(claims.language):
+        return render(request, "lti_tool/dashboard.html", {
+            "language": claims.language, "rows": rows, "window_days": dashboard.WINDOW_DAYS,
+        })
+
+
+@require_GET
+def jwks(request):
+    """The tool's public keys, for platforms to check its client assertions."""
+    return JsonResponse(services.tool_conf().get_jwks())
+
+
+class _Refused(Exception):
+    def __init__(self, message: str, status: int):
+        super().__init__(message)
+        self.status = status
+
+
+def _learner(request, launch_id: str) -> tuple[drill_flow.Learner, object]:
+    """The learner behind ``launch_id``, or ``_Refused``."""
+    record = LaunchRecord.objects.select_related("registration").filter(
+        launch_id=launch_id, is_instructor=False).first()
+    if record is None:
+        raise _Refused("Unknown launch: open the activity from your course again.", 403)
+    try:
+        ml = launch.restore(request, launch_id)
+        claims = read_launch(ml.get_launch_data())
+    except Exception as exc:  # expired launch data, missing session cookie
+        raise _Refused(f"This launch has expired: open the activity from your course again. ({exc})",
+                       403) from exc
+    if claims.subject != record.subject:
+        raise _Refused("This launch belongs to someone else.", 403)
+    return drill_flow.Learner(record, claims), ml
+
+
+def _json_body(request) -> object:
+    if request.content_type != "application/json":
+        raise _Refused("Send JSON (Content-Type: application/json).", 400)
+    try:
+        return json.loads(request.body or b"{}")
+    except ValueError:
+        raise _Refused("The body is not valid JSON.", 400) from None
+
+
+def _drill_endpoint(use_case):
+    """POST JSON in, JSON out; every refusal is a JSON error with its status."""
+    @csrf_exempt
+    @require_POST
+    def view(request, launch_id: str):
+        try:
+            data = _json_body(request)
+            learner, ml = _learner(request, launch_id)
+            return JsonResponse(use_case(learner, ml, data, timezone.now()))
+        except _Refused as exc:
+            return JsonResponse({"error": str(exc)}, status=exc.status)
+        except DrillError as exc:
+            return JsonResponse({"error": str(exc)}, status=400)
+    view.__name__ = use_case.__name__
+    view.__doc__ = use_case.__doc__
+    return view
+
+
+def _next(learner, ml, data, now):
+    """The question being asked and the progress (drill_api.present)."""
+    return drill_flow.present(learner, now)
+
+
+def _answer(learner, ml, data, now):
+    """Check {"item_id", "choice"}; a finished round sends its grade to the platform."""
+    payload, grade = drill_flow.answer(learner, data, now)
+    if grade:
+        grades.deliver(ml, grade, learner.record, now)
+    return payload
+
+
+def _new_round(learner, ml, data, now):
+    """Start another round (drill_api.restart)."""
+    return drill_flow.new_round(learner, now)
+
+
+drill_next = _drill_endpoint(_next)
+drill_answer = _drill_endpoint(_answer)
+drill_new_round = _drill_endpoint(_new_round)
