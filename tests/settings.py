@@ -10,3 +10,5 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]  # fast use
 WORKBENCH = {"reset_state_on_restart": False, "services": {"fs": "xblock.reference.plugins.FSService"}}
 DJFS = {"type": "osfs", "directory_root": str(CONFIG.var_dir / "djpyfs"), "url_root": "/static/djpyfs"}  # noqa: F405
 EXCLUDED_XBLOCKS = set()
+# Live-server threads must not keep connections open, or PostgreSQL refuses to drop the test database.
+DATABASES["default"]["CONN_MAX_AGE"] = 0  # noqa: F405

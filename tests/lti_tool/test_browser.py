@@ -37,6 +37,8 @@ def test_a_learner_launches_from_the_lms_and_answers(live_server, transactional_
             page.locator(".nd-choice").first.click()
             expect(page.locator(".nd-feedback .nd-result")).to_be_visible()
             expect(page.locator(".nd-next")).to_be_visible()
-            assert AnswerRecord.objects.filter(subject="sub-lan").count() == 1
         finally:
             browser.close()
+    # Outside Playwright's greenlet: a query inside it would open a second connection that is never
+    # closed (Django's connections are per context), and PostgreSQL then cannot drop the test database.
+    assert AnswerRecord.objects.filter(subject="sub-lan").count() == 1
