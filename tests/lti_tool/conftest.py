@@ -1,0 +1,1 @@
+from .harness import demo, sent_to_platform  # noqa: F401  (fixtures)
