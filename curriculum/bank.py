@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 from pathlib import Path
 
+from .item_types import TYPES
 from .items import Item, ItemError
 
 CONTENT_DIR = Path(__file__).parent / "content"
@@ -16,14 +17,35 @@ ATTRIBUTION = (
 )
 
 
-class Bank:
-    """An ordered, read-only collection of items, looked up by ID."""
+STIMULUS_KINDS = ("passage", "script")
 
-    def __init__(self, items: list[Item]):
+
+def check_stimulus(data: dict) -> dict:
+    """A shared passage (read) or script (heard): {"id", "kind", "text", optional "audio", "title"}."""
+    missing = [k for k in ("id", "kind", "text") if not data.get(k)]
+    if missing:
+        raise ItemError(f"stimulus {data.get('id', '?')}: missing {', '.join(missing)}")
+    if data["kind"] not in STIMULUS_KINDS:
+        raise ItemError(f"stimulus {data['id']}: kind must be passage or script, not {data['kind']!r}")
+    return data
+
+
+class Bank:
+    """An ordered, read-only collection of items, looked up by ID, with their shared stimuli."""
+
+    def __init__(self, items: list[Item], stimuli: dict[str, dict] | None = None):
         self._items = {}
+        self.stimuli = dict(stimuli or {})
         for item in items:
             if item.id in self._items:
                 raise ItemError(f"item {item.id}: the ID is used twice")
+            if item.stimulus:
+                found = self.stimuli.get(item.stimulus)
+                if not found:
+                    raise ItemError(f"item {item.id}: stimulus {item.stimulus!r} is not in the bank")
+                if found["kind"] != TYPES[item.type].stimulus.value:
+                    raise ItemError(f"item {item.id}: {item.type} needs a {TYPES[item.type].stimulus}, "
+                                    f"but {item.stimulus} is a {found['kind']}")
             self._items[item.id] = item
 
     def __len__(self) -> int:
@@ -41,15 +63,17 @@ class Bank:
         except KeyError:
             raise ItemError(f"no item {item_id!r} in the bank") from None
 
-    def select(self, level: str | None = None) -> list[Item]:
-        return [i for i in self if level is None or i.level.value == level]
+    def select(self, level: str | None = None, skills: tuple[str, ...] = ()) -> list[Item]:
+        return [i for i in self if (level is None or i.level.value == level)
+                and (not skills or i.skill.value in skills)]
 
 
-def load_file(path: Path) -> list[Item]:
-    """Read one bank file; a bad file fails with its path, the item and the reason."""
+def load_file(path: Path) -> tuple[list[Item], dict[str, dict]]:
+    """Read one bank file (items and stimuli); a bad file fails with its path, the item and the reason."""
     try:
         data = json.loads(Path(path).read_text(encoding="utf-8"))
-        return [Item.from_dict(entry) for entry in data["items"]]
+        stimuli = {s["id"]: check_stimulus(s) for s in data.get("stimuli", [])}
+        return [Item.from_dict(entry) for entry in data["items"]], stimuli
     except (OSError, ValueError, KeyError, TypeError) as exc:
         raise ItemError(f"{path}: {exc}") from exc
 
@@ -65,6 +89,9 @@ def dump_file(items: list[Item], path: Path) -> None:
 def default_bank() -> Bank:
     """Every shipped bank file, loaded once per process."""
     items: list[Item] = []
-    for path in sorted(CONTENT_DIR.glob("*.json")):
-        items.extend(load_file(path))
-    return Bank(items)
+    stimuli: dict[str, dict] = {}
+    for path in sorted(CONTENT_DIR.rglob("*.json")):
+        file_items, file_stimuli = load_file(path)
+        items.extend(file_items)
+        stimuli.update(file_stimuli)
+    return Bank(items, stimuli)

