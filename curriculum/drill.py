@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import copy
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from . import review
@@ -23,14 +23,25 @@ class DrillError(ValueError):
     """A submission the drill refuses (not served, replayed, malformed). Nothing changes."""
 
 
+#: After this long without study, overdue cards come back freshest first (a gentle restart).
+ABSENCE = timedelta(days=7)
+
+
 @dataclass(frozen=True)
 class DrillConfig:
     level: str = "N5"
     item_count: int = 10
+    skills: tuple[str, ...] = ()  # empty: every skill
+    types: tuple[str, ...] = ()  # empty: every item type
 
     def __post_init__(self):
         if not 1 <= self.item_count <= 100:
             raise ValueError("item_count must be between 1 and 100")
+
+    @property
+    def review_cap(self) -> int:
+        """At most half a round is reviews while new items remain: a backlog never walls off progress."""
+        return max(1, self.item_count // 2)
 
 
 @dataclass(frozen=True)
@@ -68,7 +79,7 @@ def empty_state() -> dict:
 
 
 def _new_round() -> dict:
-    return {"answered": 0, "correct": 0, "seen": []}
+    return {"answered": 0, "correct": 0, "seen": [], "reviews": 0}
 
 
 def _copy(state: dict | None) -> dict:
@@ -79,19 +90,32 @@ def round_complete(state: dict, config: DrillConfig) -> bool:
     return state["round"]["answered"] >= config.item_count
 
 
-def _choose(state: dict, config: DrillConfig, bank: Bank, now: datetime) -> Item | None:
-    """Due reviews first (oldest due first), then new items in bank order."""
+def _candidates(state: dict, config: DrillConfig, bank: Bank) -> list[Item]:
     seen = set(state["round"]["seen"])
-    candidates = [i for i in bank.select(config.level) if i.id not in seen]
-    due = [i for i in candidates
-           if i.id in state["cards"] and review.due_at(state["cards"][i.id]) <= now]
-    if due:
-        return min(due, key=lambda i: review.due_at(state["cards"][i.id]))
-    fresh = [i for i in candidates if i.id not in state["cards"]]
+    return [i for i in bank.select(config.level, config.skills)
+            if i.id not in seen and (not config.types or i.type.value in config.types)]
+
+
+def _choose(state: dict, config: DrillConfig, bank: Bank, now: datetime) -> Item | None:
+    """Due reviews first, up to the round's review cap, then new items in bank order.
+
+    Normally the most overdue card comes first. After an absence the least overdue comes first:
+    those are the ones the learner still half remembers, so the restart feels like progress.
+    """
+    candidates = _candidates(state, config, bank)
+    cards = state["cards"]
+    due = [i for i in candidates if i.id in cards and review.due_at(cards[i.id]) <= now]
+    fresh = [i for i in candidates if i.id not in cards]
+    reviews_done = state["round"].get("reviews", 0)
+    if due and (reviews_done < config.review_cap or not fresh):
+        last = state.get("last_study")
+        away = last is not None and now - datetime.fromisoformat(last) >= ABSENCE
+        pick = max if away else min
+        return pick(due, key=lambda i: review.due_at(cards[i.id]))
     if fresh:
         return fresh[0]
     if candidates:
-        return min(candidates, key=lambda i: review.due_at(state["cards"][i.id]))
+        return min(candidates, key=lambda i: review.due_at(cards[i.id]))
     return None
 
 
@@ -128,6 +152,7 @@ def answer(state: dict | None, config: DrillConfig, bank: Bank, item_id: object,
         result = grade(item, choice)
     except AnswerError as exc:
         raise DrillError(str(exc)) from None
+    was_review = item_id in state["cards"]
     card = state["cards"].get(item_id) or review.new_card(item_id, now)
     state["cards"][item_id] = review.review(card, result.correct, now)
     state["pending"] = None
@@ -135,6 +160,8 @@ def answer(state: dict | None, config: DrillConfig, bank: Bank, item_id: object,
     rnd["answered"] += 1
     rnd["correct"] += int(result.correct)
     rnd["seen"].append(item_id)
+    rnd["reviews"] = rnd.get("reviews", 0) + int(was_review)
+    state["last_study"] = now.isoformat()
     day = now.astimezone(PROGRAMME_TZ).date().isoformat()
     if day not in state["study_days"]:
         state["study_days"].append(day)

@@ -107,3 +107,49 @@ def test_days_studied_count_the_japanese_week():
 def test_item_count_is_bounded():
     with pytest.raises(ValueError):
         DrillConfig(item_count=0)
+
+
+def _study_new_words(count, when):
+    """A learner who met ``count`` words (all missed) on one day."""
+    config = DrillConfig(item_count=count)
+    state = None
+    for _ in range(count):
+        state, _, _ = answer_current(state, config, when, right=False)
+    return drill.start_new_round(state, config)
+
+
+def test_a_review_backlog_fills_at_most_half_a_round():
+    state = _study_new_words(30, NOW)
+    config = DrillConfig(item_count=10)
+    later = NOW + timedelta(days=3)
+    reviewed = 0
+    for _ in range(10):
+        state, shown = drill_api.present(state, config, BANK, later)
+        reviewed += shown["item"]["id"] in state["cards"]
+        body = {"item_id": shown["item"]["id"], "choice": 0}
+        state, _, _ = drill_api.submit(state, config, BANK, body, later)
+    assert reviewed == 5, "30 overdue cards, yet half the round is new words"
+
+
+def test_after_an_absence_the_freshest_overdue_cards_come_first():
+    config = DrillConfig(item_count=3)
+    state = _study_new_words(3, NOW)
+    day2 = NOW + timedelta(days=2)
+    for _ in range(3):
+        state, _, _ = answer_current(state, config, day2, right=False)
+    state = drill.start_new_round(state, config)
+    due = {item_id: card["due"] for item_id, card in state["cards"].items()}
+    assert min(due.values()) < max(due.values())
+    _, soon = drill_api.present(state, config, BANK, day2 + timedelta(days=1))
+    assert due[soon["item"]["id"]] == min(due.values()), "normally the most overdue card comes first"
+    _, back = drill_api.present(state, config, BANK, day2 + timedelta(days=30))
+    assert due[back["item"]["id"]] == max(due.values()), "after a month away, the freshest comes first"
+
+
+def test_skills_and_types_narrow_the_drill():
+    config = DrillConfig(item_count=5, skills=("vocabulary",), types=("meaning_to_word",))
+    _, shown = drill_api.present(None, config, BANK, NOW)
+    assert shown["item"]["type"] == "meaning_to_word"
+    _, shown = drill_api.present(None, DrillConfig(skills=("listening",), level="N5", types=("nothing",)),
+                                 BANK, NOW)
+    assert shown["item"] is None
