@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from curriculum.drill import DrillConfig
-from curriculum.items import Level
+from curriculum.items import ItemType, Level
 
 LTI = "https://purl.imsglobal.org/spec/lti/claim/"
 ACTIVITIES = ("jlpt_drill",)
@@ -57,8 +57,12 @@ def drill_config(custom: dict) -> tuple[str, DrillConfig]:
     level = str(custom.get("level") or "N5")
     if level not in {lv.value for lv in Level}:
         raise LaunchRefused(f"Unknown level {level!r} in the link's custom parameters.")
+    types = tuple(t.strip() for t in str(custom.get("types") or "").split(",") if t.strip())
+    unknown = sorted(set(types) - {t.value for t in ItemType})
+    if unknown:
+        raise LaunchRefused(f"Unknown question types {', '.join(unknown)} in the link's custom parameters.")
     try:
-        return activity, DrillConfig(level=level, item_count=int(custom.get("item_count") or 10))
+        return activity, DrillConfig(level=level, item_count=int(custom.get("item_count") or 10), types=types)
     except ValueError:
         raise LaunchRefused("item_count in the link's custom parameters must be a number from 1 to 100."
                             ) from None

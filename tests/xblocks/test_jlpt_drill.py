@@ -266,8 +266,17 @@ def test_studio_refuses_an_impossible_round(drill_factory):
 
 def test_studio_editor_offers_the_editable_fields(drill_factory):
     html = drill_factory().render("studio_view").body_html()
-    for name in ("display_name", "level", "item_count", "weight"):
+    for name in ("display_name", "level", "item_count", "item_types", "weight"):
         assert f'data-field-name="{name}"' in html
+
+
+def test_question_types_narrow_the_drill_and_unknown_types_are_refused(drill_factory):
+    block = drill_factory('<jlpt_drill level="N5" item_count="3" item_types=\'["meaning_to_word"]\'/>')
+    _status, payload = post(block, "next")
+    assert payload["item"]["type"] == "meaning_to_word"
+    status, body = post(block, "submit_studio_edits",
+                        {"values": {"item_types": ["no_such_type"]}, "defaults": []})
+    assert status == 400 and "no_such_type" in json.dumps(body)
 
 
 def test_the_workbench_lists_both_scenarios(db):

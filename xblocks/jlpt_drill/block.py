@@ -15,7 +15,7 @@ from web_fragments.fragment import Fragment
 from webob import Response
 from xblock.core import XBlock
 from xblock.exceptions import JsonHandlerError
-from xblock.fields import Dict, Float, Integer, Scope, String, UserScope
+from xblock.fields import Dict, Float, Integer, List, Scope, String, UserScope
 from xblock.utils.resources import ResourceLoader
 from xblock.utils.studio_editable import StudioEditableXBlockMixin
 from xblock.validation import ValidationMessage
@@ -23,7 +23,7 @@ from xblock.validation import ValidationMessage
 from curriculum import drill_api
 from curriculum.bank import default_bank
 from curriculum.drill import DrillConfig, DrillError
-from curriculum.items import Level
+from curriculum.items import ItemType, Level
 
 loader = ResourceLoader(__name__)
 
@@ -63,6 +63,8 @@ class JlptDrillBlock(StudioEditableXBlockMixin, XBlock):
     item_count = Integer(display_name=_("Questions per round"), default=10, scope=Scope.settings,
                          values={"min": 1, "max": 100},
                          help=_("The grade is the best round's correct answers out of this number."))
+    item_types = List(display_name=_("Question types"), default=[], scope=Scope.settings,
+                      help=_("Item types to draw from (e.g. kanji_reading); empty: every type."))
     weight = Float(display_name=_("Problem weight"), default=1, scope=Scope.settings,
                    values={"min": 0, "step": 0.1},
                    help=_("How much this drill counts in the course grade."))
@@ -71,7 +73,7 @@ class JlptDrillBlock(StudioEditableXBlockMixin, XBlock):
     language = String(default="en", scope=Scope.preferences,
                       help="The learner's help language for instructions (en, vi, id, tl, my, ja).")
 
-    editable_fields = ("display_name", "level", "item_count", "weight")
+    editable_fields = ("display_name", "level", "item_count", "item_types", "weight")
     has_score = True
     icon_class = "problem"
 
@@ -82,7 +84,7 @@ class JlptDrillBlock(StudioEditableXBlockMixin, XBlock):
         return datetime.now(timezone.utc)
 
     def _config(self) -> DrillConfig:
-        return DrillConfig(level=self.level, item_count=self.item_count)
+        return DrillConfig(level=self.level, item_count=self.item_count, types=tuple(self.item_types))
 
     def _text(self) -> dict:
         gettext = self.runtime.service(self, "i18n").gettext
@@ -162,6 +164,9 @@ class JlptDrillBlock(StudioEditableXBlockMixin, XBlock):
         super().validate_field_data(validation, data)
         try:
             DrillConfig(level=Level(data.level).value, item_count=data.item_count)
+            unknown = sorted(set(data.item_types) - {t.value for t in ItemType})
+            if unknown:
+                raise ValueError(f"Unknown question types: {', '.join(unknown)}")
         except ValueError as exc:
             validation.add(ValidationMessage(ValidationMessage.ERROR, str(exc)))
 

@@ -38,6 +38,20 @@
     return p;
   }
 
+  // Furigana: [[base, reading-or-null], ...] from the server becomes <ruby> without any HTML strings.
+  function rich(target, plainText, ruby) {
+    target.textContent = "";
+    if (!ruby) { target.textContent = plainText; return; }
+    ruby.forEach(function (part) {
+      if (!part[1]) { target.appendChild(document.createTextNode(part[0])); return; }
+      var r = document.createElement("ruby"), rt = document.createElement("rt");
+      r.appendChild(document.createTextNode(part[0]));
+      rt.textContent = part[1];
+      r.appendChild(rt);
+      target.appendChild(r);
+    });
+  }
+
   function mount(root) {
     if (!root || root.ndMounted) { return; }
     root.ndMounted = true;
@@ -48,8 +62,19 @@
       choices: find(".nd-choices"), feedback: find(".nd-feedback"), next: find(".nd-next"),
       done: find(".nd-done"), doneTitle: find(".nd-done-title"), score: find(".nd-score"),
       best: find(".nd-best"), again: find(".nd-again"), empty: find(".nd-empty"),
-      progress: find(".nd-progress"), days: find(".nd-days"), attribution: find(".nd-attribution")
+      progress: find(".nd-progress"), days: find(".nd-days"), attribution: find(".nd-attribution"),
+      stimulus: find(".nd-stimulus"), stimulusTitle: find(".nd-stimulus-title"),
+      stimulusText: find(".nd-stimulus-text"), audio: find(".nd-audio")
     };
+
+    function showStimulus(stimulus) {
+      el.stimulus.hidden = !stimulus;
+      if (!stimulus) { return; }
+      el.stimulusTitle.textContent = stimulus.title || "";
+      el.stimulusText.textContent = stimulus.text || "";
+      el.audio.hidden = !stimulus.audio;
+      if (stimulus.audio) { el.audio.src = stimulus.audio; } else { el.audio.removeAttribute("src"); }
+    }
     var busy = false;
 
     function setProgress(progress, shown) {
@@ -71,7 +96,8 @@
       el.question.hidden = !item;
       if (item) {
         el.instruction.textContent = item.instruction;
-        el.prompt.textContent = item.prompt;
+        showStimulus(item.stimulus);
+        rich(el.prompt, item.prompt, item.prompt_ruby);
         el.choices.textContent = "";
         item.choices.forEach(function (choice, index) {
           var button = document.createElement("button");
@@ -105,7 +131,8 @@
       });
       if (!result.correct) { button.classList.add("nd-wrong"); }
       setFeedback(result.correct ? "nd-is-right" : "nd-is-wrong",
-                  [["nd-result", result.correct ? text.correct : text.wrong], ["nd-explanation", result.explanation]]);
+                  [["nd-result", result.correct ? text.correct : text.wrong], ["nd-explanation", result.explanation]]
+                  .concat(result.script ? [["nd-script", result.script]] : []));
       setProgress(result.progress, result.progress.answered);
       el.next.hidden = false;
       el.next.focus();
