@@ -1,4 +1,4 @@
-"""Demo data: two companies, a manager each, five learners and eight weeks of plausible study.
+"""Demo data: two companies, a manager each, five learners and twelve weeks of plausible study.
 
 The activity is written as the LTI tool's own records (launches, answers, scores), then the real
 ``sync`` folds it into daily activity, so the demo exercises the same path as production.
@@ -17,36 +17,53 @@ from curriculum.bank import default_bank
 from curriculum.drill import PROGRAMME_TZ
 from lti_tool.models import AnswerRecord, LaunchRecord, ScoreRecord
 
-from .models import Company, Learner, Manager
+from .models import Company, Learner, Manager, WaitingListEntry
 from .sources.lti_records import LtiToolRecords
 from .sync import sync
 
-WEEKS = 8
+# Twelve weeks: a warning needs a full week, and its watch lasts two months, so a suspension can
+# only be seen with at least ten weeks of history.
+WEEKS = 12
 ROUND = 10
 
 
 @dataclass(frozen=True)
 class Profile:
-    """How a demo learner studies: chance of a study day, accuracy at the start and the end."""
+    """How a demo learner studies: study days in each week (by week index), accuracy at start and end."""
 
-    study_chance: float
+    days_per_week: tuple[int, ...]
     accuracy_start: float
     accuracy_end: float
-    stops_after_week: int | None = None
     starts_week: int = 0
+
+    def days_in(self, week: int) -> int:
+        return self.days_per_week[min(week, len(self.days_per_week) - 1)]
 
 
 COMPANIES = [
     ("Sakurajima Foods (demo)", 45, "food processing", [
-        ("k26-0001", "Nguyen Thi Lan", "Viet Nam", "特定技能1号", "vi", Profile(0.7, 0.55, 0.85)),
-        ("k26-0002", "Budi Santoso", "Indonesia", "技能実習2号", "id", Profile(0.35, 0.5, 0.7)),
+        # studies most days
+        ("k26-0001", "Nguyen Thi Lan", "Viet Nam", "特定技能1号", "vi", Profile((5,), 0.55, 0.85)),
+        # twice a week, steadily
+        ("k26-0002", "Budi Santoso", "Indonesia", "技能実習2号", "id", Profile((2,), 0.5, 0.7)),
+        # keeps up for nine weeks, then stops: the company is warned, its watch is still running
         ("k26-0003", "Maria Santos", "Philippines", "特定技能1号", "tl",
-         Profile(0.5, 0.6, 0.75, stops_after_week=5)),
+         Profile((3,) * 9 + (0,), 0.6, 0.75)),
     ]),
     ("Kirishima Care Home (demo)", 22, "care", [
-        ("k26-0004", "Aung Ko Ko", "Myanmar", "技能実習1号", "my", Profile(0.2, 0.45, 0.65)),
-        ("k26-0005", "Tran Van Minh", "Viet Nam", "特定技能1号", "vi", Profile(0.6, 0.5, 0.8, starts_week=2)),
+        # a slow start, a few weeks of study, then nothing: the company is warned and later stopped
+        ("k26-0004", "Aung Ko Ko", "Myanmar", "技能実習1号", "my",
+         Profile((0, 0, 1, 1, 1, 1, 0), 0.45, 0.65)),
+        # joins in week 3 and studies well, but the company's places end with Aung's
+        ("k26-0005", "Tran Van Minh", "Viet Nam", "特定技能1号", "vi",
+         Profile((4,), 0.5, 0.8, starts_week=2)),
     ]),
+]
+# Applicants waiting for a freed place, in order: the first belongs to the stopped company and is
+# skipped; the second is offered the place.
+WAITING = [
+    ("Kirishima Care Home (demo)", "Zaw Min Htet", "Myanmar", "技能実習1号", "my"),
+    ("Sakurajima Foods (demo)", "Siti Rahmawati", "Indonesia", "特定技能1号", "id"),
 ]
 MANAGERS = [("k26-m001", "Yamada Hanako"), ("k26-m002", "Saigo Takashi")]
 
@@ -80,23 +97,29 @@ def seed(now: datetime, base_url: str | None = None, rng: random.Random | None =
                 joined_on=start + timedelta(weeks=profile.starts_week))
             _study(learner, profile, registration, context_id(company), start, today, items, rng)
             learners += 1
+    by_name = {c.name: c for c in Company.objects.all()}
+    for position, (company, person, nationality, status, language) in enumerate(WAITING, 1):
+        WaitingListEntry.objects.create(company=by_name[company], position=position, display_name=person,
+                                        nationality=nationality, residence_status=status,
+                                        help_language=language, added_on=start + timedelta(weeks=1))
     result = sync(LtiToolRecords(), now)
     return {"companies": len(COMPANIES), "learners": learners, "daily rows": result.rows_changed}
 
 
 def _study(learner, profile, registration, context, start: date, today: date, items, rng) -> None:
     days = (today - start).days
-    for offset in range(days):
-        week = offset // 7
-        if week < profile.starts_week or (profile.stops_after_week and week >= profile.stops_after_week):
-            continue
-        if rng.random() > profile.study_chance:
-            continue
-        day = start + timedelta(days=offset)
-        progress = offset / max(days - 1, 1)
-        accuracy = profile.accuracy_start + (profile.accuracy_end - profile.accuracy_start) * progress
-        at = datetime.combine(day, time(rng.choice([6, 12, 19, 21]), rng.randrange(60)), PROGRAMME_TZ)
-        _session(learner, registration, context, at, accuracy, items, rng)
+    for week in range(profile.starts_week, (days + 6) // 7):
+        in_week = list(range(week * 7, min(week * 7 + 7, days)))
+        for offset in sorted(rng.sample(in_week, min(profile.days_in(week), len(in_week)))):
+            _study_day(learner, profile, registration, context, start, days, offset, items, rng)
+
+
+def _study_day(learner, profile, registration, context, start, days, offset, items, rng) -> None:
+    day = start + timedelta(days=offset)
+    progress = offset / max(days - 1, 1)
+    accuracy = profile.accuracy_start + (profile.accuracy_end - profile.accuracy_start) * progress
+    at = datetime.combine(day, time(rng.choice([6, 12, 19, 21]), rng.randrange(60)), PROGRAMME_TZ)
+    _session(learner, registration, context, at, accuracy, items, rng)
 
 
 def _session(learner, registration, context, at, accuracy, items, rng) -> None:

@@ -81,3 +81,70 @@ class SyncCheckpoint(models.Model):
     source = models.CharField(max_length=50, unique=True)
     position = models.JSONField(default=dict)
     updated_at = models.DateTimeField(auto_now=True)
+
+
+class RuleDecision(models.Model):
+    """A decision of the weekly-login rule, with the evidence it was taken on (P6, P7)."""
+
+    class Kind(models.TextChoices):
+        NUDGE = "nudge"
+        WARNING = "warning"
+        SUSPENSION = "suspension"
+        IMPROVED = "improved"
+        REPLACEMENT = "replacement"
+
+    kind = models.CharField(max_length=16, choices=Kind.choices)
+    company = models.ForeignKey(Company, on_delete=models.PROTECT, related_name="decisions")
+    week = models.DateField(help_text="Monday of the week the decision is about")
+    learners = models.ManyToManyField(Learner, blank=True, related_name="decisions")
+    learner_key = models.CharField(max_length=500, help_text="The learners' IDs, for uniqueness")
+    evidence = models.JSONField(default=dict)
+    decided_at = models.DateTimeField()
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["kind", "company", "week", "learner_key"],
+                                               name="one_decision_per_rule_week")]
+        ordering = ["decided_at", "id"]
+
+
+class Notice(models.Model):
+    """A message waiting in the outbox, in the recipient's language (never sent from here)."""
+
+    class Status(models.TextChoices):
+        QUEUED = "queued"
+        SENT = "sent"
+
+    decision = models.ForeignKey(RuleDecision, on_delete=models.CASCADE, related_name="notices")
+    recipient_kind = models.CharField(max_length=16)  # learner | manager
+    learner = models.ForeignKey(Learner, null=True, blank=True, on_delete=models.CASCADE)
+    manager = models.ForeignKey(Manager, null=True, blank=True, on_delete=models.CASCADE)
+    language = models.CharField(max_length=8)
+    subject = models.CharField(max_length=200)
+    body = models.TextField()
+    status = models.CharField(max_length=8, choices=Status.choices, default=Status.QUEUED)
+    created_at = models.DateTimeField()
+
+
+class WaitingListEntry(models.Model):
+    """A learner applicant waiting for a freed place (補充候補), in order of ``position``."""
+
+    class Status(models.TextChoices):
+        WAITING = "waiting"
+        OFFERED = "offered"
+
+    company = models.ForeignKey(Company, on_delete=models.PROTECT, related_name="waiting")
+    position = models.PositiveIntegerField(unique=True)
+    display_name = models.CharField(max_length=200)
+    nationality = models.CharField(max_length=100)
+    residence_status = models.CharField(max_length=100)
+    help_language = models.CharField(max_length=8, default="en")
+    added_on = models.DateField()
+    status = models.CharField(max_length=8, choices=Status.choices, default=Status.WAITING)
+    offered_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["position"]
+        verbose_name_plural = "waiting list"
+
+    def __str__(self):
+        return f"waiting #{self.position}"

@@ -1,0 +1,184 @@
+"""``nihongo rules run``: apply the weekly-login rule to the registry, or show what it would do.
+
+Reads facts (learners, their login days), asks the pure rules in ``inactivity`` for decisions,
+drops the ones already recorded, and with ``apply`` records the rest in one transaction: the
+decision with its evidence, the notices in the outbox, learners stopped, places offered.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+from django.db import transaction
+
+from . import inactivity, notice_texts
+from .inactivity import Decision, Kind, LearnerFacts
+from .models import Company, DailyActivity, Learner, Notice, RuleDecision, WaitingListEntry
+
+PROGRAMME_PLACES = 300
+
+
+def quota_for(employees: int) -> int:
+    """Places per company (P2): fewer than 30 employees → 3, otherwise 5."""
+    return 3 if employees < 30 else 5
+
+
+@dataclass
+class RunReport:
+    decisions: list[Decision] = field(default_factory=list)
+    replacements: list[tuple[int, int]] = field(default_factory=list)  # (waiting position, company id)
+    notices: int = 0
+
+    def lines(self, names: dict[int, str], logins: dict[int, str]) -> list[str]:
+        out = []
+        for d in self.decisions:
+            who = ", ".join(logins[i] for i in d.learner_ids) or "-"
+            out.append(f"{d.kind.value:<11} {names[d.company_id]:<30} week of {d.week}  learners: {who}")
+        for position, company_id in self.replacements:
+            out.append(f"{'replacement':<11} {names[company_id]:<30} place offered to waiting #{position}")
+        return out
+
+
+def _facts() -> list[LearnerFacts]:
+    days = defaultdict(set)
+    for learner_id, day in DailyActivity.objects.filter(logins__gt=0).values_list("learner_id", "day"):
+        days[learner_id].add(day)
+    return [LearnerFacts(x.id, x.company_id, x.joined_on, frozenset(days[x.id]),
+                         x.status == Learner.Status.ACTIVE)
+            for x in Learner.objects.all()]
+
+
+def _recorded() -> set[tuple]:
+    return {(d.kind, d.company_id, d.week.isoformat(), tuple(json.loads(d.learner_key)))
+            for d in RuleDecision.objects.all()}
+
+
+def _watch_outcomes(facts: list[LearnerFacts], warnings: list[Decision], now: datetime) -> list[Decision]:
+    """For each company: the watch opened by its first warning after its last watch outcome."""
+    closed = defaultdict(lambda: None)
+    for d in RuleDecision.objects.filter(kind__in=[Kind.SUSPENSION, Kind.IMPROVED]).order_by("week"):
+        closed[d.company_id] = d.week
+    suspended = set(RuleDecision.objects.filter(kind=Kind.SUSPENSION).values_list("company_id", flat=True))
+    outcomes = []
+    for company_id in sorted({w.company_id for w in warnings} - suspended):
+        opened = [w.week for w in warnings if w.company_id == company_id
+                  and (closed[company_id] is None or w.week > closed[company_id])]
+        if opened:
+            outcome = inactivity.watch_outcome(min(opened), company_id, facts, now)
+            if outcome:
+                outcomes.append(outcome)
+    return outcomes
+
+
+def plan(now: datetime) -> RunReport:
+    facts = _facts()
+    since = min((f.joined_on for f in facts), default=inactivity.today_in_japan(now))
+    suspended = set(RuleDecision.objects.filter(kind=Kind.SUSPENSION).values_list("company_id", flat=True))
+    live = [f for f in facts if f.company_id not in suspended]
+    warnings = inactivity.warnings(live, now, since)
+    outcomes = _watch_outcomes(live, warnings, now)
+    stopped_from = {d.company_id: inactivity.monday(date.fromisoformat(d.evidence["watch_ends"]))
+                    for d in outcomes if d.kind is Kind.SUSPENSION}
+    decided = [d for d in inactivity.nudges(live, now) + warnings
+               if d.company_id not in stopped_from or d.week < stopped_from[d.company_id]] + outcomes
+    recorded = _recorded()
+    report = RunReport([d for d in decided if d.key not in recorded])
+    freed = sum(len(d.learner_ids) for d in report.decisions if d.kind is Kind.SUSPENSION)
+    report.replacements = _offers(freed, suspended | {d.company_id for d in report.decisions
+                                                      if d.kind is Kind.SUSPENSION})
+    return report
+
+
+def _offers(freed: int, closed_companies: set[int]) -> list[tuple[int, int]]:
+    """Waiting applicants, in order, whose company still has room, up to the freed places."""
+    if not freed:
+        return []
+    active = Learner.objects.filter(status=Learner.Status.ACTIVE)
+    in_programme = active.count() - freed
+    per_company = defaultdict(int)
+    for company_id in active.exclude(company_id__in=closed_companies).values_list("company_id", flat=True):
+        per_company[company_id] += 1
+    offers = []
+    waiting = WaitingListEntry.objects.filter(status=WaitingListEntry.Status.WAITING)
+    waiting = waiting.select_related("company")
+    for entry in waiting:
+        if len(offers) == freed or in_programme >= PROGRAMME_PLACES:
+            break
+        full = per_company[entry.company_id] >= quota_for(entry.company.employees)
+        if entry.company_id in closed_companies or full:
+            continue
+        offers.append((entry.position, entry.company_id))
+        per_company[entry.company_id] += 1
+        in_programme += 1
+    return offers
+
+
+@transaction.atomic
+def apply(report: RunReport, now: datetime) -> RunReport:
+    today = inactivity.today_in_japan(now).isoformat()
+    for decision in report.decisions:
+        row = RuleDecision.objects.create(
+            kind=decision.kind.value, company_id=decision.company_id, week=decision.week,
+            learner_key=json.dumps(list(decision.learner_ids)), evidence=decision.evidence, decided_at=now)
+        row.learners.set(decision.learner_ids)
+        report.notices += _notify(row, decision, now, today)
+        if decision.kind is Kind.SUSPENSION:
+            Learner.objects.filter(id__in=decision.learner_ids).update(status=Learner.Status.STOPPED)
+    for position, company_id in report.replacements:
+        entry = WaitingListEntry.objects.select_for_update().get(position=position)
+        entry.status, entry.offered_at = WaitingListEntry.Status.OFFERED, now
+        entry.save()
+        row = RuleDecision.objects.create(
+            kind=RuleDecision.Kind.REPLACEMENT, company_id=company_id, week=inactivity.monday(
+                inactivity.today_in_japan(now)), learner_key=json.dumps([f"waiting-{position}"]),
+            evidence={"waiting_position": position, "offered_on": today}, decided_at=now)
+        report.notices += _to_managers(row, notice_texts.REPLACEMENT, now, position=position, today=today)
+    return report
+
+
+def _notify(row: RuleDecision, decision: Decision, now: datetime, today: str) -> int:
+    learners = list(Learner.objects.filter(id__in=decision.learner_ids))
+    logins = ", ".join(x.login_id for x in learners)
+    if decision.kind is Kind.NUDGE:
+        return sum(_to_learner(row, x, notice_texts.NUDGE, now) for x in learners)
+    if decision.kind is Kind.WARNING:
+        return _to_managers(row, notice_texts.WARNING, now, week=decision.evidence["week"], learners=logins)
+    if decision.kind is Kind.SUSPENSION:
+        sent = _to_managers(row, notice_texts.SUSPENSION_COMPANY, now, learners=logins, today=today,
+                            warned_on=decision.evidence["warned_on"],
+                            evidence=_missed_weeks(decision.evidence["learners_without_login_by_week"]))
+        return sent + sum(_to_learner(row, x, notice_texts.SUSPENSION_LEARNER, now) for x in learners)
+    return 0
+
+
+def _missed_weeks(by_week: dict[str, list[int]]) -> str:
+    """"2026-10-12: k26-0004; …" — the weeks in which someone did not log in, by login ID."""
+    logins = dict(Learner.objects.values_list("id", "login_id"))
+    return "; ".join(f"{week}: {', '.join(logins[i] for i in ids)}" for week, ids in by_week.items() if ids)
+
+
+def _to_learner(row, learner: Learner, texts: dict, now: datetime) -> int:
+    subject, body = notice_texts.pick(texts, learner.help_language)
+    language = learner.help_language if learner.help_language in texts else "en"
+    Notice.objects.create(decision=row, recipient_kind="learner", learner=learner, language=language,
+                          subject=subject, body=body, created_at=now)
+    return 1
+
+
+def _to_managers(row, texts: dict, now: datetime, **values) -> int:
+    subject, body = notice_texts.pick(texts, "ja")
+    company = Company.objects.get(id=row.company_id)
+    count = 0
+    for manager in company.managers.all():
+        Notice.objects.create(decision=row, recipient_kind="manager", manager=manager, language="ja",
+                              subject=subject.format(**values), body=body.format(**values), created_at=now)
+        count += 1
+    return count
+
+
+def run(now: datetime, apply_changes: bool) -> RunReport:
+    report = plan(now)
+    return apply(report, now) if apply_changes else report
