@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sync_service.models import Company, DailyActivity, Learner
+from sync_service.models import Company, DailyActivity, Learner, RuleDecision
 
 from .monthly import Month
 
@@ -26,3 +26,29 @@ def _login_id():
     from django.db.models import F
 
     return F("learner__login_id")
+
+
+def decisions(month: Month) -> list[dict]:
+    """The rule's decisions taken in the month, with learners as login IDs."""
+    rows = []
+    found = (RuleDecision.objects.filter(decided_at__date__range=(month.first, month.last))
+             .select_related("company").prefetch_related("learners"))
+    for d in found:
+        rows.append({"Decided": d.decided_at.date().isoformat(), "Kind": d.kind, "Company": d.company.name,
+                     "Week of": d.week.isoformat(),
+                     "Learners": ", ".join(sorted(x.login_id for x in d.learners.all())),
+                     "Evidence": _evidence_text(d.evidence)})
+    return rows
+
+
+def _evidence_text(evidence: dict) -> str:
+    return "; ".join(f"{k}: {v}" for k, v in evidence.items() if not isinstance(v, dict | list)) or "-"
+
+
+def questions(month: Month) -> dict | None:
+    """The question log's figures for the month, once the question log is installed."""
+    try:
+        from sync_service.inquiries.summary import monthly_summary
+    except ImportError:
+        return None
+    return monthly_summary(month.year, month.month)

@@ -13,7 +13,8 @@ from pathlib import Path
 
 import pandas as pd
 
-SHEETS = ("Summary", "Companies", "Learners", "Usage")
+SHEETS = ("Summary", "Companies", "Learners", "Usage", "Rules")
+RULE_COLUMNS = ["Decided", "Kind", "Company", "Week of", "Learners", "Evidence"]
 
 
 @dataclass(frozen=True)
@@ -52,14 +53,21 @@ def quota_for(employees: int) -> int:
 
 
 def build(month: Month, companies: list[dict], learners: list[dict], activity: list[dict],
-          generated_at: datetime) -> dict[str, pd.DataFrame]:
-    """DataFrames per sheet. ``activity`` rows: login_id, day, logins, items_answered, items_correct."""
+          generated_at: datetime, decisions: list[dict] = (),
+          questions: dict | None = None) -> dict[str, pd.DataFrame]:
+    """DataFrames per sheet. ``activity`` rows: login_id, day, logins, items_answered, items_correct.
+
+    ``decisions``: the weekly-login rule's decisions of the month (decided, kind, company, week,
+    learners as login IDs, evidence text). ``questions``: the question log's monthly figures.
+    """
     act = pd.DataFrame(activity, columns=["login_id", "day", "logins", "items_answered", "items_correct"])
     act["day"] = pd.to_datetime(act["day"])
     act = act[(act["day"] >= pd.Timestamp(month.first)) & (act["day"] <= pd.Timestamp(month.last))]
     ppl = pd.DataFrame(learners, columns=["login_id", "company", "level", "status", "joined_on"])
     per_learner = _learners_sheet(ppl, act)
+    rules = pd.DataFrame(list(decisions), columns=RULE_COLUMNS)
     per_company = _companies_sheet(pd.DataFrame(companies, columns=["company", "employees"]), per_learner)
+    per_company = _with_rule_counts(per_company, rules)
     usage = _usage_sheet(act)
     summary = pd.DataFrame([
         ("Month", str(month)),
@@ -69,8 +77,30 @@ def build(month: Month, companies: list[dict], learners: list[dict], activity: l
         ("Learners", len(per_learner)),
         ("Learners active this month", int((per_learner["Days logged in"] > 0).sum())),
         ("Items answered", int(per_learner["Items answered"].sum())),
+        ("Warnings to companies", int((rules["Kind"] == "warning").sum())),
+        ("Companies stopped (suspension)", int((rules["Kind"] == "suspension").sum())),
+        ("Freed places offered (replacement)", int((rules["Kind"] == "replacement").sum())),
+        *_question_rows(questions),
     ], columns=["Item", "Value"])
-    return {"Summary": summary, "Companies": per_company, "Learners": per_learner, "Usage": usage}
+    return {"Summary": summary, "Companies": per_company, "Learners": per_learner, "Usage": usage,
+            "Rules": rules}
+
+
+def _question_rows(questions: dict | None) -> list[tuple[str, object]]:
+    if not questions:
+        return [("Questions received", 0), ("Questions answered", 0)]
+    return [("Questions received", questions.get("received", 0)),
+            ("Questions answered", questions.get("answered", 0)),
+            ("Questions still open", questions.get("open", 0))]
+
+
+def _with_rule_counts(companies: pd.DataFrame, rules: pd.DataFrame) -> pd.DataFrame:
+    counts = rules.groupby(["Company", "Kind"]).size().unstack(fill_value=0)
+    columns = (("warning", "Warnings"), ("suspension", "Stopped"), ("replacement", "Places offered"))
+    for kind, column in columns:
+        by_company = counts[kind] if kind in counts else pd.Series(dtype=int)
+        companies[column] = companies["Company"].map(by_company).fillna(0).astype(int)
+    return companies
 
 
 def _learners_sheet(ppl: pd.DataFrame, act: pd.DataFrame) -> pd.DataFrame:
@@ -135,4 +165,31 @@ def write_xlsx(frames: dict[str, pd.DataFrame], path: Path) -> Path:
             for column, header in zip(sheet.columns, frame.columns, strict=False):
                 width = max([len(str(header))] + [len(str(v)) for v in frame[header].tolist()]) + 2
                 sheet.column_dimensions[column[0].column_letter].width = min(width, 40)
+        _charts(writer.sheets, frames)
     return path
+
+
+def _charts(sheets, frames: dict[str, pd.DataFrame]) -> None:
+    """Pictures where people would rather look than read: weekly use, and each company's learners."""
+    from openpyxl.chart import BarChart, LineChart, Reference
+
+    usage, weeks = sheets["Usage"], len(frames["Usage"])
+    if weeks:
+        line = LineChart()
+        line.title, line.y_axis.title, line.height, line.width = "Active learners per week", "learners", 7, 16
+        line.add_data(Reference(usage, min_col=2, min_row=1, max_row=weeks + 1), titles_from_data=True)
+        line.set_categories(Reference(usage, min_col=1, min_row=2, max_row=weeks + 1))
+        usage.add_chart(line, "G2")
+        bars = BarChart()
+        bars.title, bars.y_axis.title, bars.height, bars.width = "Questions answered per week", "items", 7, 16
+        bars.add_data(Reference(usage, min_col=4, min_row=1, max_row=weeks + 1), titles_from_data=True)
+        bars.set_categories(Reference(usage, min_col=1, min_row=2, max_row=weeks + 1))
+        usage.add_chart(bars, "G17")
+    companies, rows = sheets["Companies"], len(frames["Companies"])
+    if rows:
+        chart = BarChart()
+        chart.title, chart.height, chart.width = "Learners and active learners by company", 7, 16
+        chart.add_data(Reference(companies, min_col=4, max_col=5, min_row=1, max_row=rows + 1),
+                       titles_from_data=True)
+        chart.set_categories(Reference(companies, min_col=1, min_row=2, max_row=rows + 1))
+        companies.add_chart(chart, f"A{rows + 4}")

@@ -62,7 +62,10 @@ def test_learners_sheet_counts_days_weeks_items_and_accuracy():
 def test_the_xlsx_has_one_sheet_each_and_reads_back(tmp_path):
     path = write_xlsx(build(Month(2026, 10), COMPANIES, LEARNERS, ACTIVITY, GENERATED), tmp_path / "r.xlsx")
     book = openpyxl.load_workbook(path)
-    assert book.sheetnames == ["Summary", "Companies", "Learners", "Usage"]
+    assert book.sheetnames == ["Summary", "Companies", "Learners", "Usage", "Rules"]
+    assert [c.title.tx.rich.p[0].r[0].t for c in book["Usage"]._charts] == [
+        "Active learners per week", "Questions answered per week"]
+    assert len(book["Companies"]._charts) == 1
     rows = list(book["Learners"].iter_rows(values_only=True))
     assert rows[0][:3] == ("Login ID", "Company", "Level")
     assert [r[0] for r in rows[1:]] == ["k26-0003", "k26-0001", "k26-0002"]
@@ -87,3 +90,23 @@ def test_no_names_or_nationalities_leave_in_the_report(tmp_path, learner_factory
 def test_a_bad_month_is_refused_with_the_expected_form(capsys, db):
     assert main(["report", "monthly", "--month", "10/2026"]) == 2
     assert "2026-10" in capsys.readouterr().err
+
+
+def test_rule_decisions_and_questions_reach_the_summary_and_the_companies():
+    decisions = [
+        {"Decided": "2026-10-05", "Kind": "warning", "Company": "Kirishima Care", "Week of": "2026-09-28",
+         "Learners": "k26-0003", "Evidence": "week: 2026-09-28/2026-10-04"},
+        {"Decided": "2026-10-26", "Kind": "suspension", "Company": "Kirishima Care", "Week of": "2026-10-19",
+         "Learners": "k26-0003", "Evidence": "warned_on: 2026-08-10"},
+        {"Decided": "2026-10-26", "Kind": "replacement", "Company": "Sakurajima Foods",
+         "Week of": "2026-10-26", "Learners": "", "Evidence": "waiting_position: 1"},
+    ]
+    frames = build(Month(2026, 10), COMPANIES, LEARNERS, ACTIVITY, GENERATED, decisions=decisions,
+                   questions={"received": 4, "answered": 3, "open": 1})
+    summary = dict(frames["Summary"].values.tolist())
+    assert summary["Warnings to companies"] == 1 and summary["Companies stopped (suspension)"] == 1
+    assert summary["Questions received"] == 4 and summary["Questions still open"] == 1
+    companies = frames["Companies"].set_index("Company")
+    assert companies.loc["Kirishima Care", ["Warnings", "Stopped", "Places offered"]].tolist() == [1, 1, 0]
+    assert companies.loc["Sakurajima Foods", "Places offered"] == 1
+    assert frames["Rules"]["Kind"].tolist() == ["warning", "suspension", "replacement"]
