@@ -64,10 +64,10 @@ def _unique(words: Iterable[Word]) -> list[Word]:
     return list(seen.values())
 
 
-def _distractors(target: Word, pool: Sequence[Word], rng: random.Random) -> list[str]:
+def _distractors(target: Word, pool: Sequence[Word], glosses: dict[str, set[str]], rng: random.Random) -> list[str]:
     """Other words of the level, never one that shares a meaning with the target."""
-    glosses = _glosses(target)
-    candidates = [w for w in pool if w.word != target.word and not (_glosses(w) & glosses)]
+    mine = glosses[target.word]
+    candidates = [w for w in pool if w.word != target.word and not (glosses[w.word] & mine)]
     same_script = [w for w in candidates if _script(w.word) == _script(target.word)]
     ranked = same_script if len(same_script) >= CHOICES - 1 else candidates
     return [w.word for w in rng.sample(ranked, CHOICES - 1)]
@@ -76,11 +76,12 @@ def _distractors(target: Word, pool: Sequence[Word], rng: random.Random) -> list
 def meaning_items(words: Iterable[Word]) -> list[Item]:
     """One meaning→word item per distinct word; deterministic (same input, same items and IDs)."""
     pool = _unique(words)
+    glosses = {w.word: _glosses(w) for w in pool}
     items = []
     for target in pool:
         item_id = _item_id(target)
         rng = random.Random(item_id)
-        choices = _distractors(target, pool, rng) + [target.word]
+        choices = _distractors(target, pool, glosses, rng) + [target.word]
         rng.shuffle(choices)
         reading = f"（{target.reading}）" if target.reading and target.reading != target.word else ""
         meaning = "; ".join(target.meanings[:3])

@@ -49,6 +49,7 @@ def urls(port: int, workbench_port: int) -> dict[str, str]:
         "Demo LMS: launch the drill as learner k26-0001": f"{base}/demo-lms/launch/k26-0001/",
         "Demo LMS: launch as manager k26-m001 (dashboard)": f"{base}/demo-lms/launch/k26-m001/",
         "XBlock workbench: JLPT N5 drill": f"{wb}/scenario/jlpt_drill.0/",
+        "Operators' admin (user operator, password demo-operator)": f"{base}/admin/",
     }
 
 
@@ -61,8 +62,10 @@ def run(portal_port: int = 8000, workbench_port: int = 8001, var_dir: Path | Non
     print("Preparing the demo databases in", var_dir, flush=True)
     _manage(portal_env, "migrate", "--no-input", "-v0")
     _manage(portal_env, "createcachetable")
-    subprocess.run([sys.executable, "-m", "sync_service.cli", "seed-demo", "--base-url", base_url],
-                   env=portal_env, check=True, cwd=ROOT)
+    nihongo = [sys.executable, "-m", "sync_service.cli"]
+    subprocess.run([*nihongo, "seed-demo", "--base-url", base_url], env=portal_env, check=True, cwd=ROOT)
+    print("Applying the weekly-login rule to the demo's weeks of activity:", flush=True)
+    subprocess.run([*nihongo, "rules", "run", "--apply"], env=portal_env, check=True, cwd=ROOT)
     _manage(workbench_env, "migrate", "--run-syncdb", "--no-input", "-v0")  # the SDK ships no migrations
     serve = [sys.executable, str(ROOT / "manage.py"), "runserver", "--noreload"]
     procs = [

@@ -1,8 +1,14 @@
 """Django settings, derived from ``portal.config.CONFIG`` (the one typed place for settings)."""
 
+import warnings
+
 import dj_database_url
 
 from .config import BASE_DIR, CONFIG
+
+# lti1p3platform 0.1.8 imports pkg_resources (pinned setuptools<81 keeps it working); its deprecation
+# notice would otherwise open every `nihongo` command's output.
+warnings.filterwarnings("ignore", message="pkg_resources is deprecated", category=UserWarning)
 
 DEBUG = CONFIG.debug
 SECRET_KEY = CONFIG.secret_key
@@ -20,6 +26,8 @@ INSTALLED_APPS = [
     "portal.demo_lms.apps.DemoLmsConfig",
     "lti_tool.apps.LtiToolConfig",
     "sync_service.apps.SyncServiceConfig",
+    "sync_service.inquiries.apps.InquiriesConfig",
+    "sync_service.surveys.apps.SurveysConfig",
 ]
 
 MIDDLEWARE = [

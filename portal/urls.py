@@ -8,4 +8,6 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("lti/", include("lti_tool.urls")),
     path("demo-lms/", include("portal.demo_lms.urls")),
+    path("operator/questions/", include("sync_service.inquiries.urls")),
+    path("surveys/", include("sync_service.surveys.urls")),
 ]

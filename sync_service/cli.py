@@ -31,13 +31,39 @@ def _progress(label: str):
 
 
 def cmd_sync(args) -> int:
-    from .sources.lti_records import LtiToolRecords
     from .sync import sync
 
-    result = sync(LtiToolRecords(), datetime.now(timezone.utc), progress=_progress("sync"))
+    now = datetime.now(timezone.utc)
+    try:
+        source = _source(args, now)
+    except ValueError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    result = sync(source, now, progress=_progress("sync"))
     print(f"{result.source}: {result.events_read} new events, {result.rows_changed} daily rows changed, "
           f"{result.unmatched_subjects} unknown users skipped")
     return 0
+
+
+def _source(args, now: datetime):
+    """The source named by ``--source``: the LTI tool's records, Open edX (logs or API), or a CSV file."""
+    if args.source in ("openedx-logs", "csv") and not args.path:
+        raise ValueError(f"--source {args.source} needs a path (the logs folder or the CSV file)")
+    if args.source == "openedx-logs":
+        from .sources.openedx_tracking import OpenEdxTrackingLogs
+
+        return OpenEdxTrackingLogs(args.path)
+    if args.source == "openedx-api":
+        from .sources.openedx_rest import OpenEdxApiConfig, OpenEdxRestApi
+
+        return OpenEdxRestApi(OpenEdxApiConfig.from_env(), now)
+    if args.source == "csv":
+        from .sources.csv_import import CsvImport
+
+        return CsvImport(args.path)
+    from .sources.lti_records import LtiToolRecords
+
+    return LtiToolRecords()
 
 
 def cmd_report_monthly(args) -> int:
@@ -49,7 +75,8 @@ def cmd_report_monthly(args) -> int:
         print(f"error: {exc}", file=sys.stderr)
         return 2
     out = Path(args.out or f"monthly-report-{month}.xlsx")
-    frames = monthly.build(month, *data.records(month), generated_at=datetime.now(timezone.utc))
+    frames = monthly.build(month, *data.records(month), generated_at=datetime.now(timezone.utc),
+                           decisions=data.decisions(month), questions=data.questions(month))
     monthly.write_xlsx(frames, out)
     summary = dict(frames["Summary"].values.tolist())
     print(f"wrote {out}: {summary['Companies']} companies, {summary['Learners']} learners, "
@@ -76,6 +103,25 @@ def cmd_bank_build(args) -> int:
 
     for level, count in build().items():
         print(f"{level}: {count} items")
+    return 0
+
+
+def cmd_rules_run(args) -> int:
+    from .models import Company, Learner
+    from .rules_run import run
+
+    now = datetime.fromisoformat(args.now) if args.now else datetime.now(timezone.utc)
+    if now.tzinfo is None:
+        print("error: --now needs a time zone, e.g. 2026-11-27T09:00+09:00", file=sys.stderr)
+        return 2
+    report = run(now, apply_changes=args.apply)
+    names = dict(Company.objects.values_list("id", "name"))
+    logins = dict(Learner.objects.values_list("id", "login_id"))
+    for line in report.lines(names, logins):
+        print(line)
+    verb = "applied" if args.apply else "would apply (dry run; --apply to do it)"
+    print(f"{len(report.decisions) + len(report.replacements)} decisions {verb}"
+          + (f", {report.notices} notices queued" if args.apply else ""))
     return 0
 
 
@@ -109,11 +155,119 @@ def cmd_content_export(args) -> int:
     return 0
 
 
+def _table(headers: list[str], rows: list[list[str]]) -> list[str]:
+    """Plain left-aligned columns; the last column is not padded (it may hold Japanese text)."""
+    widths = [max(len(str(r[i])) for r in [headers, *rows]) for i in range(len(headers) - 1)]
+    return ["  ".join([str(c).ljust(w) for c, w in zip(r, widths, strict=False)] + [str(r[-1])])
+            for r in [headers, *rows]]
+
+
+def _when(moment: datetime | None) -> str:
+    from zoneinfo import ZoneInfo
+
+    return moment.astimezone(ZoneInfo("Asia/Tokyo")).strftime("%Y-%m-%d %H:%M") if moment else "-"
+
+
+def cmd_questions_add(args) -> int:
+    from .inquiries import flows
+
+    received = datetime.fromisoformat(args.received) if args.received else datetime.now(timezone.utc)
+    if received.tzinfo is None:
+        print("error: --received needs a time zone, e.g. 2026-11-02T10:30+09:00", file=sys.stderr)
+        return 2
+    try:
+        inquiry = flows.add(company_id=args.company, channel=args.channel, question=args.question,
+                            learner_login_id=args.learner, category=args.category, asker_kind=args.asker,
+                            received_at=received)
+    except flows.InquiryError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    print(f"question {inquiry.pk} recorded ({inquiry.channel}, {inquiry.category}, "
+          f"asked by {inquiry.asker_kind}); status open")
+    return 0
+
+
+def cmd_questions_answer(args) -> int:
+    from .inquiries import flows
+
+    try:
+        inquiry = flows.answer(args.id, text=args.answer, by=args.by, now=datetime.now(timezone.utc),
+                               amend=args.amend)
+    except flows.AlreadyAnswered as exc:
+        print(f"error: {exc} (--amend)", file=sys.stderr)
+        return 1
+    except flows.InquiryError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    print(f"question {inquiry.pk} {'amended' if args.amend else 'answered'} by {inquiry.answered_by}")
+    return 0
+
+
+def cmd_questions_list(args) -> int:
+    from .inquiries import flows
+
+    try:
+        month = flows.parse_month(args.month) if args.month else None
+    except flows.InquiryError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    found = flows.list_inquiries(open_only=args.open, month=month, company_id=args.company)
+    headers = ["ID", "RECEIVED (JST)", "CHANNEL", "CATEGORY", "STATUS", "ANSWERED (JST)", "LEARNER",
+               "COMPANY"]
+    rows = [[str(q.pk), _when(q.received_at), q.channel, q.category, q.status, _when(q.answered_at),
+             q.learner.login_id if q.learner else "-", f"{q.company_id} {q.company.name}"] for q in found]
+    if args.text:  # question texts may hold names: shown only when asked for, never logged
+        headers.append("QUESTION")
+        for row, q in zip(rows, found, strict=True):
+            row.append(" ".join(q.question.split())[:40])
+    for line in _table(headers, rows):
+        print(line.rstrip())
+    print(f"{len(rows)} questions")
+    return 0
+
+
+def cmd_survey_link(args) -> int:
+    from django.conf import settings
+
+    from .surveys import flows
+
+    try:
+        respondent = flows.respondent_for(args.survey, company_id=args.company, learner_login_id=args.learner)
+    except flows.SurveyError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    print(flows.link(respondent, settings.NIHONGO_BASE_URL))
+    return 0
+
+
+def cmd_survey_totals(args) -> int:
+    from .surveys import flows
+
+    try:
+        result = flows.totals(args.survey)
+    except flows.SurveyError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    print(f"{result['survey']}: {result['responses']} responses")
+    for qid, total in result["questions"].items():
+        counts = " ".join(f"{value}:{n}" for value, n in total.get("counts", {}).items())
+        mean = f" mean {total['mean']:.2f}" if total.get("mean") is not None else ""
+        counts = f" | {counts}" if counts else ""
+        print(f"{qid} ({total['kind']}): {total['answered']} answered{mean}{counts}")
+    return 0
+
+
 def parser() -> argparse.ArgumentParser:
     top = argparse.ArgumentParser(prog="nihongo", description="Run the Kagoshima Nihongo programme.")
     sub = top.add_subparsers(dest="command", required=True)
 
-    p = sub.add_parser("sync", help="read logins and answers from the hosts into daily activity")
+    p = sub.add_parser("sync", help="read logins and answers from the hosts into daily activity",
+                       epilog="openedx-api reads OPENEDX_BASE_URL, OPENEDX_CLIENT_ID, OPENEDX_CLIENT_SECRET "
+                              "and OPENEDX_COURSE_IDS (comma-separated) from the environment.")
+    p.add_argument("--source", choices=["lti", "openedx-logs", "openedx-api", "csv"], default="lti",
+                   help="where to read from (default: the LTI tool's own records)")
+    p.add_argument("path", nargs="?", type=Path,
+                   help="openedx-logs: the tracking-log folder (or one file); csv: the CSV file")
     p.set_defaults(func=cmd_sync, django=True)
 
     report = sub.add_parser("report", help="reports for the prefecture")
@@ -134,6 +288,15 @@ def parser() -> argparse.ArgumentParser:
                    help="where the demo's databases live (default: var/)")
     p.set_defaults(func=cmd_demo, django=False)
 
+    rules = sub.add_parser("rules", help="the weekly-login rule: nudges, warnings, suspensions, replacements")
+    rules = rules.add_subparsers(dest="kind", required=True)
+    p = rules.add_parser("run", help="decide from daily activity: --dry-run (default) shows, --apply does")
+    mode = p.add_mutually_exclusive_group()
+    mode.add_argument("--dry-run", action="store_true", help="show what would happen (the default)")
+    mode.add_argument("--apply", action="store_true", help="record decisions, queue notices, stop learners")
+    p.add_argument("--now", help="decide as of this time (ISO 8601 with zone), for audits and tests")
+    p.set_defaults(func=cmd_rules_run, django=True)
+
     content = sub.add_parser("content", help="check or export the item bank")
     content = content.add_subparsers(dest="kind", required=True)
     p = content.add_parser("check", help="validate every item; print counts per level and type")
@@ -146,6 +309,45 @@ def parser() -> argparse.ArgumentParser:
     bank = sub.add_parser("bank", help="the item bank").add_subparsers(dest="kind", required=True)
     p = bank.add_parser("build", help="rebuild curriculum/content from the open datasets")
     p.set_defaults(func=cmd_bank_build, django=False)
+
+    questions = sub.add_parser("questions", help="the question-and-answer log (質問対応記録)")
+    questions = questions.add_subparsers(dest="kind", required=True)
+    p = questions.add_parser("add", help="record a question received by mail, chat, phone or the web form")
+    p.add_argument("--company", type=int, required=True, help="the asking (or concerned) company's ID")
+    p.add_argument("--channel", required=True, choices=["mail", "chat", "phone", "form"])
+    p.add_argument("--question", required=True, help="what was asked (personal data: never logged)")
+    p.add_argument("--learner", help="login ID of the learner who asked, or whom the question is about")
+    p.add_argument("--asker", choices=["company", "learner"],
+                   help="who asked (default: the learner when --learner is given, else the company)")
+    p.add_argument("--category", default="other",
+                   choices=["account", "usage", "content", "technical", "rules", "other"])
+    p.add_argument("--received", help="when it was received (ISO 8601 with zone; default: now)")
+    p.set_defaults(func=cmd_questions_add, django=True)
+    p = questions.add_parser("answer", help="record the answer given to a question")
+    p.add_argument("id", type=int)
+    p.add_argument("--answer", required=True)
+    p.add_argument("--by", required=True, help="the operator who answered")
+    p.add_argument("--amend", action="store_true",
+                   help="replace an earlier answer (it is kept in the history)")
+    p.set_defaults(func=cmd_questions_answer, django=True)
+    p = questions.add_parser("list", help="questions as a table, newest first")
+    p.add_argument("--open", action="store_true", help="only questions not yet answered")
+    p.add_argument("--month", help="received in this month (YYYY-MM, Japan time)")
+    p.add_argument("--company", type=int, help="only this company's questions")
+    p.add_argument("--text", action="store_true", help="add the start of each question (may contain names)")
+    p.set_defaults(func=cmd_questions_list, django=True)
+
+    survey = sub.add_parser("survey", help="effect surveys of learners and companies (アンケート)")
+    survey = survey.add_subparsers(dest="kind", required=True)
+    p = survey.add_parser("link", help="print a respondent's personal survey link")
+    p.add_argument("--survey", required=True, help="learner-end or company-effect")
+    who = p.add_mutually_exclusive_group(required=True)
+    who.add_argument("--learner", help="learner login ID (learner surveys)")
+    who.add_argument("--company", type=int, help="company ID (company surveys)")
+    p.set_defaults(func=cmd_survey_link, django=True)
+    p = survey.add_parser("totals", help="per-question counts and means of the responses so far")
+    p.add_argument("--survey", required=True)
+    p.set_defaults(func=cmd_survey_totals, django=True)
     return top
 
 

@@ -103,6 +103,7 @@ def seed(now: datetime, base_url: str | None = None, rng: random.Random | None =
                                         nationality=nationality, residence_status=status,
                                         help_language=language, added_on=start + timedelta(weeks=1))
     result = sync(LtiToolRecords(), now)
+    _demo_operator()
     return {"companies": len(COMPANIES), "learners": learners, "daily rows": result.rows_changed}
 
 
@@ -133,3 +134,12 @@ def _session(learner, registration, context, at, accuracy, items, rng) -> None:
                                     answered_at=at + timedelta(seconds=20 * (k + 1)), **common)
     ScoreRecord.objects.create(earned=correct, possible=ROUND, delivered=True,
                                sent_at=at + timedelta(seconds=20 * ROUND + 1), **common)
+
+
+def _demo_operator() -> None:
+    """A staff account for the demo only: the password is printed by ``nihongo demo``."""
+    from django.contrib.auth import get_user_model
+
+    user_model = get_user_model()
+    if not user_model.objects.filter(username="operator").exists():
+        user_model.objects.create_superuser("operator", password="demo-operator")

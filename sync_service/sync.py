@@ -1,12 +1,16 @@
 """The sync use case: read new events from a source, add them to daily activity, checkpoint.
 
-Idempotent (a rerun finds no new events and changes nothing) and atomic per run: the new totals
-and the checkpoint are written in one transaction, so a crash leaves the last good checkpoint.
+Idempotent: a rerun finds no new events and changes nothing. A plain source is applied in one
+transaction per run (new totals and checkpoint together). A paged source (``PagedSource``: the
+Open edX APIs, tracking logs, CSV files) is applied one page or file at a time, each page's totals
+committed with the checkpoint that follows it, so a crash or an interrupted run loses at most the
+page in hand and the next run resumes there: the result equals an uninterrupted run.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import abc
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -14,7 +18,7 @@ from django.db import transaction
 
 from .activity import DayTotals, fold
 from .models import DailyActivity, Learner, SyncCheckpoint, SyncRun
-from .sources.base import ActivitySource
+from .sources.base import ActivityEvent, ActivitySource
 
 
 @dataclass(frozen=True)
@@ -25,29 +29,87 @@ class SyncResult:
     unmatched_subjects: int
 
 
+@dataclass(frozen=True)
+class Page:
+    """One page (or file, or slice of a file) of a source, and the checkpoint just after it."""
+
+    events: list[ActivityEvent]
+    checkpoint: dict
+    done: int  # pages done so far in this run, for the progress bar
+    total: int  # the source's best estimate of this run's pages (may grow as it learns)
+
+
+class PagedSource(ActivitySource):
+    """A source that can be committed page by page. (Its natural home is ``sources/base.py``.)"""
+
+    @abc.abstractmethod
+    def pages(self, checkpoint: dict) -> Iterator[Page]:
+        """Pages after ``checkpoint``, in order; each carries the checkpoint to store with it."""
+
+    def events_since(self, checkpoint: dict) -> tuple[Iterator[ActivityEvent], dict]:
+        events, last = [], checkpoint
+        for page in self.pages(checkpoint):
+            events.extend(page.events)
+            last = page.checkpoint
+        return iter(events), last
+
+
+class ConcurrentSync(RuntimeError):
+    """Another run of the same source moved the checkpoint under us: this page is not applied."""
+
+
 def sync(source: ActivitySource, now: datetime,
          progress: Callable[[int, int], None] | None = None) -> SyncResult:
-    started = now
+    if isinstance(source, PagedSource):
+        return _sync_paged(source, now, progress)
     with transaction.atomic():
         checkpoint_row, _ = SyncCheckpoint.objects.select_for_update().get_or_create(source=source.name)
         events, new_checkpoint = source.events_since(checkpoint_row.position)
         events = list(events)
-        totals = fold(events)
-        learners = dict(Learner.objects.filter(
-            lms_user_id__in={subject for subject, _ in totals}).values_list("lms_user_id", "id"))
-        unmatched = {subject for subject, _ in totals if subject not in learners}
-        changed = 0
-        keys = [k for k in totals if k[0] in learners]
-        for done, (subject, day) in enumerate(keys, 1):
-            changed += _add(learners[subject], day, totals[(subject, day)])
-            if progress:
-                progress(done, len(keys))
+        changed, unmatched = _apply(events, progress)
         checkpoint_row.position = new_checkpoint
         checkpoint_row.save()
-        SyncRun.objects.create(source=source.name, started_at=started, finished_at=now,
-                               records_read=len(events), rows_changed=changed,
-                               unmatched_subjects=len(unmatched))
-    return SyncResult(source.name, len(events), changed, len(unmatched))
+        return _record(source, now, len(events), changed, unmatched)
+
+
+def _sync_paged(source: PagedSource, now: datetime, progress) -> SyncResult:
+    with transaction.atomic():
+        position = SyncCheckpoint.objects.get_or_create(source=source.name)[0].position
+    read = changed = 0
+    unmatched: set[str] = set()
+    for page in source.pages(position):
+        with transaction.atomic():
+            row = SyncCheckpoint.objects.select_for_update().get(source=source.name)
+            if row.position != position:
+                raise ConcurrentSync(f"{source.name}: the checkpoint moved during this run; run again")
+            page_changed, page_unmatched = _apply(page.events)
+            row.position = position = page.checkpoint
+            row.save()
+        read, changed = read + len(page.events), changed + page_changed
+        unmatched |= page_unmatched
+        if progress:
+            progress(page.done, page.total)
+    return _record(source, now, read, changed, unmatched)
+
+
+def _apply(events: Iterable[ActivityEvent], progress=None) -> tuple[int, set[str]]:
+    totals = fold(events)
+    learners = dict(Learner.objects.filter(
+        lms_user_id__in={subject for subject, _ in totals}).values_list("lms_user_id", "id"))
+    unmatched = {subject for subject, _ in totals if subject not in learners}
+    changed = 0
+    keys = [k for k in totals if k[0] in learners]
+    for done, (subject, day) in enumerate(keys, 1):
+        changed += _add(learners[subject], day, totals[(subject, day)])
+        if progress:
+            progress(done, len(keys))
+    return changed, unmatched
+
+
+def _record(source: ActivitySource, now: datetime, read: int, changed: int, unmatched: set) -> SyncResult:
+    SyncRun.objects.create(source=source.name, started_at=now, finished_at=now, records_read=read,
+                           rows_changed=changed, unmatched_subjects=len(unmatched))
+    return SyncResult(source.name, read, changed, len(unmatched))
 
 
 def _add(learner_id: int, day, extra: DayTotals) -> int:

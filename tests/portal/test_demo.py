@@ -69,8 +69,8 @@ def follow_lti_launch(session: requests.Session, url: str) -> requests.Response:
 
 def test_every_printed_url_answers_with_the_drill(demo):
     urls = demo["urls"]
-    assert len(urls) == 5, demo["output"]
-    landing, lms, learner_launch, manager_launch, workbench = urls
+    assert len(urls) == 6, demo["output"]
+    landing, lms, learner_launch, manager_launch, workbench, admin = urls
     assert "Kagoshima Nihongo" in requests.get(landing, timeout=30).text
     lms_page = requests.get(lms, timeout=30)
     assert lms_page.status_code == 200 and "k26-0001" in lms_page.text
@@ -80,6 +80,13 @@ def test_every_printed_url_answers_with_the_drill(demo):
     assert dashboard.status_code == 200 and "k26-0001" in dashboard.text and "k26-0004" not in dashboard.text
     wb = requests.get(workbench, timeout=30)
     assert wb.status_code == 200 and "nihongo-drill" in wb.text
+    assert requests.get(admin, timeout=30).status_code == 200  # the login page
+
+
+def test_the_demo_applies_the_weekly_login_rule(demo):
+    out = demo["output"]
+    assert "suspension  Kirishima Care Home (demo)" in out
+    assert "replacement Sakurajima Foods (demo)" in out and "warning" in out
 
 
 def test_ctrl_c_stops_both_servers(demo):

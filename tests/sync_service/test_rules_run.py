@@ -44,7 +44,8 @@ def test_a_dry_run_shows_decisions_and_changes_nothing(programme):
 
 def test_apply_stops_the_whole_company_tells_everyone_and_records_the_evidence(programme):
     run(AFTER_WATCH, apply_changes=True)
-    assert set(Learner.objects.filter(status="stopped").values_list("login_id", flat=True)) == {"idle", "keen"}
+    stopped = Learner.objects.filter(status="stopped").values_list("login_id", flat=True)
+    assert set(stopped) == {"idle", "keen"}
     suspension = RuleDecision.objects.get(kind="suspension")
     assert suspension.company == programme["poor"]
     assert suspension.evidence["warned_on"] == "2026-09-14"

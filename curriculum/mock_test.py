@@ -1,0 +1,453 @@
+"""Mock tests: the real exam's structure and timing, items from our bank, scored as an estimate.
+
+A form lists each test section with its current time and its 大問 (item types) with approximate
+item counts (``exam_formats.md`` §1.1–1.2, the counts in use since December 2020), and which scoring
+section each feeds (§1.3). JFT-Basic: four sections, about 50 items, 60 minutes for the whole test
+and no limit per section (§2).
+
+A session is a plain JSON-safe dict, like a drill's. The clock runs as in the exam: a JLPT section
+opens when the previous one ends (by time or because the learner moved on) and cannot be reopened;
+a learner who leaves finds the time used up. Choices are stored, not judged, until ``finish``, which
+grades them against the bank on the server.
+"""
+
+from __future__ import annotations
+
+import copy
+import random
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from . import scoring
+from .bank import Bank
+from .grading import AnswerError, grade
+from .item_types import ItemType
+from .items import Item
+from .scoring import (
+    CONVERSATION_EXPRESSION,
+    LANGUAGE_KNOWLEDGE,
+    LISTENING,
+    LK_READING,
+    READING,
+    SCRIPT_VOCABULARY,
+    ScoreReport,
+)
+
+K = ItemType
+
+
+class MockTestError(ValueError):
+    """An action the test refuses (time up, not in this test, already finished). Nothing changes."""
+
+
+@dataclass(frozen=True)
+class Part:
+    """One 大問: its item type, about how many items, and the scoring section it counts towards."""
+
+    type: ItemType
+    count: int
+    scoring: str
+
+
+@dataclass(frozen=True)
+class ExamSection:
+    """A test section as timed on the day (a JLPT paper; a JFT-Basic section)."""
+
+    key: str
+    name: str
+    minutes: int | None  # None: no limit of its own (JFT-Basic)
+    parts: tuple[Part, ...]
+
+    @property
+    def item_count(self) -> int:
+        return sum(p.count for p in self.parts)
+
+
+@dataclass(frozen=True)
+class Form:
+    level: str
+    sections: tuple[ExamSection, ...]
+    minutes: int
+    bank_levels: tuple[str, ...]  # the bank levels its items come from
+
+    @property
+    def timed_by_section(self) -> bool:
+        return all(s.minutes is not None for s in self.sections)
+
+    @property
+    def item_count(self) -> int:
+        return sum(s.item_count for s in self.sections)
+
+
+def _parts(scoring_key: str, *pairs: tuple[ItemType, int]) -> tuple[Part, ...]:
+    return tuple(Part(t, n, scoring_key) for t, n in pairs)
+
+
+def _basic(level: str, minutes: tuple[int, int, int], vocab, grammar, reading, listening) -> Form:
+    """N5/N4: both papers feed one 0–120 scoring section."""
+    v, g, listen = minutes
+    return Form(level, (
+        ExamSection("vocabulary", "言語知識（文字・語彙）", v, _parts(LK_READING, *vocab)),
+        ExamSection("grammar_reading", "言語知識（文法）・読解", g, _parts(LK_READING, *grammar, *reading)),
+        ExamSection("listening", "聴解", listen, _parts(LISTENING, *listening)),
+    ), v + g + listen, (level,))
+
+
+_GRAMMAR_BASIC = ((K.GRAMMAR_FORM, 9), (K.SENTENCE_COMPOSITION, 4), (K.TEXT_GRAMMAR, 4))
+
+FORMS: dict[str, Form] = {
+    "N5": _basic(
+        "N5", (20, 40, 30),
+        ((K.KANJI_READING, 7), (K.ORTHOGRAPHY, 5), (K.CONTEXTUAL_MEANING, 6), (K.PARAPHRASE, 3)),
+        _GRAMMAR_BASIC,
+        ((K.COMPREHENSION_SHORT, 2), (K.COMPREHENSION_MID, 2), (K.INFORMATION_RETRIEVAL, 1)),
+        ((K.TASK_LISTENING, 7), (K.POINT_LISTENING, 6), (K.UTTERANCE_EXPRESSION, 5), (K.QUICK_RESPONSE, 6)),
+    ),
+    "N4": _basic(
+        "N4", (25, 55, 35),
+        ((K.KANJI_READING, 7), (K.ORTHOGRAPHY, 5), (K.CONTEXTUAL_MEANING, 8), (K.PARAPHRASE, 4),
+         (K.USAGE, 4)),
+        ((K.GRAMMAR_FORM, 13), (K.SENTENCE_COMPOSITION, 4), (K.TEXT_GRAMMAR, 4)),
+        ((K.COMPREHENSION_SHORT, 3), (K.COMPREHENSION_MID, 3), (K.INFORMATION_RETRIEVAL, 2)),
+        ((K.TASK_LISTENING, 8), (K.POINT_LISTENING, 7), (K.UTTERANCE_EXPRESSION, 5), (K.QUICK_RESPONSE, 8)),
+    ),
+    # N3: the vocabulary paper and the grammar part of the second paper form "language knowledge".
+    "N3": Form("N3", (
+        ExamSection("vocabulary", "言語知識（文字・語彙）", 30, _parts(
+            LANGUAGE_KNOWLEDGE, (K.KANJI_READING, 8), (K.ORTHOGRAPHY, 6), (K.CONTEXTUAL_MEANING, 11),
+            (K.PARAPHRASE, 5), (K.USAGE, 5))),
+        ExamSection("grammar_reading", "言語知識（文法）・読解", 70, _parts(
+            LANGUAGE_KNOWLEDGE, (K.GRAMMAR_FORM, 13), (K.SENTENCE_COMPOSITION, 5), (K.TEXT_GRAMMAR, 5),
+        ) + _parts(READING, (K.COMPREHENSION_SHORT, 4), (K.COMPREHENSION_MID, 6), (K.COMPREHENSION_LONG, 4),
+                   (K.INFORMATION_RETRIEVAL, 2))),
+        ExamSection("listening", "聴解", 40, _parts(
+            LISTENING, (K.TASK_LISTENING, 6), (K.POINT_LISTENING, 6), (K.SUMMARY_LISTENING, 3),
+            (K.UTTERANCE_EXPRESSION, 4), (K.QUICK_RESPONSE, 9))),
+    ), 140, ("N3",)),
+    "N2": Form("N2", (
+        ExamSection("language_knowledge_reading", "言語知識（文字・語彙・文法）・読解", 105, _parts(
+            LANGUAGE_KNOWLEDGE, (K.KANJI_READING, 5), (K.ORTHOGRAPHY, 5), (K.WORD_FORMATION, 5),
+            (K.CONTEXTUAL_MEANING, 7), (K.PARAPHRASE, 5), (K.USAGE, 5), (K.GRAMMAR_FORM, 12),
+            (K.SENTENCE_COMPOSITION, 5), (K.TEXT_GRAMMAR, 5),
+        ) + _parts(READING, (K.COMPREHENSION_SHORT, 5), (K.COMPREHENSION_MID, 9), (K.INTEGRATED_READING, 2),
+                   (K.THEMATIC_COMPREHENSION, 3), (K.INFORMATION_RETRIEVAL, 2))),
+        ExamSection("listening", "聴解", 50, _parts(
+            LISTENING, (K.TASK_LISTENING, 5), (K.POINT_LISTENING, 6), (K.SUMMARY_LISTENING, 5),
+            (K.QUICK_RESPONSE, 12), (K.INTEGRATED_LISTENING, 4))),
+    ), 155, ("N2",)),
+    # About 50 items: a later guide gives about 12 each for the first two sections; the split of the
+    # rest between listening and reading is ours (exam_formats.md §2 marks it unconfirmed).
+    scoring.JFT: Form(scoring.JFT, (
+        ExamSection(SCRIPT_VOCABULARY, "文字と語彙", None, _parts(
+            SCRIPT_VOCABULARY, (K.JFT_WORD_MEANING, 3), (K.JFT_WORD_USAGE, 3), (K.JFT_KANJI_READING, 3),
+            (K.JFT_KANJI_USAGE, 3))),
+        ExamSection(CONVERSATION_EXPRESSION, "会話と表現", None, _parts(
+            CONVERSATION_EXPRESSION, (K.JFT_GRAMMAR, 6), (K.JFT_EXPRESSION, 6))),
+        ExamSection(LISTENING, "聴解", None, _parts(
+            LISTENING, (K.JFT_LISTENING_CONVERSATION, 5), (K.JFT_LISTENING_PLACES, 5),
+            (K.JFT_LISTENING_ANNOUNCEMENTS, 4))),
+        ExamSection(READING, "読解", None, _parts(
+            READING, (K.JFT_READING, 8), (K.JFT_INFORMATION_SEARCH, 4))),
+    ), 60, ("JFT-A1", "JFT-A2")),
+}
+FORM_ALIASES = {"JFT": scoring.JFT, "JFT-A1": scoring.JFT, "JFT-A2": scoring.JFT}
+
+
+def form_for(level: str) -> Form:
+    try:
+        return FORMS[FORM_ALIASES.get(level, level)]
+    except KeyError:
+        raise MockTestError(f"no mock test for {level!r}; choose one of {', '.join(FORMS)}") from None
+
+
+@dataclass(frozen=True)
+class Shortfall:
+    """The bank held fewer items of a type than the form asks for."""
+
+    section: str
+    type: ItemType
+    wanted: int
+    found: int
+
+    def to_dict(self) -> dict:
+        return {"section": self.section, "type": self.type.value, "wanted": self.wanted, "found": self.found}
+
+    @classmethod
+    def from_dict(cls, data: dict) -> Shortfall:
+        return cls(data["section"], ItemType(data["type"]), data["wanted"], data["found"])
+
+
+@dataclass(frozen=True)
+class MockTest:
+    """One assembled form: item IDs per test section, and what the bank could not supply."""
+
+    level: str
+    sections: tuple[tuple[str, tuple[str, ...]], ...]
+    shortfalls: tuple[Shortfall, ...] = ()
+
+    @property
+    def complete(self) -> bool:
+        return not self.shortfalls
+
+    @property
+    def message(self) -> str:
+        if self.complete:
+            return "A full-length form."
+        missing = sum(s.wanted - s.found for s in self.shortfalls)
+        kinds = ", ".join(f"{s.type.value} ({s.found}/{s.wanted})" for s in self.shortfalls)
+        return (f"This form is {missing} items short of the real exam because our bank does not have "
+                f"enough of: {kinds}. Scores cover only the items given.")
+
+    def to_dict(self) -> dict:
+        return {"level": self.level, "sections": [[key, list(ids)] for key, ids in self.sections],
+                "shortfalls": [s.to_dict() for s in self.shortfalls]}
+
+    @classmethod
+    def from_dict(cls, data: dict) -> MockTest:
+        return cls(data["level"], tuple((key, tuple(ids)) for key, ids in data["sections"]),
+                   tuple(Shortfall.from_dict(s) for s in data["shortfalls"]))
+
+
+def assemble(level: str, bank: Bank, rng: random.Random) -> MockTest:
+    """Pick items by type for each 大問 of ``level``'s form; record every type the bank runs short of.
+
+    Items sharing a passage or script are kept together, as on the real paper.
+    """
+    form = form_for(level)
+    sections, shortfalls = [], []
+    for section in form.sections:
+        ids: list[str] = []
+        for part in section.parts:
+            pool = [i for i in bank if i.type is part.type and i.level.value in form.bank_levels]
+            chosen = _pick(pool, part.count, rng)
+            ids.extend(i.id for i in chosen)
+            if len(chosen) < part.count:
+                shortfalls.append(Shortfall(section.key, part.type, part.count, len(chosen)))
+        sections.append((section.key, tuple(ids)))
+    return MockTest(form.level, tuple(sections), tuple(shortfalls))
+
+
+def _pick(pool: list[Item], count: int, rng: random.Random) -> list[Item]:
+    """Whole stimulus groups in random order while they fit, then single items to fill up."""
+    groups: dict[str, list[Item]] = {}
+    for item in pool:
+        groups.setdefault(item.stimulus or item.id, []).append(item)
+    order = list(groups.values())
+    rng.shuffle(order)
+    chosen: list[Item] = []
+    for group in order:
+        if len(chosen) + len(group) <= count:
+            chosen.extend(group)
+    for group in order:
+        for item in group:
+            if len(chosen) < count and item not in chosen:
+                chosen.append(item)
+    return chosen
+
+
+# --- the session -------------------------------------------------------------------------------
+
+
+def start(mock: MockTest, now: datetime) -> dict:
+    """A new session: the first JLPT section (or the whole JFT-Basic test) opens now."""
+    _check_aware(now)
+    form = form_for(mock.level)
+    minutes = {s.key: s.minutes for s in form.sections}
+    state = {
+        "level": mock.level,
+        "started_at": now.isoformat(),
+        "finished_at": None,
+        "sections": [{"key": key, "items": list(ids), "minutes": minutes[key], "opened_at": None,
+                      "deadline": None, "closed_at": None} for key, ids in mock.sections],
+        "answers": {},
+        "flags": [],
+        "position": None,
+        "shortfalls": [s.to_dict() for s in mock.shortfalls],
+    }
+    if form.timed_by_section:
+        _open(state["sections"][0], now)
+    else:
+        deadline = (now + timedelta(minutes=form.minutes)).isoformat()
+        for section in state["sections"]:
+            section.update(opened_at=now.isoformat(), deadline=deadline)
+    state["position"] = _first_item(state)
+    return state
+
+
+def _open(section: dict, at: datetime) -> None:
+    section["opened_at"] = at.isoformat()
+    section["deadline"] = (at + timedelta(minutes=section["minutes"])).isoformat()
+
+
+def _first_item(state: dict) -> str | None:
+    return next((i for s in _open_sections(state) for i in s["items"]), None)
+
+
+def _check_aware(now: datetime) -> None:
+    if now.tzinfo is None:
+        raise ValueError("now must be timezone-aware")
+
+
+def _sync(state: dict, now: datetime) -> dict:
+    """A copy with every section whose time ran out closed, and the next JLPT section opened."""
+    _check_aware(now)
+    state = copy.deepcopy(state)
+    for index, section in enumerate(state["sections"]):
+        if section["opened_at"] and not section["closed_at"]:
+            deadline = datetime.fromisoformat(section["deadline"])
+            if deadline <= now:
+                _close(state, index, deadline)
+    return state
+
+
+def _close(state: dict, index: int, at: datetime) -> None:
+    sections = state["sections"]
+    sections[index]["closed_at"] = at.isoformat()
+    following = sections[index + 1] if index + 1 < len(sections) else None
+    if following and following["minutes"] is not None and not following["opened_at"]:
+        _open(following, at)  # _sync's loop closes it too if its time has also run out
+    if state["position"] in sections[index]["items"]:
+        state["position"] = _first_item(state)
+
+
+def _open_sections(state: dict) -> list[dict]:
+    return [s for s in state["sections"] if s["opened_at"] and not s["closed_at"]]
+
+
+def _open_items(state: dict) -> set[str]:
+    return {i for s in _open_sections(state) for i in s["items"]}
+
+
+def _writable(state: dict, item_id: object, now: datetime) -> dict:
+    state = _sync(state, now)
+    if state["finished_at"]:
+        raise MockTestError("This test is finished.")
+    all_items = {i for s in state["sections"] for i in s["items"]}
+    if not isinstance(item_id, str) or item_id not in all_items:
+        raise MockTestError("This question is not in your test.")
+    if item_id not in _open_items(state):
+        raise MockTestError("Time is up for this section, or it has not started yet.")
+    return state
+
+
+def answer(state: dict, bank: Bank, item_id: object, choice: object, now: datetime) -> dict:
+    """Record (or change) the learner's choice; refused after the section's time is up."""
+    state = _writable(state, item_id, now)
+    try:
+        grade(bank.get(item_id), choice)  # validates the choice only; the result stays on the server
+    except AnswerError as exc:
+        raise MockTestError(str(exc)) from None
+    state["answers"][item_id] = choice
+    state["position"] = item_id
+    return state
+
+
+def flag(state: dict, item_id: object, now: datetime, flagged: bool = True) -> dict:
+    """Mark a question to review later (or unmark it with ``flagged=False``)."""
+    state = _writable(state, item_id, now)
+    flags = [f for f in state["flags"] if f != item_id]
+    state["flags"] = flags + [item_id] if flagged else flags
+    return state
+
+
+def unflag(state: dict, item_id: object, now: datetime) -> dict:
+    return flag(state, item_id, now, flagged=False)
+
+
+def go_to(state: dict, item_id: object, now: datetime) -> dict:
+    """Move to any question of the open section (JLPT) or of the whole test (JFT-Basic)."""
+    state = _writable(state, item_id, now)
+    state["position"] = item_id
+    return state
+
+
+def next_section(state: dict, now: datetime) -> dict:
+    """End the current JLPT section early and open the next; there is no way back."""
+    state = _sync(state, now)
+    if state["finished_at"]:
+        raise MockTestError("This test is finished.")
+    if not form_for(state["level"]).timed_by_section:
+        raise MockTestError("JFT-Basic has no sections of its own time: move to any question instead.")
+    index = next((k for k, s in enumerate(state["sections"]) if s["opened_at"] and not s["closed_at"]), None)
+    if index is None:
+        raise MockTestError("No section is open.")
+    _close(state, index, now)
+    return state
+
+
+def remaining_seconds(state: dict, now: datetime) -> int:
+    """Seconds left in the open section (the whole test for JFT-Basic); 0 when none is open."""
+    state = _sync(state, now)
+    sections = _open_sections(state)
+    if state["finished_at"] or not sections:
+        return 0
+    return max(0, int((datetime.fromisoformat(sections[0]["deadline"]) - now).total_seconds()))
+
+
+def view(state: dict, bank: Bank, now: datetime, language: str = "en") -> dict:
+    """What the browser may see: the open questions without answers, the learner's own choices."""
+    synced = _sync(state, now)
+    open_ids = _open_items(synced) if not synced["finished_at"] else set()
+    return {
+        "level": synced["level"],
+        "sections": [{"key": s["key"], "count": len(s["items"]),
+                      "open": bool(s["opened_at"] and not s["closed_at"])} for s in synced["sections"]],
+        "items": [bank.get(i).public_dict(language) for s in synced["sections"] for i in s["items"]
+                  if i in open_ids],
+        "answers": {k: v for k, v in synced["answers"].items() if k in open_ids},
+        "flags": [f for f in synced["flags"] if f in open_ids],
+        "position": synced["position"],
+        "remaining_seconds": remaining_seconds(synced, now),
+        "finished": bool(synced["finished_at"]),
+    }
+
+
+@dataclass(frozen=True)
+class MockResult:
+    report: ScoreReport
+    answered: int
+    item_count: int
+    shortfall_message: str
+
+    def to_dict(self) -> dict:
+        return {"report": self.report.to_dict(), "answered": self.answered, "item_count": self.item_count,
+                "shortfall_message": self.shortfall_message}
+
+    @classmethod
+    def from_dict(cls, data: dict) -> MockResult:
+        return cls(ScoreReport.from_dict(data["report"]), data["answered"], data["item_count"],
+                   data["shortfall_message"])
+
+
+def finish(state: dict, bank: Bank, now: datetime) -> tuple[dict, MockResult]:
+    """Close the test and grade every stored choice against the bank; unanswered counts as wrong.
+
+    Finishing twice gives the same result.
+    """
+    state = _sync(state, now)
+    if not state["finished_at"]:
+        for section in state["sections"]:
+            if not section["closed_at"]:
+                section["closed_at"] = now.isoformat()
+        state["finished_at"] = now.isoformat()
+        state["position"] = None
+    form = form_for(state["level"])
+    scoring_of = {(s.key, p.type): p.scoring for s in form.sections for p in s.parts}
+    raw: dict[str, list[int]] = {}
+    by_type: dict[str, list[int]] = {}
+    for section in state["sections"]:
+        for item_id in section["items"]:
+            item = bank.get(item_id)
+            choice = state["answers"].get(item_id)
+            right = int(choice is not None and grade(item, choice).correct)
+            for key, table in ((scoring_of[(section["key"], item.type)], raw), (item.type.value, by_type)):
+                counts = table.setdefault(key, [0, 0])
+                counts[0] += right
+                counts[1] += 1
+    finished_on = datetime.fromisoformat(state["finished_at"]).date()
+    report = scoring.report(form.level, {k: tuple(v) for k, v in raw.items()},
+                            {k: tuple(v) for k, v in by_type.items()}, finished_on)
+    mock = MockTest(state["level"], tuple((s["key"], tuple(s["items"])) for s in state["sections"]),
+                    tuple(Shortfall.from_dict(s) for s in state["shortfalls"]))
+    item_count = sum(len(s["items"]) for s in state["sections"])
+    return state, MockResult(report, len(state["answers"]), item_count, mock.message)

@@ -1,0 +1,52 @@
+"""The operators' view of the registry in Django's admin. Lists show login IDs, not names."""
+
+from django.contrib import admin
+
+from .models import Company, DailyActivity, Learner, Manager, Notice, RuleDecision, SyncRun, WaitingListEntry
+
+
+@admin.register(Company)
+class CompanyAdmin(admin.ModelAdmin):
+    list_display = ("name", "employees", "industry", "joined_on")
+
+
+@admin.register(Learner)
+class LearnerAdmin(admin.ModelAdmin):
+    list_display = ("login_id", "company", "level", "status", "joined_on")
+    list_filter = ("status", "company", "level")
+    search_fields = ("login_id",)
+
+
+@admin.register(Manager)
+class ManagerAdmin(admin.ModelAdmin):
+    list_display = ("login_id", "company")
+
+
+@admin.register(DailyActivity)
+class DailyActivityAdmin(admin.ModelAdmin):
+    list_display = ("learner", "day", "logins", "items_answered", "items_correct", "best_score")
+    list_filter = ("learner__company",)
+    date_hierarchy = "day"
+
+
+@admin.register(RuleDecision)
+class RuleDecisionAdmin(admin.ModelAdmin):
+    list_display = ("decided_at", "kind", "company", "week", "learner_key")
+    list_filter = ("kind", "company")
+    readonly_fields = ("evidence",)
+
+
+@admin.register(Notice)
+class NoticeAdmin(admin.ModelAdmin):
+    list_display = ("created_at", "recipient_kind", "language", "subject", "status")
+    list_filter = ("status", "recipient_kind", "language")
+
+
+@admin.register(WaitingListEntry)
+class WaitingListEntryAdmin(admin.ModelAdmin):
+    list_display = ("position", "company", "status", "added_on", "offered_at")
+
+
+@admin.register(SyncRun)
+class SyncRunAdmin(admin.ModelAdmin):
+    list_display = ("source", "started_at", "records_read", "rows_changed", "unmatched_subjects")

@@ -1,0 +1,200 @@
+"""Open edX REST APIs (enrollments, accounts, course grades) as logins and scores, page by page.
+
+Read from Open edX (openedx/openedx-platform; shared/reference/openedx_facts.md, section 3):
+
+* ``GET /api/enrollment/v1/enrollments?course_id=`` (openedx/core/djangoapps/enrollments/views.py @ 85f323f1,
+  ``CourseEnrollmentsApiListView``): staff only, cursor-paged, at most 100 a page, throttled at 120 calls
+  a minute for staff. Items ``{created, mode, is_active, user, course_id}``; ``user`` is the username.
+* ``GET /api/user/v1/accounts?username=a,b,…`` (user_api/accounts/views.py, ``AccountViewSet.list``): a
+  plain list; staff see ``date_joined`` and ``last_login`` (accounts/serializers.py @ 5c57af55,
+  ``UserReadOnlySerializer``). There is no "all users" call, so each enrollment page becomes one
+  accounts call: requests grow with pages, not learners.
+* ``GET /api/grades/v1/courses/{course_id}/`` (lms/djangoapps/grades/rest_api/v1/views.py @ e57a655d,
+  ``CourseGradesView``): cursor-paged (``CourseEnrollmentPagination``: 50 by default, ``page_size`` not
+  capped; we ask 100), items ``{username, email, course_id, passed, percent, letter_grade}``.
+
+Neither API says what changed since a date, so the checkpoint remembers the last ``last_login`` and
+grade seen per user: an event is emitted only for a change, which makes reruns change nothing. A
+``last_login`` within a minute of ``date_joined`` is the account's creation, not a visit: Open edX
+signs a new account in as it registers it (user_authn/views/register.py, ``authenticate_new_user``),
+and our account issuance registers learners through the API. Grades carry no date: a changed grade
+is recorded at the time of the sync that saw it. ``last_login`` alone misses learners who stay signed
+in (four-week sessions): use the tracking logs too where the host lets us read them.
+
+Subjects are usernames: for Open edX, ``Learner.lms_user_id`` holds the username.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+import requests
+
+from ..sync import Page, PagedSource
+from .base import ActivityEvent
+from .retry import Backoff, RateLimit, get_json
+
+ENROLLMENTS = "/api/enrollment/v1/enrollments"
+ACCOUNTS = "/api/user/v1/accounts"
+GRADES = "/api/grades/v1/courses/{course_id}/"
+PAGE_SIZE = 100  # the enrollment list's max_page_size; the grades list accepts it too
+REGISTRATION_LOGIN = timedelta(minutes=1)
+STAGES = ("enrollments", "grades")
+
+
+@dataclass(frozen=True)
+class OpenEdxApiConfig:
+    """Where the LMS is and the OAuth2 client-credentials application the sync signs in with.
+
+    The application's user must be global staff (``is_staff``): the enrollment list is
+    ``IsAdminUser`` and staff see other users' ``last_login``. Create it with
+    ``./manage.py lms create_dot_application nihongo-sync <service user>`` (client-credentials).
+    """
+
+    base_url: str
+    client_id: str
+    client_secret: str
+    course_ids: tuple[str, ...]
+
+    @classmethod
+    def from_env(cls, env=os.environ) -> OpenEdxApiConfig:
+        missing = [k for k in ("OPENEDX_BASE_URL", "OPENEDX_CLIENT_ID", "OPENEDX_CLIENT_SECRET",
+                               "OPENEDX_COURSE_IDS") if not env.get(k)]
+        if missing:
+            raise ValueError(f"set {', '.join(missing)} to sync from the Open edX APIs")
+        return cls(env["OPENEDX_BASE_URL"].rstrip("/"), env["OPENEDX_CLIENT_ID"],
+                   env["OPENEDX_CLIENT_SECRET"],
+                   tuple(c.strip() for c in env["OPENEDX_COURSE_IDS"].split(",") if c.strip()))
+
+
+def oauth_session(config: OpenEdxApiConfig) -> requests.Session:
+    """edx-rest-api-client's session: client-credentials JWT, cached in Django's cache, refreshed."""
+    from edx_rest_api_client.client import OAuthAPIClient
+
+    return OAuthAPIClient(config.base_url, config.client_id, config.client_secret)
+
+
+class OpenEdxRestApi(PagedSource):
+    name = "openedx_api"
+
+    def __init__(self, config: OpenEdxApiConfig, now: datetime, session: requests.Session | None = None,
+                 backoff: Backoff | None = None, sleep: Callable[[float], None] | None = None,
+                 page_size: int = PAGE_SIZE):
+        self.config, self.now, self.page_size = config, now, page_size
+        self.session = session or oauth_session(config)
+        self.backoff = backoff or Backoff()
+        self.enrollment_limit = RateLimit(120, 60.0, sleep=sleep) if sleep else RateLimit(120, 60.0)
+        self._sleep_kw = {"sleep": sleep} if sleep else {}
+
+    def pages(self, checkpoint: dict) -> Iterator[Page]:
+        state = _State.from_dict(checkpoint)
+        if not self.config.course_ids:
+            return
+        if state.run["course"] >= len(self.config.course_ids):  # the course list was shortened
+            state.run = {"course": 0, "stage": STAGES[0], "next": None}
+        done = 0
+        while state.run is not None:
+            course_id = self.config.course_ids[state.run["course"]]
+            url = state.run["next"] or self._first_url(state.run["stage"], course_id)
+            data = self._get(url, stage=state.run["stage"])
+            if state.run["stage"] == "enrollments":
+                events = state.visits(self._accounts(data.get("results", [])))
+            else:
+                events = state.scores(course_id, data.get("results", []), self.now)
+            state.advance(data.get("next"), len(self.config.course_ids))
+            done += 1
+            yield Page(events, state.to_dict(), done, done + (state.run is not None))
+
+    def _first_url(self, stage: str, course_id: str) -> str:
+        base, size = self.config.base_url, self.page_size
+        if stage == "enrollments":
+            url, params = base + ENROLLMENTS, {"course_id": course_id, "page_size": size}
+        else:
+            url, params = base + GRADES.format(course_id=course_id), {"page_size": size}
+        return requests.Request("GET", url, params=params).prepare().url
+
+    def _get(self, url: str, stage: str = "", params: dict | None = None, ok_missing: bool = False):
+        limit = self.enrollment_limit if stage == "enrollments" else None
+        return get_json(self.session, url, params=params, backoff=self.backoff, limit=limit,
+                        ok_missing=ok_missing, **self._sleep_kw)
+
+    def _accounts(self, enrollments: list[dict]) -> list[dict]:
+        """The accounts of a page's active enrollments: one call for the whole page."""
+        usernames = sorted({e["user"] for e in enrollments if e.get("is_active") and e.get("user")})
+        if not usernames:
+            return []
+        return self._get(self.config.base_url + ACCOUNTS, params={"username": ",".join(usernames)},
+                         ok_missing=True) or []
+
+
+class _State:
+    """The checkpoint: where the run is, and the last login and grade seen per user."""
+
+    def __init__(self, run: dict | None, logins: dict, grades: dict):
+        self.run, self.logins, self.grades = run, logins, grades
+
+    @classmethod
+    def from_dict(cls, data: dict) -> _State:
+        run = data.get("run") or {"course": 0, "stage": STAGES[0], "next": None}
+        return cls(dict(run), dict(data.get("logins", {})),
+                   {course: dict(seen) for course, seen in data.get("grades", {}).items()})
+
+    def to_dict(self) -> dict:
+        data = {"logins": dict(self.logins), "grades": {c: dict(s) for c, s in self.grades.items()}}
+        if self.run is not None:
+            data["run"] = dict(self.run)
+        return data
+
+    def advance(self, next_url: str | None, courses: int) -> None:
+        """Follow the host's ``next`` link, or move to the next stage, course, or the end of the run."""
+        if next_url:
+            self.run["next"] = next_url
+            return
+        stage = STAGES.index(self.run["stage"]) + 1
+        if stage < len(STAGES):
+            self.run = {"course": self.run["course"], "stage": STAGES[stage], "next": None}
+        elif self.run["course"] + 1 < courses:
+            self.run = {"course": self.run["course"] + 1, "stage": STAGES[0], "next": None}
+        else:
+            self.run = None
+
+    def visits(self, accounts: list[dict]) -> list[ActivityEvent]:
+        """A login for each ``last_login`` not seen before."""
+        events = []
+        for account in accounts:
+            at = _visit(account)
+            if at is not None and self.logins.get(account["username"]) != at.isoformat():
+                self.logins[account["username"]] = at.isoformat()
+                events.append(ActivityEvent(account["username"], at, "login"))
+        return events
+
+    def scores(self, course_id: str, grades: list[dict], now: datetime) -> list[ActivityEvent]:
+        seen = self.grades.setdefault(course_id, {})
+        events = []
+        for grade in grades:
+            username, percent = grade.get("username"), grade.get("percent")
+            if not username or percent is None or seen.get(username) == percent:
+                continue
+            if percent > 0 or username in seen:
+                events.append(ActivityEvent(username, now, "score", score=float(percent)))
+            seen[username] = percent
+        return events
+
+
+def _visit(account: dict) -> datetime | None:
+    """The account's ``last_login`` if it is a visit (not the registration's own sign-in)."""
+    last_login, joined = _parse(account.get("last_login")), _parse(account.get("date_joined"))
+    if last_login is None or (joined is not None and last_login - joined < REGISTRATION_LOGIN):
+        return None
+    return last_login
+
+
+def _parse(value) -> datetime | None:
+    try:
+        at = datetime.fromisoformat(value)
+    except (TypeError, ValueError):
+        return None
+    return at if at.tzinfo else None
