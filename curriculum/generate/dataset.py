@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from .text import LEVEL_RANK, has_kanji, hira, is_kana, morae, part_of_speech, reading_of
 
@@ -28,7 +28,7 @@ def gloss_key(meaning: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Entry:
     word: str
     reading: str  # hiragana (or the katakana word itself); "" when the dataset's reading is unusable
@@ -41,9 +41,26 @@ class Entry:
     kanji: bool = False  # written with at least one kanji
     morae: int = 0  # length class: morae of the reading
 
-    @property
+    @cached_property
+    def primary_glosses(self) -> frozenset[str]:
+        """The first two glosses: a synonym pair must share one of these (商品 is not 株 for "stock")."""
+        first = [gloss_key(m) for m in self.meanings[:2]]
+        return frozenset(g for g in first if g in self.synonym_glosses)
+
+    @cached_property
     def synonym_glosses(self) -> frozenset[str]:
         return frozenset(g for g in self.glosses if len(g) >= 3 and g not in _GENERIC)
+
+    @cached_property
+    def script(self) -> str:
+        if self.kanji:
+            return "kanji"
+        return "hiragana" if re.match(r"^[\u3041-\u3096\u30fc]+$", self.word) else "katakana"
+
+    @cached_property
+    def okurigana(self) -> str:
+        """The kana after the last kanji (べる of 食べる)."""
+        return re.sub(r"^.*[\u3400-\u9fff々]", "", self.word)
 
 
 @dataclass(frozen=True)

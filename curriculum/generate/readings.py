@@ -67,10 +67,13 @@ def align(word: str, reading: str) -> tuple[tuple[str, str], ...] | None:
     return tuple(found) if found else None
 
 
-def _perturb(reading: str) -> set[str]:
-    """Near misses: voiced/unvoiced, long/short vowel, small っ, small/big ゃゅょ."""
+def _perturb(reading: str, mutable: set[int]) -> set[str]:
+    """Near misses at the ``mutable`` positions (the kanji's part of the reading, never the okurigana):
+    voiced/unvoiced, long/short vowel, small っ, small/big ゃゅょ."""
     out = set()
     for k, c in enumerate(reading):
+        if k not in mutable:
+            continue
         head, tail = reading[:k], reading[k + 1:]
         if c in _VOICE:
             out.add(head + _VOICE[c] + tail)
@@ -80,11 +83,11 @@ def _perturb(reading: str) -> set[str]:
             out.add(head + tail)  # long → short
         if c == "い" and k > 0 and reading[k - 1] in _E_ROW:
             out.add(head + tail)
-        if c in _O_ROW | _U_ROW and (k + 1 == len(reading) or reading[k + 1] not in "うぃぇぉゃゅょ"):
-            out.add(head + c + "う" + tail)  # short → long
+        if (c in _O_ROW or c in "ゅ") and k + 1 in mutable and reading[k + 1] not in "うぃぇぉゃゅょっ":
+            out.add(head + c + "う" + tail)  # short → long, inside the kanji's reading
         if c == "っ":
             out.add(head + tail)
-        if c in _SOKUON_NEXT and k > 0 and reading[k - 1] not in "っん" and head[-1] not in "ゃゅょ":
+        if c in _SOKUON_NEXT and k - 1 in mutable and reading[k - 1] not in "っんゃゅょー":
             out.add(head + "っ" + c + tail)
         if c in _BIG_SMALL and k > 0:
             out.add(head + _BIG_SMALL[c] + tail)
@@ -95,21 +98,37 @@ def _perturb(reading: str) -> set[str]:
 
 
 def wrong_readings(word: str, reading: str) -> tuple[list[str], list[str]]:
-    """(other readings of the word's own kanji put in place, near misses of the right reading)."""
+    """(other readings of the word's own kanji put in place, near misses of the right reading).
+
+    Kana written in the word (okurigana, the お of お茶) keep their reading: changing them would give
+    the answer away. A kanji followed by okurigana is only given its other kun readings.
+    """
     swaps: set[str] = set()
+    mutable: set[int] = set()
     parts = align(word, reading)
     if parts:
+        offset = 0
         for k, (char, seg) in enumerate(parts):
+            if has_kanji(char):
+                mutable.update(range(offset, offset + len(seg)))
             entry: KanjiEntry | None = all_kanji().get(char)
-            if entry is None:
-                continue
-            for other in entry.readings:
-                if other and other != seg and not reading.startswith(other, sum(len(s) for _, s in parts[:k])):
-                    swap = "".join(s for _, s in parts[:k]) + other + "".join(s for _, s in parts[k + 1:])
-                    if len(swap) <= len(reading) + 3:
-                        swaps.add(swap)
+            if entry is not None:
+                okurigana = k + 1 < len(parts) and not has_kanji(parts[k + 1][0])
+                options = entry.kunyomi if okurigana else entry.readings
+                for other in options:
+                    if other and other != seg and not reading.startswith(other, offset):
+                        swap = reading[:offset] + other + reading[offset + len(seg):]
+                        if len(swap) <= len(reading) + 3:
+                            swaps.add(swap)
+            offset += len(seg)
+    else:
+        head = len(word) - len(word.lstrip("おご"))
+        tail = 0
+        while tail < len(word) and not has_kanji(word[-1 - tail]):
+            tail += 1
+        mutable = set(range(head, len(reading) - tail))
     swaps.discard(reading)
-    near = _perturb(reading) - swaps
+    near = _perturb(reading, mutable) - swaps
     return sorted(swaps), sorted(near)
 
 

@@ -126,7 +126,10 @@ _SUFFIX_POS = {"名詞的": "noun", "形状詞的": "na-adj", "動詞的": "verb
 
 def part_of_speech(word: str) -> str:
     """A coarse part of speech of a dictionary form, from UniDic (the last content token decides)."""
-    toks = tokens(word)
+    return _pos_of(tokens(word))
+
+
+def _pos_of(toks: tuple[Token, ...]) -> str:
     if not toks:
         return "other"
     last = toks[-1]
@@ -146,6 +149,11 @@ class Match:
     tokens: tuple[Token, ...]  # the sentence's tokens
     inner: tuple[int, int]  # index range of the tokens that make the word
     reading: str  # MeCab's reading of those tokens (hiragana)
+
+    @property
+    def pos(self) -> str:
+        i, j = self.inner
+        return _pos_of(self.tokens[i:j])
 
     @property
     def bound(self) -> bool:

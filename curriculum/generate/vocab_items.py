@@ -27,13 +27,23 @@ from .common import (
 )
 from .dataset import Entry, kanji_rank, readings_by_spelling, spellings_by_reading, variant_spellings
 from .readings import sound_swaps, wrong_readings
-from .text import LEVEL_RANK, Match, find_word, has_kanji, is_hiragana, kanji_chars, render, tokens, workplace_ok
+from .text import LEVEL_RANK, Match, find_word, has_kanji, hira, is_hiragana, kanji_chars, render, tokens, workplace_ok
 
 _UNFIT = re.compile(r"[「」『』{}|｛｝＿_]")
 _CODES = {ItemType.KANJI_READING: "kr", ItemType.ORTHOGRAPHY: "or", ItemType.CONTEXTUAL_MEANING: "cm",
           ItemType.PARAPHRASE: "pp"}
 _OFFSET = {ItemType.KANJI_READING: 0, ItemType.CONTEXTUAL_MEANING: 1, ItemType.ORTHOGRAPHY: 2,
            ItemType.PARAPHRASE: 3}
+
+
+class Pool:
+    """One level's words, bucketed by part of speech for the distractor search."""
+
+    def __init__(self, entries: Sequence[Entry]):
+        self.entries = tuple(entries)
+        self.by_pos: dict[str, list[Entry]] = {}
+        for e in self.entries:
+            self.by_pos.setdefault(e.pos, []).append(e)
 
 
 @dataclass(frozen=True)
@@ -58,8 +68,11 @@ def sentences(entry: Entry, *, reading: bool, unbound: bool) -> list[Sentence]:
             continue
         if reading and match.reading != entry.reading:
             continue
+        if entry.pos != "other" and match.pos != entry.pos:
+            continue  # another word written the same way (たて in 腹をたてた is not 縦)
         found.append(Sentence(ja, en, match))
-    return found
+    # sentences of 10–40 characters give context without a wall of text: those first
+    return sorted(found, key=lambda s: not 10 <= len(s.ja) <= 40)
 
 
 def _sentence_for(item_type: ItemType, entry: Entry, *, reading: bool, unbound: bool) -> Sentence | None:
@@ -71,10 +84,8 @@ def _gloss(entry: Entry) -> str:
     return "; ".join(entry.meanings[:3])
 
 
-def _script(word: str) -> str:
-    if has_kanji(word):
-        return "kanji"
-    return "hiragana" if is_hiragana(word) else "katakana"
+def _with_reading(entry: Entry) -> str:
+    return f"{entry.word}（{entry.reading}）" if entry.reading != hira(entry.word) else entry.word
 
 
 def _with_ruby(entry: Entry, level: str) -> str:
@@ -110,14 +121,24 @@ def _explain(head: str, sentence: Sentence | None) -> str:
 
 
 # --- 漢字読み ---------------------------------------------------------------------------------------
-def kanji_reading_item(entry: Entry) -> Item | None:
+def _same_shape(entry: Entry, pool: Pool) -> list[str]:
+    """Readings of same-level words shaped like this one: same part of speech, okurigana, kanji count,
+    about as long (安い: たかい, ひくい)."""
+    count = len(kanji_chars(entry.word))
+    return sorted({e.reading for e in pool.by_pos.get(entry.pos, ()) if e.kanji and e.word != entry.word
+                   and e.okurigana == entry.okurigana and abs(e.morae - entry.morae) <= 1
+                   and len(kanji_chars(e.word)) == count and e.reading.endswith(entry.okurigana)})
+
+
+def kanji_reading_item(entry: Entry, pool: Pool) -> Item | None:
     if not (entry.clean and entry.kanji):
         return None
     iid = item_id(ItemType.KANJI_READING, entry)
     rng = random.Random(iid)
     valid = readings_by_spelling().get(entry.word, frozenset()) | {entry.reading}
     swaps, near = wrong_readings(entry.word, entry.reading)
-    wrong = interleave(rng, [r for r in swaps if r not in valid], [r for r in near if r not in valid])
+    wrong = interleave(rng, [r for r in swaps if r not in valid], [r for r in near if r not in valid],
+                       [r for r in _same_shape(entry, pool) if r not in valid])
     if not wrong:
         return None
     sentence = _sentence_for(ItemType.KANJI_READING, entry, reading=True, unbound=False)
@@ -146,7 +167,8 @@ def _is_other_word(candidate: str, entry: Entry) -> bool:
 
 
 def orthography_item(entry: Entry) -> Item | None:
-    if not (entry.clean and entry.kanji and is_hiragana(re.sub(r"[\u3400-\u9fff々]", "", entry.word))):
+    kana = re.sub(r"[\u3400-\u9fff々]", "", entry.word)
+    if not (entry.clean and entry.kanji and (not kana or is_hiragana(kana))):
         return None
     iid = item_id(ItemType.ORTHOGRAPHY, entry)
     rng = random.Random(iid)
@@ -155,8 +177,9 @@ def orthography_item(entry: Entry) -> Item | None:
                          if e.clean and e.kanji and e.word != entry.word and e.glosses.isdisjoint(entry.glosses)
                          and _is_other_word(e.word, entry)})
     swaps = []
+    known = min(LEVEL_RANK[entry.level] + 1, LEVEL_RANK["N2"])  # kanji the learner has met, or nearly
     for candidate in sound_swaps(entry.word, entry.reading):
-        if all(rank.get(c, 9) <= LEVEL_RANK["N2"] for c in kanji_chars(candidate) if c != "々") \
+        if all(rank.get(c, 9) <= known for c in kanji_chars(candidate) if c != "々") \
                 and _is_other_word(candidate, entry):
             toks = tokens(candidate)
             if len(toks) == 1 and toks[0].reading == entry.reading:
@@ -174,7 +197,7 @@ def orthography_item(entry: Entry) -> Item | None:
 
 
 # --- 文脈規定 and 言い換え類義 ------------------------------------------------------------------------
-def _word_distractors(rng: random.Random, like: Entry, exclude: Sequence[Entry], pool: Sequence[Entry]) -> list[str]:
+def _word_distractors(rng: random.Random, like: Entry, exclude: Sequence[Entry], pool: Pool) -> list[str]:
     """Same level, part of speech and script, similar length; never sharing a gloss with ``exclude``."""
     glosses = frozenset().union(*(e.glosses for e in exclude))
     words = {e.word for e in exclude}
@@ -182,18 +205,18 @@ def _word_distractors(rng: random.Random, like: Entry, exclude: Sequence[Entry],
 
     def fits(e: Entry, same_script: bool) -> bool:
         return (e.word not in words and e.reading not in readings and e.glosses.isdisjoint(glosses)
-                and e.pos == like.pos and (not same_script or _script(e.word) == _script(like.word))
+                and (not same_script or e.script == like.script)
                 and not any(e.word in w or w in e.word for w in words))
 
     for same_script in (True, False):
-        candidates = [e for e in pool if fits(e, same_script)]
+        candidates = [e for e in pool.by_pos.get(like.pos, ()) if fits(e, same_script)]
         chosen = pick(rng, candidates, lambda e: abs(e.morae - like.morae))
         if chosen:
             return [e.word for e in chosen]
     return []
 
 
-def contextual_item(entry: Entry, pool: Sequence[Entry]) -> Item | None:
+def contextual_item(entry: Entry, pool: Pool) -> Item | None:
     if not entry.clean or entry.pos == "other":
         return None
     sentence = _sentence_for(ItemType.CONTEXTUAL_MEANING, entry, reading=True, unbound=True)
@@ -204,26 +227,25 @@ def contextual_item(entry: Entry, pool: Sequence[Entry]) -> Item | None:
     if not wrong:
         return None
     prompt = render(sentence.ja, sentence.match, "（　）", entry.level, kanji_rank())
-    reading = f"（{entry.reading}）" if entry.reading != entry.word else ""
-    head = f"{entry.word}{reading}: {_gloss(entry)}"
+    head = f"{_with_reading(entry)}: {_gloss(entry)}"
     return _item(ItemType.CONTEXTUAL_MEANING, entry, rng, prompt, entry.word, wrong, _explain(head, sentence),
                  _source(sentence, prompt))
 
 
-def synonyms(pool: Sequence[Entry]) -> dict[str, Entry]:
+def synonyms(pool: Pool) -> dict[str, Entry]:
     """word → its closest same-level synonym: same part of speech, a shared normalised gloss."""
     by_gloss: dict[str, list[Entry]] = {}
-    for e in pool:
+    for e in pool.entries:
         if e.clean and e.pos != "other":
-            for g in sorted(e.synonym_glosses):
+            for g in sorted(e.primary_glosses):
                 by_gloss.setdefault(g, []).append(e)
-    order = {e.word: k for k, e in enumerate(pool)}
+    order = {e.word: k for k, e in enumerate(pool.entries)}
     found = {}
-    for e in pool:
+    for e in pool.entries:
         if not e.clean or e.pos == "other":
             continue
         partners: dict[str, tuple[int, int, Entry]] = {}
-        for g in e.synonym_glosses:
+        for g in e.primary_glosses:
             for k, other in enumerate(by_gloss.get(g, ())):
                 if other.word == e.word or other.reading == e.reading or other.pos != e.pos \
                         or other.word in e.word or e.word in other.word:
@@ -235,7 +257,7 @@ def synonyms(pool: Sequence[Entry]) -> dict[str, Entry]:
     return found
 
 
-def paraphrase_item(entry: Entry, partner: Entry, pool: Sequence[Entry]) -> Item | None:
+def paraphrase_item(entry: Entry, partner: Entry, pool: Pool) -> Item | None:
     rng = random.Random(item_id(ItemType.PARAPHRASE, entry))
     wrong = _word_distractors(rng, partner, [entry, partner], pool)
     if not wrong:
@@ -243,7 +265,7 @@ def paraphrase_item(entry: Entry, partner: Entry, pool: Sequence[Entry]) -> Item
     sentence = _sentence_for(ItemType.PARAPHRASE, entry, reading=True, unbound=False)
     target = f"「{_with_ruby(entry, entry.level)}」"
     prompt = render(sentence.ja, sentence.match, target, entry.level, kanji_rank()) if sentence else target
-    shared = sorted(entry.synonym_glosses & partner.synonym_glosses)
-    head = (f"{entry.word}（{entry.reading}）≈ {partner.word}（{partner.reading}）: {', '.join(shared)}")
+    shared = sorted(entry.primary_glosses & partner.primary_glosses)
+    head = f"{_with_reading(entry)} ≈ {_with_reading(partner)}: {', '.join(shared)}"
     return _item(ItemType.PARAPHRASE, entry, rng, prompt, partner.word, wrong, _explain(head, sentence),
                  _source(sentence, prompt))

@@ -139,11 +139,13 @@ class _State:
     @classmethod
     def from_dict(cls, data: dict) -> _State:
         run = data.get("run") or {"course": 0, "stage": STAGES[0], "next": None}
-        return cls(dict(run), dict(data.get("logins", {})),
-                   {course: dict(seen) for course, seen in data.get("grades", {}).items()})
+        return cls(dict(run), _unpack(data.get("logins", "")),
+                   {course: {k: float(v) for k, v in _unpack(seen).items()}
+                    for course, seen in data.get("grades", {}).items()})
 
     def to_dict(self) -> dict:
-        data = {"logins": dict(self.logins), "grades": {c: dict(s) for c, s in self.grades.items()}}
+        # Written with every page: one string per map, not a 10,000-key object, keeps that cheap.
+        data = {"logins": _pack(self.logins), "grades": {c: _pack(s) for c, s in self.grades.items()}}
         if self.run is not None:
             data["run"] = dict(self.run)
         return data
@@ -182,6 +184,15 @@ class _State:
                 events.append(ActivityEvent(username, now, "score", score=float(percent)))
             seen[username] = percent
         return events
+
+
+def _pack(seen: dict) -> str:
+    """``{username: value}`` as ``username\tvalue`` lines (Open edX usernames have no tabs or newlines)."""
+    return "\n".join(f"{k}\t{v}" for k, v in seen.items())
+
+
+def _unpack(text: str) -> dict:
+    return dict(line.split("\t", 1) for line in text.splitlines() if line)
 
 
 def _visit(account: dict) -> datetime | None:

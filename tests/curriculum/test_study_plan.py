@@ -5,7 +5,6 @@ from datetime import date, timedelta
 
 import pytest
 
-from curriculum import study_plan
 from curriculum.item_types import ItemType
 from curriculum.study_plan import StudyPlan, plan
 
@@ -83,7 +82,3 @@ def test_a_plan_round_trips_through_json_and_does_not_depend_on_the_clock():
     assert StudyPlan.from_dict(json.loads(json.dumps(result.to_dict()))) == result
     assert plan("N5", "N3", TODAY + timedelta(weeks=40), TODAY, 200) == result
 
-
-def test_study_hours_grow_with_each_level():
-    hours = [study_plan.HOURS[level] for level in ("below N5", "N5", "N4", "N3", "N2")]
-    assert hours == sorted(hours) and len(set(hours)) == 5

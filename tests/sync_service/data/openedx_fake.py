@@ -21,6 +21,7 @@ Shapes and paging follow Open edX's own code (openedx/openedx-platform):
 from __future__ import annotations
 
 import base64
+import bisect
 import json
 import threading
 import time
@@ -108,7 +109,9 @@ class FakeOpenEdx:
         return found or None  # get_account_settings raises UserNotFound: 404
 
     def _by_id(self) -> list[FakeUser]:
-        return sorted(self.users.values(), key=lambda u: u.id)
+        if len(getattr(self, "_sorted", ())) != len(self.users):
+            self._sorted = sorted(self.users.values(), key=lambda u: u.id)
+        return self._sorted
 
     def _grade(self, u: FakeUser) -> dict:
         passed = u.percent >= 0.6
@@ -198,9 +201,9 @@ def _cursor_page(rows: list[FakeUser], query: dict, size: int, url: str):
     if "cursor" in query:
         tokens = parse_qs(base64.b64decode(query["cursor"]).decode("ascii"))
         after = int(tokens["p"][0])
-    rest = [u for u in rows if u.id > after]
-    page = rest[:size]
-    if len(rest) <= size:
+    start = bisect.bisect_right([u.id for u in rows], after)
+    page = rows[start:start + size]
+    if start + size >= len(rows):
         return page, None
     parts = urlsplit(url)
     params = {k: v[0] for k, v in parse_qs(parts.query).items()}
