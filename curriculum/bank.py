@@ -35,6 +35,7 @@ class Bank:
 
     def __init__(self, items: list[Item], stimuli: dict[str, dict] | None = None):
         self._items = {}
+        self._selections: dict[tuple, list[Item]] = {}
         self.stimuli = dict(stimuli or {})
         for item in items:
             if item.id in self._items:
@@ -64,8 +65,12 @@ class Bank:
             raise ItemError(f"no item {item_id!r} in the bank") from None
 
     def select(self, level: str | None = None, skills: tuple[str, ...] = ()) -> list[Item]:
-        return [i for i in self if (level is None or i.level.value == level)
-                and (not skills or i.skill.value in skills)]
+        """Items of a level (and skills), in bank order; computed once per query (the bank never changes)."""
+        key = (level, tuple(skills))
+        if key not in self._selections:
+            self._selections[key] = [i for i in self if (level is None or i.level.value == level)
+                                     and (not skills or i.skill.value in skills)]
+        return list(self._selections[key])
 
 
 def load_file(path: Path) -> tuple[list[Item], dict[str, dict]]:

@@ -83,7 +83,15 @@ def _new_round() -> dict:
 
 
 def _copy(state: dict | None) -> dict:
-    return copy.deepcopy(state) if state else empty_state()
+    """A copy the caller may change. Cards are replaced, never edited in place, so the card map is
+    copied shallowly (a deep copy of a thousand cards would cost more than the whole answer)."""
+    if not state:
+        return empty_state()
+    new = dict(state)
+    new["cards"] = dict(state["cards"])
+    new["round"] = copy.deepcopy(state["round"])
+    new["study_days"] = list(state.get("study_days", []))
+    return new
 
 
 def round_complete(state: dict, config: DrillConfig) -> bool:
@@ -96,6 +104,17 @@ def _candidates(state: dict, config: DrillConfig, bank: Bank) -> list[Item]:
             if i.id not in seen and (not config.types or i.type.value in config.types)]
 
 
+def _next_new(fresh: list[Item], cards: dict, bank: Bank) -> Item:
+    """New items take turns by type (reading, then orthography, then meaning…), each in bank order,
+    so a learner meets the level's variety instead of hundreds of one format in a row."""
+    met: dict[str, int] = {}
+    for item_id in cards:
+        if item_id in bank:
+            kind = bank.get(item_id).type.value
+            met[kind] = met.get(kind, 0) + 1
+    return min(enumerate(fresh), key=lambda pair: (met.get(pair[1].type.value, 0), pair[0]))[1]
+
+
 def _choose(state: dict, config: DrillConfig, bank: Bank, now: datetime) -> Item | None:
     """Due reviews first, up to the round's review cap, then new items in bank order.
 
@@ -104,7 +123,7 @@ def _choose(state: dict, config: DrillConfig, bank: Bank, now: datetime) -> Item
     """
     candidates = _candidates(state, config, bank)
     cards = state["cards"]
-    due = [i for i in candidates if i.id in cards and review.due_at(cards[i.id]) <= now]
+    due = [i for i in candidates if i.id in cards and review.is_due(cards[i.id], now)]
     fresh = [i for i in candidates if i.id not in cards]
     reviews_done = state["round"].get("reviews", 0)
     if due and (reviews_done < config.review_cap or not fresh):
@@ -113,7 +132,7 @@ def _choose(state: dict, config: DrillConfig, bank: Bank, now: datetime) -> Item
         pick = max if away else min
         return pick(due, key=lambda i: review.due_at(cards[i.id]))
     if fresh:
-        return fresh[0]
+        return _next_new(fresh, cards, bank)
     if candidates:
         return min(candidates, key=lambda i: review.due_at(cards[i.id]))
     return None

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import hashlib
-from datetime import datetime
+from datetime import datetime, timezone
 
 from fsrs import Card, Rating, Scheduler
 
@@ -26,3 +26,11 @@ def review(card: dict, correct: bool, now: datetime) -> dict:
 
 def due_at(card: dict) -> datetime:
     return datetime.fromisoformat(card["due"])
+
+
+def is_due(card: dict, now: datetime) -> bool:
+    """Cheap: fsrs writes UTC ISO times, which compare as strings in time order."""
+    due = card["due"]
+    if due.endswith("+00:00"):
+        return due <= now.astimezone(timezone.utc).isoformat()
+    return due_at(card) <= now
