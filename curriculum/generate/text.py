@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 
 LEVEL_RANK = {"N5": 0, "N4": 1, "N3": 2, "N2": 3, "N1": 4}
 ABOVE_ALL = 5  # a kanji in no N5–N1 list
@@ -47,22 +47,24 @@ def morae(kana: str) -> int:
 #: Japanese fragments that make a Tatoeba sentence unfit for a workplace course: insults, profanity,
 #: sexual content, violence against persons, suicide and drugs. Matched as substrings (regex).
 BLOCK_JA = (
-    r"死ね", r"死にたい", r"死んでしまいたい", r"くたばれ", r"殺", r"自殺", r"[撃射]つ", r"撃た", r"銃", r"殴",
-    r"刺[しすさ]", r"暴力", r"強盗", r"強姦", r"レイプ", r"犯[しすさ]", r"拷問", r"虐", r"奴隷", r"テロ", r"爆弾",
-    r"馬鹿", r"バカ", r"ばか(?![りさ])", r"アホ", r"あほ(?!う?ど)", r"クソ", r"くそっ", r"くそ[！!。]", r"糞",
-    r"畜生", r"ちくしょう", r"デブ", r"ブス", r"ブサイク", r"キモ", r"きもい", r"ウザ", r"うざい", r"黙れ",
-    r"消えろ", r"失せろ", r"あっち行け", r"ちんこ", r"まんこ", r"おっぱい", r"乳房", r"セックス", r"エッチ",
-    r"裸", r"売春", r"遊女", r"娼", r"淫", r"姦", r"変態", r"痴漢", r"性器", r"麻薬", r"覚醒剤", r"大麻",
-    r"死体", r"間抜け", r"まぬけ", r"役立たず", r"ろくでなし", r"野郎", r"てめえ", r"テメエ", r"クズ", r"ゴミ人間",
+    r"死ね", r"死にたい", r"死んでしまいたい", r"くたばれ", r"殺", r"自殺", r"[撃射]つ", r"撃た", r"銃",
+    r"殴", r"刺[しすさ]", r"暴力", r"強盗", r"強姦", r"レイプ", r"犯[しすさ]", r"拷問", r"虐", r"奴隷",
+    r"テロ", r"爆弾", r"馬鹿", r"バカ", r"ばか(?![りさ])", r"アホ", r"あほ(?!う?ど)", r"クソ", r"くそっ",
+    r"くそ[！!。]", r"糞", r"畜生", r"ちくしょう", r"デブ", r"ブス", r"ブサイク", r"キモ", r"きもい",
+    r"ウザ", r"(?<![\u3041-\u3096])うざい", r"黙れ", r"消えろ", r"失せろ", r"あっち行け", r"ちんこ",
+    r"まんこ", r"おっぱい", r"乳房", r"セックス", r"エッチ", r"裸", r"売春", r"遊女", r"娼", r"淫", r"姦",
+    r"変態", r"痴漢", r"性器", r"麻薬", r"覚醒剤", r"大麻", r"死体", r"間抜け", r"まぬけ", r"役立たず",
+    r"ろくでなし", r"野郎", r"てめえ", r"テメエ", r"クズ", r"ゴミ人間",
 )
 #: The same, read from the Tatoeba English translation (catches what the Japanese says indirectly).
 BLOCK_EN = (
-    r"fuck\w*", r"shit\w*", r"bitch\w*", r"bastards?", r"dick", r"cock", r"puss(y|ies)", r"sluts?", r"whores?",
-    r"prostitut\w*", r"porn\w*", r"sex", r"sexy", r"sexual\w*", r"naked", r"nude", r"rap(e|ed|es|ing|ist)",
-    r"idiots?", r"idiotic", r"stupid\w*", r"morons?", r"jerks?", r"dumb", r"fools?", r"hell", r"damn\w*",
-    r"crap\w*", r"kill\w*", r"murder\w*", r"suicid\w*", r"shoot\w*", r"guns?", r"stab\w*", r"strangl\w*",
-    r"torture\w*", r"drug dealer\w*", r"drug traffick\w*", r"dealing drugs", r"narcotics?", r"die already",
-    r"wish i (was|were) dead", r"dead bod(y|ies)", r"go to hell", r"ugly", r"retard\w*", r"loser",
+    r"fuck\w*", r"shit\w*", r"bitch\w*", r"bastards?", r"dick", r"cock", r"puss(y|ies)", r"sluts?",
+    r"whores?", r"prostitut\w*", r"porn\w*", r"sex", r"sexy", r"sexual\w*", r"naked", r"nude",
+    r"rap(e|ed|es|ing|ist)", r"idiots?", r"idiotic", r"stupid\w*", r"morons?", r"jerks?", r"dumb",
+    r"fools?", r"hell", r"damn\w*", r"crap\w*", r"kill\w*", r"murder\w*", r"suicid\w*", r"shoot\w*",
+    r"guns?", r"stab\w*", r"strangl\w*", r"torture\w*", r"drug dealer\w*", r"drug traffick\w*",
+    r"dealing drugs", r"narcotics?", r"die already", r"wish i (was|were) dead", r"dead bod(y|ies)",
+    r"go to hell", r"ugly", r"retard\w*", r"loser",
 )
 _BLOCK_JA = re.compile("|".join(BLOCK_JA))
 _BLOCK_EN = re.compile(r"\b(" + "|".join(BLOCK_EN) + r")\b", re.IGNORECASE)
@@ -82,6 +84,7 @@ class Token:
     reading: str  # hiragana; "" when MeCab does not know it
     pos1: str
     pos2: str
+    pos3: str
     lemma: str
 
 
@@ -97,7 +100,7 @@ def _field(word, name: str) -> str:
     return value if isinstance(value, str) and value != "*" else ""
 
 
-@lru_cache(maxsize=None)
+@cache
 def tokens(text: str) -> tuple[Token, ...]:
     out = []
     pos = 0
@@ -109,7 +112,7 @@ def tokens(text: str) -> tuple[Token, ...]:
         pos = end
         kana = _field(word, "kana")
         out.append(Token(word.surface, start, end, hira(kana) if kana else "", _field(word, "pos1"),
-                         _field(word, "pos2"), _field(word, "lemma")))
+                         _field(word, "pos2"), _field(word, "pos3"), _field(word, "lemma")))
     return tuple(out)
 
 
@@ -119,8 +122,8 @@ def reading_of(text: str) -> str:
     return "" if any(not p for p in parts) else "".join(parts)
 
 
-_POS = {"名詞": "noun", "代名詞": "noun", "動詞": "verb", "形容詞": "i-adj", "形状詞": "na-adj", "副詞": "adverb",
-        "連体詞": "adnominal", "接続詞": "conjunction", "感動詞": "interjection"}
+_POS = {"名詞": "noun", "代名詞": "noun", "動詞": "verb", "形容詞": "i-adj", "形状詞": "na-adj",
+        "副詞": "adverb", "連体詞": "adnominal", "接続詞": "conjunction", "感動詞": "interjection"}
 _SUFFIX_POS = {"名詞的": "noun", "形状詞的": "na-adj", "動詞的": "verb", "形容詞的": "i-adj"}
 
 
@@ -137,6 +140,8 @@ def _pos_of(toks: tuple[Token, ...]) -> str:
         return _SUFFIX_POS.get(last.pos2, "noun")
     if last.pos1 == "助動詞" and len(toks) > 1 and toks[-2].pos1 in ("名詞", "形状詞"):
         return "other"
+    if last.pos1 == "名詞" and last.pos3 == "形状詞可能":
+        return "na-adj"  # 便利, 元気: UniDic files な-adjectives under nouns
     return _POS.get(last.pos1, "other")
 
 
@@ -198,7 +203,8 @@ def _ruby(surface: str, reading: str) -> str:
     return f"{surface[:head]}{{{base}|{ruby}}}{surface[len(surface) - tail:]}"
 
 
-def render(sentence: str, match: Match | None, replacement: str, level: str, kanji_rank: dict[str, int]) -> str:
+def render(sentence: str, match: Match | None, replacement: str, level: str,
+           kanji_rank: dict[str, int]) -> str:
     """The sentence with the matched word replaced and ``{漢字|かんじ}`` over every other token that
     holds a kanji above ``level`` (kanji in no N5–N1 list count as above every level)."""
     toks = tokens(sentence)

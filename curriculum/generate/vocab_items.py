@@ -25,9 +25,26 @@ from .common import (
     interleave,
     pick,
 )
-from .dataset import Entry, kanji_rank, readings_by_spelling, spellings_by_reading, variant_spellings
+from .dataset import (
+    Entry,
+    gloss_key,
+    kanji_rank,
+    readings_by_spelling,
+    spellings_by_reading,
+    variant_spellings,
+)
 from .readings import sound_swaps, wrong_readings
-from .text import LEVEL_RANK, Match, find_word, has_kanji, hira, is_hiragana, kanji_chars, render, tokens, workplace_ok
+from .text import (
+    LEVEL_RANK,
+    Match,
+    find_word,
+    hira,
+    is_hiragana,
+    kanji_chars,
+    render,
+    tokens,
+    workplace_ok,
+)
 
 _UNFIT = re.compile(r"[「」『』{}|｛｝＿_]")
 _CODES = {ItemType.KANJI_READING: "kr", ItemType.ORTHOGRAPHY: "or", ItemType.CONTEXTUAL_MEANING: "cm",
@@ -57,11 +74,16 @@ def item_id(item_type: ItemType, entry: Entry) -> str:
     return f"{entry.level.lower()}-{_CODES[item_type]}-{digest(entry.word, entry.reading)}"
 
 
-def sentences(entry: Entry, *, reading: bool, unbound: bool) -> list[Sentence]:
-    """The entry's usable example sentences, shortest-first among the comfortable lengths."""
+def sentences(entry: Entry, *, reading: bool, unbound: bool, context: int = 0) -> list[Sentence]:
+    """The entry's usable example sentences, those of a comfortable length first.
+
+    ``context``: how many characters the sentence needs besides the word (a blank in 「（　）ですか。」
+    could take almost any noun).
+    """
     found = []
     for ja, en in entry.examples:
-        if _UNFIT.search(ja) or not workplace_ok(ja, en) or not 4 <= len(ja) <= 60:
+        if _UNFIT.search(ja) or not workplace_ok(ja, en) or not 4 <= len(ja) <= 60 \
+                or len(re.sub(r"[。、！？!?.,\s]", "", ja)) - len(entry.word) < context:
             continue
         match = find_word(ja, entry.word)
         if match is None or (unbound and match.bound):
@@ -75,8 +97,9 @@ def sentences(entry: Entry, *, reading: bool, unbound: bool) -> list[Sentence]:
     return sorted(found, key=lambda s: not 10 <= len(s.ja) <= 40)
 
 
-def _sentence_for(item_type: ItemType, entry: Entry, *, reading: bool, unbound: bool) -> Sentence | None:
-    found = sentences(entry, reading=reading, unbound=unbound)
+def _sentence_for(item_type: ItemType, entry: Entry, *, reading: bool, unbound: bool,
+                  context: int = 0) -> Sentence | None:
+    found = sentences(entry, reading=reading, unbound=unbound, context=context)
     return found[_OFFSET[item_type] % len(found)] if found else None
 
 
@@ -96,8 +119,8 @@ def _with_ruby(entry: Entry, level: str) -> str:
     return entry.word
 
 
-def _item(item_type: ItemType, entry: Entry, rng: random.Random, prompt: str, correct: str, wrong: Sequence[str],
-          explanation: str, source: str) -> Item:
+def _item(item_type: ItemType, entry: Entry, rng: random.Random, prompt: str, correct: str,
+          wrong: Sequence[str], explanation: str, source: str) -> Item:
     iid = item_id(item_type, entry)
     choices = [*wrong, correct]
     rng.shuffle(choices)
@@ -117,7 +140,8 @@ def _source(sentence: Sentence | None, prompt: str, kanjidic: bool = False) -> s
 
 
 def _explain(head: str, sentence: Sentence | None) -> str:
-    return f"{head}\n{sentence.ja} — {sentence.en}" if sentence else head
+    """The word and its gloss, then the sentence's Tatoeba translation (English: the lead translates)."""
+    return f"{head}\n{sentence.en}" if sentence else head
 
 
 # --- 漢字読み ---------------------------------------------------------------------------------------
@@ -137,11 +161,17 @@ def kanji_reading_item(entry: Entry, pool: Pool) -> Item | None:
     rng = random.Random(iid)
     valid = readings_by_spelling().get(entry.word, frozenset()) | {entry.reading}
     swaps, near = wrong_readings(entry.word, entry.reading)
-    wrong = interleave(rng, [r for r in swaps if r not in valid], [r for r in near if r not in valid],
-                       [r for r in _same_shape(entry, pool) if r not in valid])
+    sentence = _sentence_for(ItemType.KANJI_READING, entry, reading=True, unbound=False)
+    if sentence is None:
+        swaps = []  # with no sentence, another reading of the kanji may be right too (度: たび, ど)
+    wrong = interleave(rng, [r for r in swaps if r not in valid], [r for r in near if r not in valid])
+    if not wrong:  # too few near misses: fill with readings of words shaped like this one (安い: たかい)
+        spare = [r for r in (*swaps, *near) if r not in valid]
+        shaped = [r for r in _same_shape(entry, pool) if r not in valid and r not in spare]
+        rng.shuffle(shaped)
+        wrong = interleave(rng, spare + shaped[:3 - len(spare)]) if len(spare) + len(shaped) >= 3 else []
     if not wrong:
         return None
-    sentence = _sentence_for(ItemType.KANJI_READING, entry, reading=True, unbound=False)
     target = f"「{entry.word}」"
     prompt = render(sentence.ja, sentence.match, target, entry.level, kanji_rank()) if sentence else target
     head = f"{entry.word}（{entry.reading}）: {_gloss(entry)}"
@@ -174,7 +204,8 @@ def orthography_item(entry: Entry) -> Item | None:
     rng = random.Random(iid)
     rank = kanji_rank()
     homophones = sorted({e.word for e in spellings_by_reading().get(entry.reading, ())
-                         if e.clean and e.kanji and e.word != entry.word and e.glosses.isdisjoint(entry.glosses)
+                         if e.clean and e.kanji and e.word != entry.word
+                         and e.glosses.isdisjoint(entry.glosses)
                          and _is_other_word(e.word, entry)})
     swaps = []
     known = min(LEVEL_RANK[entry.level] + 1, LEVEL_RANK["N2"])  # kanji the learner has met, or nearly
@@ -185,10 +216,16 @@ def orthography_item(entry: Entry) -> Item | None:
             if len(toks) == 1 and toks[0].reading == entry.reading:
                 continue  # a real word read the same way: maybe a variant spelling
             swaps.append(candidate)
+    sentence = _sentence_for(ItemType.ORTHOGRAPHY, entry, reading=True, unbound=False)
+    if sentence is None:
+        if len(entry.word) == 1:
+            return None  # 「ばん」 alone: 晩, 番, 万 … are all somebody's ばん
+        homophones = []  # with no sentence, 「きかい」 is 機会 as much as 機械
+        spelled = {e.word for e in spellings_by_reading().get(entry.reading, ())}
+        swaps = [c for c in swaps if c not in spelled]
     wrong = interleave(rng, swaps, homophones)
     if not wrong:
         return None
-    sentence = _sentence_for(ItemType.ORTHOGRAPHY, entry, reading=True, unbound=False)
     target = f"「{entry.reading}」"
     prompt = render(sentence.ja, sentence.match, target, entry.level, rank) if sentence else target
     head = f"{entry.reading} → {entry.word}: {_gloss(entry)}"
@@ -219,7 +256,7 @@ def _word_distractors(rng: random.Random, like: Entry, exclude: Sequence[Entry],
 def contextual_item(entry: Entry, pool: Pool) -> Item | None:
     if not entry.clean or entry.pos == "other":
         return None
-    sentence = _sentence_for(ItemType.CONTEXTUAL_MEANING, entry, reading=True, unbound=True)
+    sentence = _sentence_for(ItemType.CONTEXTUAL_MEANING, entry, reading=True, unbound=True, context=5)
     if sentence is None:
         return None
     rng = random.Random(item_id(ItemType.CONTEXTUAL_MEANING, entry))
@@ -246,12 +283,16 @@ def synonyms(pool: Pool) -> dict[str, Entry]:
             continue
         partners: dict[str, tuple[int, int, Entry]] = {}
         for g in e.primary_glosses:
-            for k, other in enumerate(by_gloss.get(g, ())):
+            for other in by_gloss.get(g, ()):
                 if other.word == e.word or other.reading == e.reading or other.pos != e.pos \
                         or other.word in e.word or e.word in other.word:
                     continue
+                if e.pos == "verb" and set(kanji_chars(e.word)) & set(kanji_chars(other.word)):
+                    continue  # 並べる/並ぶ: a transitive pair, not synonyms
                 shared = len(other.synonym_glosses & e.synonym_glosses)
-                partners[other.word] = (-shared, order[other.word], other)
+                first = gloss_key(e.meanings[0]) == gloss_key(other.meanings[0])
+                if first or shared >= 2:  # 最も (most; extremely) is not 随分 (extremely; considerably)
+                    partners[other.word] = (-shared, order[other.word], other)
         if partners:
             found[e.word] = min(partners.values(), key=lambda p: p[:2])[2]
     return found

@@ -70,7 +70,7 @@ def test_a_learner_plays_a_round_on_a_phone(workbench, phone):
     wrong = (item.answer + 1) % len(item.choices)
     choose(phone, wrong)
     expect(drill.locator(".nd-feedback")).to_contain_text("Not quite")
-    expect(drill.locator(".nd-feedback")).to_contain_text(item.explanation)
+    expect(drill.locator(".nd-feedback")).to_contain_text(item.explanation_in("en"))
     expect(drill.locator(".nd-choice").nth(item.answer)).to_have_class(re.compile(r"\bnd-right\b"))
     expect(drill.locator(".nd-choice").nth(wrong)).to_have_class(re.compile(r"\bnd-wrong\b"))
     expect(drill.locator(".nd-next")).to_be_focused()
