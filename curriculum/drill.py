@@ -98,6 +98,12 @@ def round_complete(state: dict, config: DrillConfig) -> bool:
     return state["round"]["answered"] >= config.item_count
 
 
+def _fits(item: Item, config: DrillConfig) -> bool:
+    """Whether an item belongs to the drill as the author set it now (settings may change)."""
+    return (item.level.value == config.level and (not config.skills or item.skill.value in config.skills)
+            and (not config.types or item.type.value in config.types))
+
+
 def _candidates(state: dict, config: DrillConfig, bank: Bank) -> list[Item]:
     seen = set(state["round"]["seen"])
     return [i for i in bank.select(config.level, config.skills)
@@ -142,7 +148,7 @@ def next_item(state: dict | None, config: DrillConfig, bank: Bank,
               now: datetime) -> tuple[dict, Item | None]:
     """The question to show now. A pending question comes back unchanged (reload, lost tab)."""
     state = _copy(state)
-    if state["pending"] and state["pending"] in bank:
+    if state["pending"] and state["pending"] in bank and _fits(bank.get(state["pending"]), config):
         return state, bank.get(state["pending"])
     if round_complete(state, config):
         return state, None
