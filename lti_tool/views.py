@@ -20,6 +20,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_POST
 
 from curriculum.drill import DrillError
+from sync_service import access
 
 from . import dashboard, drill_flow, drill_page, grades, launch, records, services
 from .claims import LaunchRefused, read_launch
@@ -61,6 +62,8 @@ def launch_view(request):
     except Exception as exc:  # every validation failure is the platform's or the browser's, never a 500
         log.info("LTI launch refused: %s", exc)
         return _refuse(request, f"The launch could not be verified: {exc}")
+    if not claims.is_instructor and not access.may_study(claims.subject):
+        return _refuse(request, access.STOPPED_MESSAGE)
     now = timezone.now()
     record = records.record_launch(claims, ml.get_launch_id(), now)
     if claims.is_instructor:

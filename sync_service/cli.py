@@ -106,6 +106,17 @@ def cmd_bank_build(args) -> int:
     return 0
 
 
+def cmd_status(args) -> int:
+    from .status import status
+
+    found = status(datetime.now(timezone.utc))
+    for line in found.lines:
+        print(line)
+    for problem in found.problems:
+        print(f"PROBLEM: {problem}")
+    return 1 if found.problems else 0
+
+
 def cmd_rules_run(args) -> int:
     from .models import Company, Learner
     from .rules_run import run
@@ -287,6 +298,9 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--var-dir", type=Path, default=None,
                    help="where the demo's databases live (default: var/)")
     p.set_defaults(func=cmd_demo, django=False)
+
+    p = sub.add_parser("status", help="last sync and its lag, the rule, the outbox; exit 1 on a problem")
+    p.set_defaults(func=cmd_status, django=True)
 
     rules = sub.add_parser("rules", help="the weekly-login rule: nudges, warnings, suspensions, replacements")
     rules = rules.add_subparsers(dest="kind", required=True)

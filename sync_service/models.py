@@ -58,6 +58,7 @@ class DailyActivity(models.Model):
     items_answered = models.PositiveIntegerField(default=0)
     items_correct = models.PositiveIntegerField(default=0)
     best_score = models.FloatField(null=True, blank=True, help_text="Best drill score that day, 0–1")
+    minutes = models.FloatField(default=0, help_text="Estimated study minutes, from the answers' times")
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["learner", "day"], name="one_activity_per_day")]

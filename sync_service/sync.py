@@ -108,16 +108,18 @@ def _apply(events: Iterable[ActivityEvent], progress=None) -> tuple[int, set[str
     new, updated = [], []
     for done, ((learner, day), extra) in enumerate(wanted.items(), 1):
         row = rows.get((learner, day)) or DailyActivity(learner_id=learner, day=day)
-        current = DayTotals(row.logins, row.items_answered, row.items_correct, row.best_score)
+        current = DayTotals(row.logins, row.items_answered, row.items_correct, row.best_score, row.minutes)
         merged = current.merge(extra)
         if merged != current:
             row.logins, row.items_answered = merged.logins, merged.items_answered
             row.items_correct, row.best_score = merged.items_correct, merged.best_score
+            row.minutes = merged.minutes
             (updated if row.pk else new).append(row)
         if progress:
             progress(done, len(wanted))
     DailyActivity.objects.bulk_create(new)
-    DailyActivity.objects.bulk_update(updated, ["logins", "items_answered", "items_correct", "best_score"])
+    DailyActivity.objects.bulk_update(updated, ["logins", "items_answered", "items_correct", "best_score",
+                                                "minutes"])
     return len(new) + len(updated), unmatched
 
 

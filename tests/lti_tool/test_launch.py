@@ -23,3 +23,13 @@ def test_learner_launch_renders_the_drill_with_a_question(demo):
     record = LaunchRecord.objects.get()
     assert (record.subject, record.context_id, record.resource_link_id, record.is_instructor) == (
         "sub-lan", f"company-{demo['lan'].company_id}", "drill-n5", False)
+
+
+def test_a_learner_stopped_by_the_weekly_login_rule_cannot_start_the_drill(demo, client):
+    demo["lan"].status = "stopped"
+    demo["lan"].save()
+    launched = launch(client, "lan")
+    assert launched.response.status_code == 403
+    assert "Your place in the Kagoshima Nihongo programme has ended" in launched.page
+    assert not LaunchRecord.objects.filter(subject="sub-lan").exists()
+    assert launch(client, "budi").response.status_code == 200

@@ -1,6 +1,6 @@
 """``nihongo sync``: the tool's records become daily activity, once."""
 
-from datetime import date, datetime, timezone
+from datetime import date, datetime, timedelta, timezone
 
 from sync_service.cli import main
 from sync_service.models import DailyActivity, SyncRun
@@ -63,3 +63,33 @@ def test_the_cli_reports_what_it_did(learner_factory, study, capsys):
     out = capsys.readouterr().out.splitlines()
     assert out == ["lti_tool: 2 new events, 1 daily rows changed, 0 unknown users skipped",
                    "lti_tool: 0 new events, 0 daily rows changed, 0 unknown users skipped"]
+
+
+def test_study_minutes_count_close_answers_and_skip_breaks(learner_factory, registration):
+    from lti_tool.models import AnswerRecord
+
+    learner = learner_factory()
+    start = jst(2026, 11, 2, 8)
+    # four answers a minute apart (30 s credit + 3 min), an hour's break, two answers 2 min apart
+    times = [start + timedelta(minutes=m) for m in (0, 1, 2, 3, 63, 65)]
+    for at in times:
+        AnswerRecord.objects.create(registration=registration, subject=learner.lms_user_id, context_id="c1",
+                                    resource_link_id="drill-n5", item_id="x", correct=True, answered_at=at)
+    sync(LtiToolRecords(), NOW)
+    assert DailyActivity.objects.get(learner=learner).minutes == 6.0  # 0.5 + 3 + 0.5 + 2
+
+
+def test_status_shows_the_last_sync_and_flags_a_stale_one(learner_factory, study, capsys, monkeypatch):
+    from sync_service import status
+
+    assert main(["status"]) == 1
+    assert "no sync has run yet" in capsys.readouterr().out
+    learner = learner_factory()
+    study(learner.lms_user_id, jst(2026, 11, 2), answers=[True])
+    sync(LtiToolRecords(), datetime.now(timezone.utc))
+    assert main(["status"]) == 0
+    out = capsys.readouterr().out
+    assert "sync lti_tool: last" in out and "learners: 1 active of 300 places" in out
+    later = datetime.now(timezone.utc) + timedelta(days=3)
+    found = status.status(later)
+    assert found.problems == ["sync lti_tool is 3.0 days ago: check its cron job or timer"]
