@@ -149,3 +149,24 @@ class WaitingListEntry(models.Model):
 
     def __str__(self):
         return f"waiting #{self.position}"
+
+
+class HostAction(models.Model):
+    """Something a host LMS must do because of a decision (P6: stopped learners lose access there)."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending"
+        DONE = "done"
+        FAILED = "failed"
+
+    decision = models.ForeignKey(RuleDecision, on_delete=models.CASCADE, related_name="host_actions")
+    learner = models.ForeignKey(Learner, on_delete=models.CASCADE, related_name="host_actions")
+    action = models.CharField(max_length=32, default="unenroll")
+    status = models.CharField(max_length=8, choices=Status.choices, default=Status.PENDING)
+    attempts = models.PositiveIntegerField(default=0)
+    error = models.TextField(blank=True)
+    done_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["decision", "learner", "action"],
+                                               name="one_host_action_per_learner_decision")]

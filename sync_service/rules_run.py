@@ -16,7 +16,7 @@ from django.db import transaction
 
 from . import inactivity, notice_texts
 from .inactivity import Decision, Kind, LearnerFacts
-from .models import Company, DailyActivity, Learner, Notice, RuleDecision, WaitingListEntry
+from .models import Company, DailyActivity, HostAction, Learner, Notice, RuleDecision, WaitingListEntry
 
 PROGRAMME_PLACES = 300
 
@@ -127,6 +127,9 @@ def apply(report: RunReport, now: datetime) -> RunReport:
         report.notices += _notify(row, decision, now, today)
         if decision.kind is Kind.SUSPENSION:
             Learner.objects.filter(id__in=decision.learner_ids).update(status=Learner.Status.STOPPED)
+            # the LTI tool refuses stopped learners itself; Open edX is told by `nihongo hosts push`
+            HostAction.objects.bulk_create([HostAction(decision=row, learner_id=learner_id)
+                                            for learner_id in decision.learner_ids])
     for position, company_id in report.replacements:
         entry = WaitingListEntry.objects.select_for_update().get(position=position)
         entry.status, entry.offered_at = WaitingListEntry.Status.OFFERED, now

@@ -53,6 +53,8 @@ def test_apply_stops_the_whole_company_tells_everyone_and_records_the_evidence(p
     told = Notice.objects.filter(decision=suspension)
     assert {(n.recipient_kind, n.language) for n in told} == {("manager", "ja"), ("learner", "my"),
                                                             ("learner", "vi")}
+    assert sorted(suspension.host_actions.values_list("learner__login_id", "action", "status")) == [
+        ("idle", "unenroll", "pending"), ("keen", "unenroll", "pending")]
     manager_notice = told.get(recipient_kind="manager")
     assert "2026-11-02: idle" in manager_notice.body and "keen" in manager_notice.body
 
