@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from sync_service.models import Company, DailyActivity, Learner, RuleDecision
 
+from .company import weeks_of
 from .monthly import Month
 
 
@@ -28,11 +31,36 @@ def _login_id():
     return F("learner__login_id")
 
 
-def decisions(month: Month) -> list[dict]:
-    """The rule's decisions taken in the month, with learners as login IDs."""
+def company_records(company_id: int, month: Month) -> tuple[str, list[dict], list[dict], list[dict]]:
+    """One company's name, learners, activity and rule decisions: no other company's rows are read.
+
+    Activity covers the whole Monday–Sunday weeks touching the month, as the weekly-login rule sees them.
+    Raises ``LookupError`` for an unknown company ID.
+    """
+    company = Company.objects.filter(pk=company_id).first()
+    if company is None:
+        raise LookupError(f"no company with ID {company_id}")
+    learners = [
+        {"login_id": x.login_id, "company": company.name, "level": x.level, "status": x.status,
+         "joined_on": x.joined_on}
+        for x in Learner.objects.filter(company=company, joined_on__lte=month.last)
+    ]
+    mondays = weeks_of(month)
+    activity = list(
+        DailyActivity.objects.filter(learner__company=company,
+                                     day__range=(mondays[0], mondays[-1] + timedelta(days=6)))
+        .values("day", "logins", "items_answered", "items_correct", login_id=_login_id())
+    )
+    return company.name, learners, activity, decisions(month, company_id=company.pk)
+
+
+def decisions(month: Month, company_id: int | None = None) -> list[dict]:
+    """The rule's decisions taken in the month (for one company if given), with learners as login IDs."""
     rows = []
     found = (RuleDecision.objects.filter(decided_at__date__range=(month.first, month.last))
              .select_related("company").prefetch_related("learners"))
+    if company_id is not None:
+        found = found.filter(company_id=company_id)
     for d in found:
         rows.append({"Decided": d.decided_at.date().isoformat(), "Kind": d.kind, "Company": d.company.name,
                      "Week of": d.week.isoformat(),

@@ -13,8 +13,12 @@ from pathlib import Path
 
 import pandas as pd
 
+from .xlsx import write_sheets
+
 SHEETS = ("Summary", "Companies", "Learners", "Usage", "Rules")
 RULE_COLUMNS = ["Decided", "Kind", "Company", "Week of", "Learners", "Evidence"]
+ACTIVITY_COLUMNS = ["login_id", "day", "logins", "items_answered", "items_correct"]
+LEARNER_COLUMNS = ["login_id", "company", "level", "status", "joined_on"]
 
 
 @dataclass(frozen=True)
@@ -57,16 +61,16 @@ def build(month: Month, companies: list[dict], learners: list[dict], activity: l
           questions: dict | None = None) -> dict[str, pd.DataFrame]:
     """DataFrames per sheet. ``activity`` rows: login_id, day, logins, items_answered, items_correct.
 
+    ``companies``, ``learners`` and ``activity`` may be lists of dicts or DataFrames with those
+    columns; activity outside the month (a whole year, say) is left out first.
     ``decisions``: the weekly-login rule's decisions of the month (decided, kind, company, week,
     learners as login IDs, evidence text). ``questions``: the question log's monthly figures.
     """
-    act = pd.DataFrame(activity, columns=["login_id", "day", "logins", "items_answered", "items_correct"])
-    act["day"] = pd.to_datetime(act["day"])
-    act = act[(act["day"] >= pd.Timestamp(month.first)) & (act["day"] <= pd.Timestamp(month.last))]
-    ppl = pd.DataFrame(learners, columns=["login_id", "company", "level", "status", "joined_on"])
+    act = month_activity(activity, month.first, month.last)
+    ppl = frame_of(learners, LEARNER_COLUMNS)
     per_learner = _learners_sheet(ppl, act)
     rules = pd.DataFrame(list(decisions), columns=RULE_COLUMNS)
-    per_company = _companies_sheet(pd.DataFrame(companies, columns=["company", "employees"]), per_learner)
+    per_company = _companies_sheet(frame_of(companies, ["company", "employees"]), per_learner)
     per_company = _with_rule_counts(per_company, rules)
     usage = _usage_sheet(act)
     summary = pd.DataFrame([
@@ -84,6 +88,32 @@ def build(month: Month, companies: list[dict], learners: list[dict], activity: l
     ], columns=["Item", "Value"])
     return {"Summary": summary, "Companies": per_company, "Learners": per_learner, "Usage": usage,
             "Rules": rules}
+
+
+def frame_of(rows, columns: list[str]) -> pd.DataFrame:
+    """``rows`` (a list of dicts or a DataFrame) as a DataFrame with exactly ``columns``."""
+    if isinstance(rows, pd.DataFrame):
+        return rows[columns]
+    return pd.DataFrame(list(rows), columns=columns)
+
+
+def month_activity(activity, first: date, last: date) -> pd.DataFrame:
+    """The activity rows from ``first`` to ``last``, days as datetimes and login IDs categorical.
+
+    Filtering comes first so a year of rows costs one comparison, not a year of group-bys.
+    """
+    act = frame_of(activity, ACTIVITY_COLUMNS)
+    day = act["day"]
+    if not pd.api.types.is_datetime64_any_dtype(day):
+        day = pd.to_datetime(day)
+    keep = ((day >= pd.Timestamp(first)) & (day <= pd.Timestamp(last))).to_numpy()
+    act = act.loc[keep].assign(day=day[keep])
+    return act.assign(login_id=act["login_id"].astype("category"))
+
+
+def week_starts(days: pd.Series) -> pd.Series:
+    """The Monday (Japan weeks run Monday–Sunday) of each day, as a datetime."""
+    return days - pd.to_timedelta(days.dt.day_of_week, unit="D")
 
 
 def _question_rows(questions: dict | None) -> list[tuple[str, object]]:
@@ -104,28 +134,41 @@ def _with_rule_counts(companies: pd.DataFrame, rules: pd.DataFrame) -> pd.DataFr
 
 
 def _learners_sheet(ppl: pd.DataFrame, act: pd.DataFrame) -> pd.DataFrame:
-    logged = act[act["logins"] > 0]
-    totals = act.groupby("login_id").agg(answered=("items_answered", "sum"), correct=("items_correct", "sum"),
-                                         last=("day", "max"))
-    days = logged.groupby("login_id")["day"].nunique().rename("days")
-    weeks = logged.assign(week=logged["day"].dt.to_period("W-SUN")).groupby("login_id")["week"].nunique()
-    out = ppl.set_index("login_id").join(totals).join(days).join(weeks.rename("weeks")).reset_index()
-    out[["answered", "correct", "days", "weeks"]] = out[["answered", "correct", "days", "weeks"]].fillna(0)
+    figures = learner_figures(act)
+    out = ppl.set_index("login_id").join(figures).reset_index()
+    counts = ["answered", "correct", "days", "weeks"]
+    out[counts] = out[counts].fillna(0)
     accuracy = (out["correct"] / out["answered"].where(out["answered"] > 0)).round(3)
     return pd.DataFrame({
         "Login ID": out["login_id"], "Company": out["company"], "Level": out["level"],
         "Status": out["status"], "Joined": out["joined_on"].astype(str),
         "Days logged in": out["days"].astype(int), "Weeks with a login": out["weeks"].astype(int),
         "Items answered": out["answered"].astype(int), "Accuracy": accuracy,
-        "Last activity": out["last"].dt.date.astype(str).replace("NaT", ""),
+        "Last activity": _day_text(out["last"]),
     }).sort_values(["Company", "Login ID"], ignore_index=True)
 
 
+def learner_figures(act: pd.DataFrame) -> pd.DataFrame:
+    """Per login ID: items answered and correct, last active day, days and weeks with a login."""
+    totals = act.groupby("login_id", observed=True).agg(
+        answered=("items_answered", "sum"), correct=("items_correct", "sum"), last=("day", "max"))
+    logged = act.loc[act["logins"].to_numpy() > 0, ["login_id", "day"]]
+    days = logged.drop_duplicates().groupby("login_id", observed=True).size().rename("days")
+    weeks = (logged.assign(day=week_starts(logged["day"])).drop_duplicates()
+             .groupby("login_id", observed=True).size().rename("weeks"))
+    out = totals.join(days).join(weeks)
+    out.index = out.index.astype(object)
+    return out
+
+
+def _day_text(days: pd.Series) -> pd.Series:
+    days = pd.to_datetime(days)
+    return days.dt.strftime("%Y-%m-%d").fillna("")
+
+
 def _companies_sheet(companies: pd.DataFrame, learners: pd.DataFrame) -> pd.DataFrame:
-    grouped = learners.groupby("Company").agg(
-        learners=("Login ID", "count"),
-        active=("Days logged in", lambda s: int((s > 0).sum())),
-        answered=("Items answered", "sum"))
+    grouped = learners.assign(active=learners["Days logged in"] > 0).groupby("Company").agg(
+        learners=("Login ID", "count"), active=("active", "sum"), answered=("Items answered", "sum"))
     out = companies.set_index("company").join(grouped).fillna(0).reset_index()
     return pd.DataFrame({
         "Company": out["company"], "Employees": out["employees"].astype(int),
@@ -139,13 +182,16 @@ def _usage_sheet(act: pd.DataFrame) -> pd.DataFrame:
     if act.empty:
         columns = ["Week (Mon–Sun)", "Active learners", "Logins", "Items answered", "Accuracy"]
         return pd.DataFrame(columns=columns)
-    weeks = act.assign(week=act["day"].dt.to_period("W-SUN"))
+    weeks = act.assign(week=week_starts(act["day"]))
     totals = weeks.groupby("week").agg(logins=("logins", "sum"), answered=("items_answered", "sum"),
                                        correct=("items_correct", "sum"))
-    active = weeks[weeks["logins"] > 0].groupby("week")["login_id"].nunique().rename("active")
+    logged = weeks.loc[weeks["logins"].to_numpy() > 0, ["week", "login_id"]].drop_duplicates()
+    active = logged.groupby("week").size().rename("active")
     out = totals.join(active).fillna({"active": 0}).reset_index()
+    label = out["week"].dt.strftime("%Y-%m-%d") + " – " + (out["week"] + pd.Timedelta(days=6)).dt.strftime(
+        "%Y-%m-%d")
     return pd.DataFrame({
-        "Week (Mon–Sun)": out["week"].map(lambda p: f"{p.start_time.date()} – {p.end_time.date()}"),
+        "Week (Mon–Sun)": label,
         "Active learners": out["active"].astype(int), "Logins": out["logins"].astype(int),
         "Items answered": out["answered"].astype(int),
         "Accuracy": (out["correct"] / out["answered"].where(out["answered"] > 0)).round(3),
@@ -153,20 +199,8 @@ def _usage_sheet(act: pd.DataFrame) -> pd.DataFrame:
 
 
 def write_xlsx(frames: dict[str, pd.DataFrame], path: Path) -> Path:
-    """One sheet per frame, header row frozen, columns wide enough to read."""
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with pd.ExcelWriter(path, engine="openpyxl") as writer:
-        for name in SHEETS:
-            frame = frames[name]
-            frame.to_excel(writer, sheet_name=name, index=False)
-            sheet = writer.sheets[name]
-            sheet.freeze_panes = "A2"
-            for column, header in zip(sheet.columns, frame.columns, strict=False):
-                width = max([len(str(header))] + [len(str(v)) for v in frame[header].tolist()]) + 2
-                sheet.column_dimensions[column[0].column_letter].width = min(width, 40)
-        _charts(writer.sheets, frames)
-    return path
+    """One sheet per frame, header row frozen, columns wide enough to read, charts on Usage and Companies."""
+    return write_sheets(frames, SHEETS, path, _charts)
 
 
 def _charts(sheets, frames: dict[str, pd.DataFrame]) -> None:

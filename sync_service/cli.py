@@ -78,9 +78,32 @@ def cmd_report_monthly(args) -> int:
     frames = monthly.build(month, *data.records(month), generated_at=datetime.now(timezone.utc),
                            decisions=data.decisions(month), questions=data.questions(month))
     monthly.write_xlsx(frames, out)
+    if args.html:
+        from reports.html import write_html
+
+        write_html(frames, args.html)
+        out = f"{out} and {args.html}"
     summary = dict(frames["Summary"].values.tolist())
     print(f"wrote {out}: {summary['Companies']} companies, {summary['Learners']} learners, "
           f"{summary['Learners active this month']} active, due {summary['Due to the prefecture']}")
+    return 0
+
+
+def cmd_report_company(args) -> int:
+    from reports import company, data, monthly
+
+    try:
+        month = monthly.Month.parse(args.month)
+        name, learners, activity, decisions = data.company_records(args.company, month)
+    except (ValueError, LookupError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    frames = company.build_company(name, month, learners, activity, decisions)
+    out = Path(args.out or f"progress-company-{args.company}-{month}.xlsx")
+    company.write_company_xlsx(frames, out)
+    sheet = frames["Learners"]
+    print(f"wrote {out}: {len(sheet)} learners, {int((sheet['Days logged in'] > 0).sum())} active, "
+          f"{len(frames['Notices'])} notices")
     return 0
 
 
@@ -134,6 +157,23 @@ def cmd_rules_run(args) -> int:
     print(f"{len(report.decisions) + len(report.replacements)} decisions {verb}"
           + (f", {report.notices} notices queued" if args.apply else ""))
     return 0
+
+
+def cmd_hosts_push(args) -> int:
+    from .hosts import push
+    from .sources.openedx_actions import OpenEdxEnrollments, config_from_env
+
+    try:
+        config = config_from_env()
+    except ValueError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    client = None if args.dry_run else OpenEdxEnrollments(config)
+    result = push(client, datetime.now(timezone.utc), dry_run=args.dry_run, course_ids=config.course_ids)
+    for found in result.results:
+        print(found.line())
+    print(result.summary())
+    return 1 if result.failed else 0
 
 
 def cmd_content_check(args) -> int:
@@ -286,7 +326,13 @@ def parser() -> argparse.ArgumentParser:
     p = report.add_parser("monthly", help="the monthly report (.xlsx), due the 10th of the next month")
     p.add_argument("--month", required=True, help="YYYY-MM, e.g. 2026-10")
     p.add_argument("--out", help="where to write the .xlsx (default: monthly-report-YYYY-MM.xlsx)")
+    p.add_argument("--html", type=Path, help="also write the report as one HTML page with charts")
     p.set_defaults(func=cmd_report_monthly, django=True)
+    p = report.add_parser("company", help="a company's progress sheet (.xlsx) for its manager")
+    p.add_argument("--company", type=int, required=True, help="the company's ID")
+    p.add_argument("--month", required=True, help="YYYY-MM, e.g. 2026-10")
+    p.add_argument("--out", help="where to write the .xlsx (default: progress-company-ID-YYYY-MM.xlsx)")
+    p.set_defaults(func=cmd_report_company, django=True)
 
     p = sub.add_parser("seed-demo", help="fill an empty database with the demo companies and learners")
     p.add_argument("--base-url", default=None, help="where the demo portal is served")
@@ -310,6 +356,14 @@ def parser() -> argparse.ArgumentParser:
     mode.add_argument("--apply", action="store_true", help="record decisions, queue notices, stop learners")
     p.add_argument("--now", help="decide as of this time (ISO 8601 with zone), for audits and tests")
     p.set_defaults(func=cmd_rules_run, django=True)
+
+    hosts = sub.add_parser("hosts", help="tell the host LMS what the rules decided (Open edX unenrollments)")
+    hosts = hosts.add_subparsers(dest="kind", required=True)
+    p = hosts.add_parser("push", help="send pending and failed host actions; exit 1 if any failed",
+                         epilog="reads OPENEDX_BASE_URL, OPENEDX_CLIENT_ID, OPENEDX_CLIENT_SECRET and "
+                                "OPENEDX_COURSE_IDS (the programme's courses, comma-separated).")
+    p.add_argument("--dry-run", action="store_true", help="show what would be sent; send and change nothing")
+    p.set_defaults(func=cmd_hosts_push, django=True)
 
     content = sub.add_parser("content", help="check or export the item bank")
     content = content.add_subparsers(dest="kind", required=True)

@@ -14,6 +14,13 @@ Shapes and paging follow Open edX's own code (openedx/openedx-platform):
   one-element list, unpaged.
 * accounts: ``AccountViewSet.list`` / ``retrieve`` (openedx/core/djangoapps/user_api/accounts/views.py)
   serialised as ``UserReadOnlySerializer`` (accounts/serializers.py @ 5c57af55) with the admin fields.
+* one enrollment and changing it: ``EnrollmentView.get`` (``GET /api/enrollment/v1/enrollment/
+  {username},{course_id}``: the enrollment, or an empty body when there is none) and
+  ``EnrollmentListView.post`` (``POST /api/enrollment/v1/enrollment`` with ``user``, ``is_active`` and
+  ``course_details.course_id``; views.py @ 85f323f1): 406 for an unknown user, 400 without a course ID
+  or with a non-boolean ``is_active``; a real change is an update, anything else goes through
+  ``add_enrollment`` (enroll, then set ``is_active``), which ``reactivations`` counts. Every POST body
+  is kept in ``enrollment_posts``.
 * cursors are encoded as Django REST framework's ``CursorPagination.encode_cursor`` does (base64 of
   ``p=<position>``), and datetimes rendered as DRF's JSON encoder does (ISO 8601, ms, ``Z``).
 """
@@ -29,7 +36,7 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from urllib.parse import parse_qs, urlencode, urlsplit
+from urllib.parse import parse_qs, unquote, urlencode, urlsplit
 
 TOKEN = "eyJhbGciOiJSUzUxMiJ9.fake.jwt"
 
@@ -53,12 +60,29 @@ class FakeOpenEdx:
         self.client = (client_id, client_secret)
         self.calls: Counter[str] = Counter()
         self.token_requests: list[dict] = []
-        self._faults: list[list] = []  # [route, status, times, retry_after]
+        self._faults: list[list] = []  # [route, status, times, retry_after, message]
+        self.other_enrollments: dict[tuple[str, str], bool] = {}  # (username, course_id) -> is_active
+        self.enrollment_posts: list[dict] = []
+        self.reactivations = 0  # POSTs that took add_enrollment's path (re-enrolled, then set inactive)
         self._lock = threading.Lock()
 
-    def fail(self, route: str, status: int, times: int, retry_after: float | None = None) -> None:
+    def fail(self, route: str, status: int, times: int, retry_after: float | None = None,
+             message: str = "Request was throttled.") -> None:
         """The next ``times`` calls to ``route`` answer ``status`` (with ``Retry-After`` if given)."""
-        self._faults.append([route, status, times, retry_after])
+        self._faults.append([route, status, times, retry_after, message])
+
+    def enroll(self, username: str, course_id: str, active: bool = True) -> None:
+        """An enrollment in a course other than ``course_id`` (the main course follows ``FakeUser``)."""
+        if course_id == self.course_id:
+            self.users[username].enrolled = active
+        else:
+            self.other_enrollments[(username, course_id)] = active
+
+    def is_active(self, username: str, course_id: str) -> bool | None:
+        """The enrollment's ``is_active``, or ``None`` when there is no enrollment."""
+        if course_id == self.course_id and username in self.users:
+            return self.users[username].enrolled
+        return self.other_enrollments.get((username, course_id))
 
     def recover(self) -> None:
         self._faults.clear()
@@ -86,7 +110,7 @@ class FakeOpenEdx:
             for fault in self._faults:
                 if fault[0] == route and fault[2] > 0:
                     fault[2] -= 1
-                    return fault[1], fault[3]
+                    return fault[1], fault[3], fault[4]
         return None
 
     def enrollments(self, query: dict, url: str):
@@ -107,6 +131,34 @@ class FakeOpenEdx:
     def accounts(self, usernames: list[str], base: str):
         found = [self._account(self.users[n], base) for n in usernames if n in self.users]
         return found or None  # get_account_settings raises UserNotFound: 404
+
+    def enrollment(self, username: str, course_id: str):
+        active = self.is_active(username, course_id)
+        return None if active is None else self._enrollment(username, course_id, active)
+
+    def change_enrollment(self, data: dict):
+        """``EnrollmentListView.post`` as global staff: (status, body)."""
+        self.enrollment_posts.append(data)
+        username, course_id = data.get("user"), (data.get("course_details") or {}).get("course_id")
+        is_active = data.get("is_active")
+        if not course_id:
+            return 400, {"message": "Course ID must be specified to create a new enrollment."}
+        if username not in self.users:
+            return 406, {"message": f"The user {username} does not exist."}
+        if is_active is not None and not isinstance(is_active, bool):
+            return 400, {"message": f"'{is_active}' is an invalid enrollment activation status."}
+        current = self.is_active(username, course_id)
+        wanted = True if is_active is None else is_active
+        if current is None or current == wanted:
+            self.reactivations += 1  # add_enrollment: CourseEnrollment.enroll, then _update_enrollment
+        with self._lock:
+            self.enroll(username, course_id, wanted)
+        return 200, self._enrollment(username, course_id, wanted)
+
+    def _enrollment(self, username: str, course_id: str, active: bool) -> dict:
+        user = self.users.get(username)
+        return {"created": _drf(user.date_joined) if user else None, "mode": "audit", "is_active": active,
+                "user": username, "course_details": {"course_id": course_id}}
 
     def _by_id(self) -> list[FakeUser]:
         if len(getattr(self, "_sorted", ())) != len(self.users):
@@ -141,6 +193,8 @@ class _Handler(BaseHTTPRequestHandler):
     def do_POST(self) -> None:
         lms = self.server_lms
         body = self.rfile.read(int(self.headers.get("Content-Length", 0))).decode()
+        if urlsplit(self.path).path.rstrip("/") == "/api/enrollment/v1/enrollment":
+            return self._change_enrollment(body)
         form = {k: v[0] for k, v in parse_qs(body).items()}
         lms.calls["token"] += 1
         lms.token_requests.append(form)
@@ -161,18 +215,42 @@ class _Handler(BaseHTTPRequestHandler):
         lms.calls[route] += 1
         if self.headers.get("Authorization") != f"JWT {TOKEN}":
             return self._send(401, {"detail": "Authentication credentials were not provided."})
-        fault = lms.fault_for(route)
-        if fault:
-            status, retry_after = fault
-            headers = {"Retry-After": str(retry_after)} if retry_after is not None else {}
-            return self._send(status, {"detail": "Request was throttled."}, headers)
+        if self._faulted(route):
+            return
+        if route == "enrollment":  # Response(None) renders as an empty body
+            return self._send(200, body) if body is not None else self._send_empty(200)
         if body is None:
             return self._send(404, {"detail": "Not found."})
         self._send(200, body)
 
+    def _faulted(self, route: str) -> bool:
+        fault = self.server_lms.fault_for(route)
+        if fault:
+            status, retry_after, message = fault
+            headers = {"Retry-After": str(retry_after)} if retry_after is not None else {}
+            key = "detail" if status in (429, 401, 403) else "message"
+            self._send(status, {key: message}, headers)
+        return bool(fault)
+
+    def _change_enrollment(self, body: str) -> None:
+        lms = self.server_lms
+        lms.calls["enrollment_change"] += 1
+        if self.headers.get("Authorization") != f"JWT {TOKEN}":
+            return self._send(401, {"detail": "Authentication credentials were not provided."})
+        if self._faulted("enrollment_change"):
+            return
+        try:
+            data = json.loads(body or "{}")
+        except ValueError:
+            return self._send(400, {"detail": "JSON parse error"})
+        self._send(*lms.change_enrollment(data))
+
     def _route(self, path: str, query: dict):
         lms, base = self.server_lms, self.server_lms.url
         url = base + self.path
+        if path.startswith("/api/enrollment/v1/enrollment/"):
+            username, _, course_id = unquote(path[len("/api/enrollment/v1/enrollment/"):]).partition(",")
+            return "enrollment", lms.enrollment(username, course_id)
         if path.rstrip("/") == "/api/enrollment/v1/enrollments":
             return "enrollments", lms.enrollments(query, url)
         if path.startswith("/api/grades/v1/courses/"):
@@ -183,6 +261,11 @@ class _Handler(BaseHTTPRequestHandler):
             found = lms.accounts([path.rstrip("/").rsplit("/", 1)[1]], base)
             return "account", found[0] if found else None
         return "unknown", None
+
+    def _send_empty(self, status: int) -> None:
+        self.send_response(status)
+        self.send_header("Content-Length", "0")
+        self.end_headers()
 
     def _send(self, status: int, body, headers: dict | None = None) -> None:
         data = json.dumps(body).encode()
