@@ -20,7 +20,7 @@ def records(month: Month) -> tuple[list[dict], list[dict], list[dict]]:
     ]
     activity = list(
         DailyActivity.objects.filter(day__range=(month.first, month.last))
-        .values("day", "logins", "items_answered", "items_correct", login_id=_login_id())
+        .values("day", "logins", "items_answered", "items_correct", "minutes", login_id=_login_id())
     )
     return companies, learners, activity
 
@@ -49,7 +49,7 @@ def company_records(company_id: int, month: Month) -> tuple[str, list[dict], lis
     activity = list(
         DailyActivity.objects.filter(learner__company=company,
                                      day__range=(mondays[0], mondays[-1] + timedelta(days=6)))
-        .values("day", "logins", "items_answered", "items_correct", login_id=_login_id())
+        .values("day", "logins", "items_answered", "items_correct", "minutes", login_id=_login_id())
     )
     return company.name, learners, activity, decisions(month, company_id=company.pk)
 
@@ -80,3 +80,13 @@ def questions(month: Month) -> dict | None:
     except ImportError:
         return None
     return monthly_summary(month.year, month.month)
+
+
+def surveys() -> list[dict]:
+    """Every survey's totals so far (P9), once the surveys app is installed."""
+    try:
+        from sync_service.surveys.catalogue import SURVEYS
+        from sync_service.surveys.flows import totals
+    except ImportError:
+        return []
+    return [totals(survey_id) for survey_id in SURVEYS]

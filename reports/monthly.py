@@ -15,9 +15,10 @@ import pandas as pd
 
 from .xlsx import write_sheets
 
-SHEETS = ("Summary", "Companies", "Learners", "Usage", "Rules")
+SHEETS = ("Summary", "Companies", "Learners", "Usage", "Levels", "Rules", "Surveys")
+SURVEY_COLUMNS = ["Survey", "Responses", "Question", "Answered", "Mean (1–5)", "Counts"]
 RULE_COLUMNS = ["Decided", "Kind", "Company", "Week of", "Learners", "Evidence"]
-ACTIVITY_COLUMNS = ["login_id", "day", "logins", "items_answered", "items_correct"]
+ACTIVITY_COLUMNS = ["login_id", "day", "logins", "items_answered", "items_correct", "minutes"]
 LEARNER_COLUMNS = ["login_id", "company", "level", "status", "joined_on"]
 
 
@@ -58,13 +59,14 @@ def quota_for(employees: int) -> int:
 
 def build(month: Month, companies: list[dict], learners: list[dict], activity: list[dict],
           generated_at: datetime, decisions: list[dict] = (),
-          questions: dict | None = None) -> dict[str, pd.DataFrame]:
+          questions: dict | None = None, surveys: list[dict] = ()) -> dict[str, pd.DataFrame]:
     """DataFrames per sheet. ``activity`` rows: login_id, day, logins, items_answered, items_correct.
 
     ``companies``, ``learners`` and ``activity`` may be lists of dicts or DataFrames with those
     columns; activity outside the month (a whole year, say) is left out first.
     ``decisions``: the weekly-login rule's decisions of the month (decided, kind, company, week,
     learners as login IDs, evidence text). ``questions``: the question log's monthly figures.
+    ``surveys``: each survey's totals so far (``sync_service.surveys.flows.totals``).
     """
     act = month_activity(activity, month.first, month.last)
     ppl = frame_of(learners, LEARNER_COLUMNS)
@@ -81,20 +83,55 @@ def build(month: Month, companies: list[dict], learners: list[dict], activity: l
         ("Learners", len(per_learner)),
         ("Learners active this month", int((per_learner["Days logged in"] > 0).sum())),
         ("Items answered", int(per_learner["Items answered"].sum())),
+        ("Study minutes (estimated)", round(float(per_learner["Minutes"].sum()), 1)),
         ("Warnings to companies", int((rules["Kind"] == "warning").sum())),
         ("Companies stopped (suspension)", int((rules["Kind"] == "suspension").sum())),
         ("Freed places offered (replacement)", int((rules["Kind"] == "replacement").sum())),
         *_question_rows(questions),
     ], columns=["Item", "Value"])
     return {"Summary": summary, "Companies": per_company, "Learners": per_learner, "Usage": usage,
-            "Rules": rules}
+            "Levels": _levels_sheet(per_learner), "Rules": rules, "Surveys": _surveys_sheet(surveys)}
+
+
+def _levels_sheet(learners: pd.DataFrame) -> pd.DataFrame:
+    """Learners, activity and accuracy by JLPT/JFT level: how each level's learners are doing."""
+    columns = ["Level", "Learners", "Active this month", "Items answered", "Accuracy", "Minutes"]
+    if learners.empty:
+        return pd.DataFrame(columns=columns)
+    work = learners.assign(active=learners["Days logged in"] > 0,
+                           correct=(learners["Accuracy"].fillna(0) * learners["Items answered"]))
+    by = work.groupby("Level").agg(learners=("Login ID", "count"), active=("active", "sum"),
+                                   answered=("Items answered", "sum"), correct=("correct", "sum"),
+                                   minutes=("Minutes", "sum")).reset_index()
+    order = {level: n for n, level in enumerate(("N5", "N4", "N3", "N2", "JFT-A1", "JFT-A2"))}
+    by = by.sort_values("Level", key=lambda s: s.map(order).fillna(99), ignore_index=True)
+    return pd.DataFrame({
+        "Level": by["Level"], "Learners": by["learners"].astype(int),
+        "Active this month": by["active"].astype(int),
+        "Items answered": by["answered"].astype(int),
+        "Accuracy": (by["correct"] / by["answered"].where(by["answered"] > 0)).round(3),
+        "Minutes": by["minutes"].round(1),
+    }, columns=columns)
+
+
+def _surveys_sheet(surveys) -> pd.DataFrame:
+    """One row per survey question: answers, the mean of 1–5 scales, counts per answer (P9 totals)."""
+    rows = []
+    for total in surveys:
+        for question_id, q in total["questions"].items():
+            counts = ", ".join(f"{k}: {v}" for k, v in (q.get("counts") or {}).items())
+            rows.append([total["survey"], total["responses"], f"{question_id} — {q.get('text', '')}",
+                         q["answered"], q.get("mean"), counts or "(free text: counted, not copied)"])
+    return pd.DataFrame(rows, columns=SURVEY_COLUMNS)
 
 
 def frame_of(rows, columns: list[str]) -> pd.DataFrame:
     """``rows`` (a list of dicts or a DataFrame) as a DataFrame with exactly ``columns``."""
-    if isinstance(rows, pd.DataFrame):
-        return rows[columns]
-    return pd.DataFrame(list(rows), columns=columns)
+    frame = rows if isinstance(rows, pd.DataFrame) else pd.DataFrame(list(rows))
+    for column in columns:
+        if column not in frame:  # e.g. activity recorded before study minutes were estimated
+            frame = frame.assign(**{column: 0.0 if column == "minutes" else None})
+    return frame[columns]
 
 
 def month_activity(activity, first: date, last: date) -> pd.DataFrame:
@@ -136,7 +173,7 @@ def _with_rule_counts(companies: pd.DataFrame, rules: pd.DataFrame) -> pd.DataFr
 def _learners_sheet(ppl: pd.DataFrame, act: pd.DataFrame) -> pd.DataFrame:
     figures = learner_figures(act)
     out = ppl.set_index("login_id").join(figures).reset_index()
-    counts = ["answered", "correct", "days", "weeks"]
+    counts = ["answered", "correct", "days", "weeks", "minutes"]
     out[counts] = out[counts].fillna(0)
     accuracy = (out["correct"] / out["answered"].where(out["answered"] > 0)).round(3)
     return pd.DataFrame({
@@ -144,14 +181,15 @@ def _learners_sheet(ppl: pd.DataFrame, act: pd.DataFrame) -> pd.DataFrame:
         "Status": out["status"], "Joined": out["joined_on"].astype(str),
         "Days logged in": out["days"].astype(int), "Weeks with a login": out["weeks"].astype(int),
         "Items answered": out["answered"].astype(int), "Accuracy": accuracy,
-        "Last activity": _day_text(out["last"]),
+        "Minutes": out["minutes"].astype(float).round(1), "Last activity": _day_text(out["last"]),
     }).sort_values(["Company", "Login ID"], ignore_index=True)
 
 
 def learner_figures(act: pd.DataFrame) -> pd.DataFrame:
     """Per login ID: items answered and correct, last active day, days and weeks with a login."""
     totals = act.groupby("login_id", observed=True).agg(
-        answered=("items_answered", "sum"), correct=("items_correct", "sum"), last=("day", "max"))
+        answered=("items_answered", "sum"), correct=("items_correct", "sum"), minutes=("minutes", "sum"),
+        last=("day", "max"))
     logged = act.loc[act["logins"].to_numpy() > 0, ["login_id", "day"]]
     days = logged.drop_duplicates().groupby("login_id", observed=True).size().rename("days")
     weeks = (logged.assign(day=week_starts(logged["day"])).drop_duplicates()
@@ -180,11 +218,11 @@ def _companies_sheet(companies: pd.DataFrame, learners: pd.DataFrame) -> pd.Data
 
 def _usage_sheet(act: pd.DataFrame) -> pd.DataFrame:
     if act.empty:
-        columns = ["Week (Mon–Sun)", "Active learners", "Logins", "Items answered", "Accuracy"]
+        columns = ["Week (Mon–Sun)", "Active learners", "Logins", "Items answered", "Accuracy", "Minutes"]
         return pd.DataFrame(columns=columns)
     weeks = act.assign(week=week_starts(act["day"]))
     totals = weeks.groupby("week").agg(logins=("logins", "sum"), answered=("items_answered", "sum"),
-                                       correct=("items_correct", "sum"))
+                                       correct=("items_correct", "sum"), minutes=("minutes", "sum"))
     logged = weeks.loc[weeks["logins"].to_numpy() > 0, ["week", "login_id"]].drop_duplicates()
     active = logged.groupby("week").size().rename("active")
     out = totals.join(active).fillna({"active": 0}).reset_index()
@@ -195,6 +233,7 @@ def _usage_sheet(act: pd.DataFrame) -> pd.DataFrame:
         "Active learners": out["active"].astype(int), "Logins": out["logins"].astype(int),
         "Items answered": out["answered"].astype(int),
         "Accuracy": (out["correct"] / out["answered"].where(out["answered"] > 0)).round(3),
+        "Minutes": out["minutes"].astype(float).round(1),
     })
 
 

@@ -59,5 +59,5 @@ def _plain_rows(frame: pd.DataFrame) -> list[list]:
 
 
 def _width(header, column: pd.Series) -> int:
-    longest = int(column.astype(str).str.len().max()) if len(column) else 0
+    longest = int(column.astype(str).str.len().fillna(0).max()) if len(column) else 0
     return min(max(len(str(header)), longest) + 2, MAX_WIDTH)

@@ -62,7 +62,7 @@ def test_learners_sheet_counts_days_weeks_items_and_accuracy():
 def test_the_xlsx_has_one_sheet_each_and_reads_back(tmp_path):
     path = write_xlsx(build(Month(2026, 10), COMPANIES, LEARNERS, ACTIVITY, GENERATED), tmp_path / "r.xlsx")
     book = openpyxl.load_workbook(path)
-    assert book.sheetnames == ["Summary", "Companies", "Learners", "Usage", "Rules"]
+    assert book.sheetnames == ["Summary", "Companies", "Learners", "Usage", "Levels", "Rules", "Surveys"]
     assert [c.title.tx.rich.p[0].r[0].t for c in book["Usage"]._charts] == [
         "Active learners per week", "Questions answered per week"]
     assert len(book["Companies"]._charts) == 1
@@ -110,3 +110,20 @@ def test_rule_decisions_and_questions_reach_the_summary_and_the_companies():
     assert companies.loc["Kirishima Care", ["Warnings", "Stopped", "Places offered"]].tolist() == [1, 1, 0]
     assert companies.loc["Sakurajima Foods", "Places offered"] == 1
     assert frames["Rules"]["Kind"].tolist() == ["warning", "suspension", "replacement"]
+
+
+def test_levels_minutes_and_survey_totals_have_their_sheets():
+    activity = [dict(row, minutes=12.5) for row in ACTIVITY]
+    surveys = [{"survey": "learner-end", "responses": 2, "questions": {
+        "improved": {"kind": "scale", "text": "日本語は上手になりましたか", "answered": 2,
+                     "counts": {1: 0, 2: 0, 3: 1, 4: 0, 5: 1}, "mean": 4.0},
+        "comment": {"kind": "text", "text": "ご意見", "answered": 1}}}]
+    frames = build(Month(2026, 10), COMPANIES, LEARNERS, activity, GENERATED, surveys=surveys)
+    levels = frames["Levels"].set_index("Level")
+    assert levels.loc["N5", "Learners"] == 2 and levels.loc["N5", "Items answered"] == 40
+    assert levels.loc["N5", "Minutes"] == 37.5 and levels.loc["N4", "Accuracy"] == 0.2
+    assert list(levels.index) == ["N5", "N4"]
+    assert frames["Learners"].set_index("Login ID").loc["k26-0001", "Minutes"] == 37.5
+    rows = frames["Surveys"].values.tolist()
+    assert rows[0][:5] == ["learner-end", 2, "improved — 日本語は上手になりましたか", 2, 4.0]
+    assert rows[1][5] == "(free text: counted, not copied)"
