@@ -90,3 +90,10 @@ def surveys() -> list[dict]:
     except ImportError:
         return []
     return [totals(survey_id) for survey_id in SURVEYS]
+
+
+def operations(month: Month) -> list[dict]:
+    """Incidents, maintenance and work done in the month (the operations log)."""
+    from sync_service.operations import in_month
+
+    return in_month(month.first, month.last)

@@ -15,7 +15,8 @@ import pandas as pd
 
 from .xlsx import write_sheets
 
-SHEETS = ("Summary", "Companies", "Learners", "Usage", "Levels", "Rules", "Surveys")
+SHEETS = ("Summary", "Companies", "Learners", "Usage", "Levels", "Rules", "Surveys", "Operations")
+OPERATION_COLUMNS = ["Kind", "Started", "Ended", "Title", "Details", "Recorded by"]
 SURVEY_COLUMNS = ["Survey", "Responses", "Question", "Answered", "Mean (1–5)", "Counts"]
 RULE_COLUMNS = ["Decided", "Kind", "Company", "Week of", "Learners", "Evidence"]
 ACTIVITY_COLUMNS = ["login_id", "day", "logins", "items_answered", "items_correct", "minutes"]
@@ -59,7 +60,8 @@ def quota_for(employees: int) -> int:
 
 def build(month: Month, companies: list[dict], learners: list[dict], activity: list[dict],
           generated_at: datetime, decisions: list[dict] = (),
-          questions: dict | None = None, surveys: list[dict] = ()) -> dict[str, pd.DataFrame]:
+          questions: dict | None = None, surveys: list[dict] = (),
+          operations: list[dict] = ()) -> dict[str, pd.DataFrame]:
     """DataFrames per sheet. ``activity`` rows: login_id, day, logins, items_answered, items_correct.
 
     ``companies``, ``learners`` and ``activity`` may be lists of dicts or DataFrames with those
@@ -67,7 +69,9 @@ def build(month: Month, companies: list[dict], learners: list[dict], activity: l
     ``decisions``: the weekly-login rule's decisions of the month (decided, kind, company, week,
     learners as login IDs, evidence text). ``questions``: the question log's monthly figures.
     ``surveys``: each survey's totals so far (``sync_service.surveys.flows.totals``).
+    ``operations``: the month's incidents, maintenance and work done (the operations log).
     """
+    ops = pd.DataFrame(list(operations), columns=OPERATION_COLUMNS)
     act = month_activity(activity, month.first, month.last)
     ppl = frame_of(learners, LEARNER_COLUMNS)
     per_learner = _learners_sheet(ppl, act)
@@ -88,9 +92,12 @@ def build(month: Month, companies: list[dict], learners: list[dict], activity: l
         ("Companies stopped (suspension)", int((rules["Kind"] == "suspension").sum())),
         ("Freed places offered (replacement)", int((rules["Kind"] == "replacement").sum())),
         *_question_rows(questions),
+        ("Incidents", int((ops["Kind"] == "incident").sum())),
+        ("Planned maintenance", int((ops["Kind"] == "maintenance").sum())),
     ], columns=["Item", "Value"])
     return {"Summary": summary, "Companies": per_company, "Learners": per_learner, "Usage": usage,
-            "Levels": _levels_sheet(per_learner), "Rules": rules, "Surveys": _surveys_sheet(surveys)}
+            "Levels": _levels_sheet(per_learner), "Rules": rules, "Surveys": _surveys_sheet(surveys),
+            "Operations": ops}
 
 
 def _levels_sheet(learners: pd.DataFrame) -> pd.DataFrame:

@@ -2,7 +2,18 @@
 
 from django.contrib import admin
 
-from .models import Company, DailyActivity, Learner, Manager, Notice, RuleDecision, SyncRun, WaitingListEntry
+from .models import (
+    Company,
+    DailyActivity,
+    HostAction,
+    Learner,
+    Manager,
+    Notice,
+    OperationsEntry,
+    RuleDecision,
+    SyncRun,
+    WaitingListEntry,
+)
 
 
 @admin.register(Company)
@@ -50,3 +61,15 @@ class WaitingListEntryAdmin(admin.ModelAdmin):
 @admin.register(SyncRun)
 class SyncRunAdmin(admin.ModelAdmin):
     list_display = ("source", "started_at", "records_read", "rows_changed", "unmatched_subjects")
+
+
+@admin.register(HostAction)
+class HostActionAdmin(admin.ModelAdmin):
+    list_display = ("learner", "action", "status", "attempts", "done_at")
+    list_filter = ("status", "action")
+
+
+@admin.register(OperationsEntry)
+class OperationsEntryAdmin(admin.ModelAdmin):
+    list_display = ("started_at", "kind", "title", "ended_at", "recorded_by")
+    list_filter = ("kind",)

@@ -77,7 +77,7 @@ def cmd_report_monthly(args) -> int:
     out = Path(args.out or f"monthly-report-{month}.xlsx")
     frames = monthly.build(month, *data.records(month), generated_at=datetime.now(timezone.utc),
                            decisions=data.decisions(month), questions=data.questions(month),
-                           surveys=data.surveys())
+                           surveys=data.surveys(), operations=data.operations(month))
     monthly.write_xlsx(frames, out)
     if args.html:
         from reports.html import write_html
@@ -127,6 +127,32 @@ def cmd_bank_build(args) -> int:
 
     for level, count in build().items():
         print(f"{level}: {count} items")
+    return 0
+
+
+def cmd_log_add(args) -> int:
+    from .operations import OperationsError, add
+
+    try:
+        started = datetime.fromisoformat(args.started) if args.started else datetime.now(timezone.utc)
+        ended = datetime.fromisoformat(args.ended) if args.ended else None
+        entry = add(args.kind, args.title, started, args.by, args.details or "", ended)
+    except (OperationsError, ValueError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    print(f"recorded {entry.kind} #{entry.pk}: {entry.title}")
+    return 0
+
+
+def cmd_log_list(args) -> int:
+    from reports.monthly import Month
+
+    from .operations import in_month
+
+    month = Month.parse(args.month)
+    for row in in_month(month.first, month.last):
+        until = f" (until {row['Ended']})" if row["Ended"] else ""
+        print(f"{row['Started']}  {row['Kind']:<11} {row['Title']}{until}")
     return 0
 
 
@@ -345,6 +371,20 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--var-dir", type=Path, default=None,
                    help="where the demo's databases live (default: var/)")
     p.set_defaults(func=cmd_demo, django=False)
+
+    log = sub.add_parser("log", help="the operations log: incidents, maintenance, work done")
+    log = log.add_subparsers(dest="kind_", required=True)
+    p = log.add_parser("add", help="record an incident, a planned maintenance or work done")
+    p.add_argument("--kind", required=True, choices=["incident", "maintenance", "work"])
+    p.add_argument("--title", required=True)
+    p.add_argument("--details", help="what happened and what was done (no learners' personal data)")
+    p.add_argument("--started", help="ISO 8601 with zone (default: now)")
+    p.add_argument("--ended", help="ISO 8601 with zone")
+    p.add_argument("--by", required=True, help="who records it")
+    p.set_defaults(func=cmd_log_add, django=True)
+    p = log.add_parser("list", help="the month's entries")
+    p.add_argument("--month", required=True, help="YYYY-MM")
+    p.set_defaults(func=cmd_log_list, django=True)
 
     p = sub.add_parser("status", help="last sync and its lag, the rule, the outbox; exit 1 on a problem")
     p.set_defaults(func=cmd_status, django=True)

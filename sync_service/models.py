@@ -170,3 +170,23 @@ class HostAction(models.Model):
     class Meta:
         constraints = [models.UniqueConstraint(fields=["decision", "learner", "action"],
                                                name="one_host_action_per_learner_decision")]
+
+
+class OperationsEntry(models.Model):
+    """The operators' log of incidents, planned maintenance and work done (O1, O9, P8 "work done")."""
+
+    class Kind(models.TextChoices):
+        INCIDENT = "incident"
+        MAINTENANCE = "maintenance"
+        WORK = "work"
+
+    kind = models.CharField(max_length=12, choices=Kind.choices)
+    title = models.CharField(max_length=200)
+    details = models.TextField(blank=True, help_text="No learners' personal data here")
+    started_at = models.DateTimeField()
+    ended_at = models.DateTimeField(null=True, blank=True)
+    recorded_by = models.CharField(max_length=100)
+
+    class Meta:
+        ordering = ["started_at", "id"]
+        verbose_name_plural = "operations log"

@@ -63,7 +63,7 @@ def test_every_sheet_is_a_table_and_the_notes_say_estimates_and_login_ids(tmp_pa
     page = read(write_html(frames, tmp_path / "october.html"))
     text = " ".join(page.text)
     assert [a.get("id") for t, a, _ in page.tags if t == "h2" and a.get("id")] == [
-        "summary", "companies", "learners", "usage", "levels", "rules", "surveys"]
+        "summary", "companies", "learners", "usage", "levels", "rules", "surveys", "operations"]
     assert "estimates" in text and "login ID only" in text
     assert "k26-0003" in text and "2026-11-10" in text
     assert any(t == "meta" and a.get("name") == "viewport" for t, a, _ in page.tags)

@@ -62,7 +62,8 @@ def test_learners_sheet_counts_days_weeks_items_and_accuracy():
 def test_the_xlsx_has_one_sheet_each_and_reads_back(tmp_path):
     path = write_xlsx(build(Month(2026, 10), COMPANIES, LEARNERS, ACTIVITY, GENERATED), tmp_path / "r.xlsx")
     book = openpyxl.load_workbook(path)
-    assert book.sheetnames == ["Summary", "Companies", "Learners", "Usage", "Levels", "Rules", "Surveys"]
+    assert book.sheetnames == ["Summary", "Companies", "Learners", "Usage", "Levels", "Rules", "Surveys",
+                               "Operations"]
     assert [c.title.tx.rich.p[0].r[0].t for c in book["Usage"]._charts] == [
         "Active learners per week", "Questions answered per week"]
     assert len(book["Companies"]._charts) == 1
@@ -127,3 +128,23 @@ def test_levels_minutes_and_survey_totals_have_their_sheets():
     rows = frames["Surveys"].values.tolist()
     assert rows[0][:5] == ["learner-end", 2, "improved — 日本語は上手になりましたか", 2, 4.0]
     assert rows[1][5] == "(free text: counted, not copied)"
+
+
+def test_incidents_maintenance_and_work_done_reach_the_report(tmp_path, db, capsys):
+    assert main(["log", "add", "--kind", "incident", "--title", "Login page slow for 20 minutes",
+                 "--started", "2026-10-08T19:00+09:00", "--ended", "2026-10-08T19:20+09:00",
+                 "--by", "ops"]) == 0
+    assert main(["log", "add", "--kind", "maintenance", "--title", "Security patches",
+                 "--started", "2026-10-20T02:00+09:00", "--by", "ops"]) == 0
+    with pytest.raises(SystemExit):  # argparse names the three kinds
+        main(["log", "add", "--kind", "outage", "--title", "x", "--by", "ops"])
+    assert main(["log", "add", "--kind", "work", "--title", "x", "--started", "2026-10-20T02:00",
+                 "--by", "ops"]) == 2
+    assert "times need a zone" in capsys.readouterr().err
+    out = tmp_path / "r.xlsx"
+    assert main(["report", "monthly", "--month", "2026-10", "--out", str(out)]) == 0
+    book = openpyxl.load_workbook(out)
+    kinds = [r[0] for r in book["Operations"].iter_rows(min_row=2, values_only=True)]
+    assert kinds == ["incident", "maintenance"]
+    summary = dict(book["Summary"].iter_rows(min_row=2, values_only=True))
+    assert summary["Incidents"] == 1 and summary["Planned maintenance"] == 1
