@@ -68,16 +68,25 @@ def drill_config(custom: dict) -> tuple[str, DrillConfig]:
                             ) from None
 
 
+def client_id_of(body: dict) -> str | None:
+    """The client the token is for: ``azp`` when it is one of the audiences, else the (first) audience."""
+    aud, azp = body.get("aud"), body.get("azp")
+    if isinstance(aud, list):
+        if isinstance(azp, str) and azp in aud:
+            return azp
+        return aud[0] if aud else None
+    return aud
+
+
 def read_launch(body: dict) -> Launch:
     """The launch as the tool sees it; ``body`` is the validated id_token payload."""
-    aud = body.get("aud")
     if not body.get("sub"):
         raise LaunchRefused("This activity keeps your progress, so it needs a signed-in user (no sub claim).")
     custom = body.get(LTI + "custom") or {}
     activity, config = drill_config(custom if isinstance(custom, dict) else {})
     return Launch(
         issuer=body["iss"],
-        client_id=aud[0] if isinstance(aud, list) else aud,
+        client_id=client_id_of(body),
         subject=str(body.get("sub") or ""),
         name=str(body.get("name") or ""),
         context_id=str((body.get(LTI + "context") or {}).get("id") or ""),

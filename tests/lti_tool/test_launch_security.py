@@ -43,7 +43,7 @@ def tampered(token: str) -> str:
     (lambda t: resign(t, exp=None), "exp"),
     (lambda t: resign(t, iat=None), "iat"),
     (lambda t: resign(t, iat=int(time.time()) - 3600, exp=int(time.time()) + 60), "too old"),
-    (lambda t: resign(t, aud="someone-else"), "No registration"),
+    (lambda t: resign(t, aud="someone-else", azp=None), "No registration"),
     (lambda t: resign(t, **{LTI + "deployment_id": "99"}), "deployment"),
     (lambda t: resign(t, **{LTI + "target_link_uri": BASE + "/elsewhere/"}), "another address"),
     (lambda t: t.split(".")[0] + "." + t.split(".")[1] + ".", "Signature"),
@@ -103,3 +103,37 @@ def test_login_by_post_works_too(demo):
     assert response.status_code == 302
     assert response["Location"].startswith(BASE + "/demo-lms/auth/?")
 
+
+
+OURS = "nihongo-demo-lms"
+
+
+@pytest.mark.parametrize("changes, reason", [
+    ({"aud": ["someone-else"], "azp": None}, "No registration"),
+    ({"aud": [], "azp": None}, "no valid audience"),
+    ({"aud": [OURS, "someone-else"], "azp": None}, "no authorized party (azp)"),
+    ({"aud": ["someone-else", OURS], "azp": None}, "no authorized party (azp)"),
+    ({"aud": [OURS, "someone-else"], "azp": "someone-else"}, "No registration"),
+    ({"aud": [OURS], "azp": "someone-else"}, "authorized party (azp)"),
+    ({"aud": OURS, "azp": "someone-else"}, "authorized party (azp)"),
+    ({"aud": ["someone-else"], "azp": OURS}, "authorized party (azp)"),
+], ids=["list-without-us", "empty-list", "several-no-azp", "several-no-azp-us-second", "azp-other-audience",
+        "azp-not-us-list", "azp-not-us-string", "azp-us-but-not-in-aud"])
+def test_audience_rules_refuse_with_a_message(demo, changes, reason):
+    """The demo LMS sends ``azp``; ``"azp": None`` removes it."""
+    launched = launch(Client(), "lan", tamper=lambda t: resign(t, **changes))
+    assert launched.response.status_code == 403
+    assert "could not be verified" in launched.page
+    assert reason.lower() in launched.page.lower()
+    assert not LaunchRecord.objects.exists()
+
+
+@pytest.mark.parametrize("changes", [
+    {"aud": [OURS], "azp": None},
+    {"aud": OURS, "azp": OURS},
+    {"aud": ["someone-else", OURS], "azp": OURS},
+], ids=["single-list", "string-with-azp", "several-with-our-azp"])
+def test_audience_rules_accept_a_well_formed_audience(demo, changes):
+    launched = launch(Client(), "lan", tamper=lambda t: resign(t, **changes))
+    assert launched.response.status_code == 200, launched.page
+    assert LaunchRecord.objects.get().registration.client_id == OURS
