@@ -13,6 +13,8 @@ from pathlib import Path
 
 import pandas as pd
 
+from sync_service.quota import company_quota
+
 from .xlsx import write_sheets
 
 SHEETS = ("Summary", "Companies", "Learners", "Usage", "Levels", "Rules", "Surveys", "Operations")
@@ -51,11 +53,6 @@ class Month:
 
     def __str__(self) -> str:
         return f"{self.year:04d}-{self.month:02d}"
-
-
-def quota_for(employees: int) -> int:
-    """Places per company (PROGRAMME.md P2): fewer than 30 employees → 3, otherwise 5."""
-    return 3 if employees < 30 else 5
 
 
 def build(month: Month, companies: list[dict], learners: list[dict], activity: list[dict],
@@ -217,7 +214,7 @@ def _companies_sheet(companies: pd.DataFrame, learners: pd.DataFrame) -> pd.Data
     out = companies.set_index("company").join(grouped).fillna(0).reset_index()
     return pd.DataFrame({
         "Company": out["company"], "Employees": out["employees"].astype(int),
-        "Places (quota)": out["employees"].map(quota_for),
+        "Places (quota)": out["employees"].map(company_quota),
         "Learners": out["learners"].astype(int), "Active this month": out["active"].astype(int),
         "Items answered": out["answered"].astype(int),
     }).sort_values("Company", ignore_index=True)

@@ -3,6 +3,7 @@
 from django.contrib import admin
 
 from .models import (
+    ApplicationLearner,
     Company,
     DailyActivity,
     HostAction,
@@ -10,6 +11,7 @@ from .models import (
     Manager,
     Notice,
     OperationsEntry,
+    ProgrammeCounter,
     RuleDecision,
     SyncRun,
     WaitingListEntry,
@@ -73,3 +75,14 @@ class HostActionAdmin(admin.ModelAdmin):
 class OperationsEntryAdmin(admin.ModelAdmin):
     list_display = ("started_at", "kind", "title", "ended_at", "recorded_by")
     list_filter = ("kind",)
+
+
+@admin.register(ApplicationLearner)
+class ApplicationLearnerAdmin(admin.ModelAdmin):
+    list_display = ("login_id", "company", "status", "applied_on", "decided_at")
+    list_filter = ("status", "company")
+
+
+@admin.register(ProgrammeCounter)
+class ProgrammeCounterAdmin(admin.ModelAdmin):
+    list_display = ("places", "recruitment_opens_on", "recruitment_closes_on")

@@ -190,3 +190,49 @@ class OperationsEntry(models.Model):
     class Meta:
         ordering = ["started_at", "id"]
         verbose_name_plural = "operations log"
+
+
+class ProgrammeCounter(models.Model):
+    """The programme's one row (id 1): its places and recruitment dates (P1, P3).
+
+    Every approval locks this row, so approvals that could take the last places happen one at a time.
+    """
+
+    places = models.PositiveIntegerField(default=300)
+    recruitment_opens_on = models.DateField(null=True, blank=True, help_text="Contract start (Japan time)")
+    recruitment_closes_on = models.DateField(
+        null=True, blank=True, help_text="Last day applications are accepted (Japan time); empty: 2026-08-31")
+
+    class Meta:
+        constraints = [models.CheckConstraint(condition=models.Q(id=1), name="one_programme_counter")]
+
+    def __str__(self):
+        return f"programme: {self.places} places"
+
+
+class ApplicationLearner(models.Model):
+    """A learner named in a company's application (利用申請), until the prefecture decides (P4, P5)."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending"
+        APPROVED = "approved"
+
+    company = models.ForeignKey(Company, on_delete=models.PROTECT, related_name="applicants")
+    login_id = models.CharField(max_length=64, unique=True, help_text="Issued to the learner once approved")
+    display_name = models.CharField(max_length=200)
+    nationality = models.CharField(max_length=100)
+    residence_status = models.CharField(max_length=100)
+    help_language = models.CharField(max_length=8, default="en")
+    applied_on = models.DateField()
+    status = models.CharField(max_length=8, choices=Status.choices, default=Status.PENDING)
+    learner = models.OneToOneField(Learner, null=True, blank=True, on_delete=models.PROTECT,
+                                   related_name="application")
+    reviewer = models.CharField(max_length=100, blank=True, help_text="Who approved (login ID)")
+    reason = models.TextField(blank=True, help_text="Why: the prefecture's reference; no personal data")
+    decided_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["applied_on", "id"]
+
+    def __str__(self):
+        return self.login_id  # never the name: strings end up in logs

@@ -17,13 +17,7 @@ from django.db import transaction
 from . import inactivity, notice_texts
 from .inactivity import Decision, Kind, LearnerFacts
 from .models import Company, DailyActivity, HostAction, Learner, Notice, RuleDecision, WaitingListEntry
-
-PROGRAMME_PLACES = 300
-
-
-def quota_for(employees: int) -> int:
-    """Places per company (P2): fewer than 30 employees → 3, otherwise 5."""
-    return 3 if employees < 30 else 5
+from .quota import PROGRAMME_PLACES, company_quota
 
 
 @dataclass
@@ -107,7 +101,7 @@ def _offers(freed: int, closed_companies: set[int]) -> list[tuple[int, int]]:
     for entry in waiting:
         if len(offers) == freed or in_programme >= PROGRAMME_PLACES:
             break
-        full = per_company[entry.company_id] >= quota_for(entry.company.employees)
+        full = per_company[entry.company_id] >= company_quota(entry.company.employees)
         if entry.company_id in closed_companies or full:
             continue
         offers.append((entry.position, entry.company_id))

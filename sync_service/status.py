@@ -8,7 +8,7 @@ from datetime import datetime, timedelta
 from django.db.models import Max
 
 from .models import Learner, Notice, RuleDecision, SyncRun
-from .rules_run import PROGRAMME_PLACES
+from .quota import PROGRAMME_PLACES
 
 #: A source not synced for this long is reported as a problem (sync runs hourly or daily).
 STALE_AFTER = timedelta(hours=36)

@@ -5,7 +5,7 @@ from datetime import date, datetime, timezone
 import openpyxl
 import pytest
 
-from reports.monthly import Month, build, quota_for, write_xlsx
+from reports.monthly import Month, build, write_xlsx
 from sync_service.cli import main
 from sync_service.models import DailyActivity
 
@@ -35,8 +35,9 @@ ACTIVITY = [
 
 
 @pytest.mark.parametrize(("employees", "places"), [(1, 3), (29, 3), (30, 5), (300, 5)])
-def test_places_per_company_follow_the_size_rule(employees, places):
-    assert quota_for(employees) == places
+def test_the_companies_sheet_shows_places_by_the_size_rule(employees, places):
+    frames = build(Month(2026, 10), [{"company": "X", "employees": employees}], [], [], GENERATED)
+    assert frames["Companies"].loc[0, "Places (quota)"] == places
 
 
 def test_the_report_is_due_on_the_tenth_of_the_next_month():
