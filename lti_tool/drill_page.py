@@ -32,8 +32,8 @@ def js() -> str:
 
 def _translations(language: str) -> gettext.NullTranslations:
     """The XBlock's own catalogue for ``language`` (Open edX has none for my or tl)."""
-    localedir = resources.files(PACKAGE).joinpath("conf", "locale")
-    return gettext.translation("django", localedir=str(localedir), languages=[language], fallback=True)
+    localedir = resources.files(PACKAGE).joinpath("translations")
+    return gettext.translation("text", localedir=str(localedir), languages=[language], fallback=True)
 
 
 def text(language: str) -> dict:

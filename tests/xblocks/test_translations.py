@@ -1,0 +1,37 @@
+"""The drill's buttons and messages in every help language; the shipped catalogues are current."""
+
+import gettext
+
+import pytest
+
+from lti_tool import drill_page
+from xblocks.jlpt_drill.block import TEXT
+from xblocks.jlpt_drill.translations import catalogue
+
+
+def test_every_ui_string_has_a_translation_in_every_language():
+    sources = set(TEXT.values()) | {drill_page.DEFAULT_TITLE}
+    missing = {s for s in sources if s not in catalogue.TRANSLATIONS}
+    assert missing == set(), "add them to xblocks/jlpt_drill/translations/catalogue.py"
+    for source, targets in catalogue.TRANSLATIONS.items():
+        assert set(targets) == set(catalogue.LANGUAGES), source
+        for language, text in targets.items():
+            assert text.strip(), (source, language)
+            placeholders = {p for p in ("{n}", "{total}", "{days}", "{correct}", "{best}") if p in source}
+            assert all(p in text for p in placeholders), (source, language)
+
+
+def test_the_shipped_catalogues_are_the_compiled_source(tmp_path):
+    for fresh in catalogue.write(tmp_path):
+        shipped = catalogue.HERE / fresh.relative_to(tmp_path)
+        assert shipped.read_bytes() == fresh.read_bytes(), (
+            f"{shipped} is stale: run python -m xblocks.jlpt_drill.translations.catalogue")
+
+
+@pytest.mark.parametrize(("language", "button"), [("vi", "Tiếp theo"), ("my", "နောက်တစ်ခု"), ("ja", "つぎへ"),
+                                                  ("en", "Next")])
+def test_the_lti_drill_speaks_the_learners_language(language, button):
+    assert drill_page.text(language)["next"] == button
+    translation = gettext.translation("text", localedir=str(catalogue.HERE), languages=[language],
+                                      fallback=True)
+    assert translation.gettext("Next") == button
