@@ -9,14 +9,12 @@ from __future__ import annotations
 import copy
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from zoneinfo import ZoneInfo
 
 from . import review
 from .bank import Bank
 from .grading import AnswerError, Result, grade
 from .items import Item
-
-PROGRAMME_TZ = ZoneInfo("Asia/Tokyo")
+from .japan_time import japan_date, monday
 
 
 class DrillError(ValueError):
@@ -187,7 +185,7 @@ def answer(state: dict | None, config: DrillConfig, bank: Bank, item_id: object,
     rnd["seen"].append(item_id)
     rnd["reviews"] = rnd.get("reviews", 0) + int(was_review)
     state["last_study"] = now.isoformat()
-    day = now.astimezone(PROGRAMME_TZ).date().isoformat()
+    day = japan_date(now).isoformat()
     if day not in state["study_days"]:
         state["study_days"].append(day)
     done = round_complete(state, config)
@@ -201,7 +199,7 @@ def answer(state: dict | None, config: DrillConfig, bank: Bank, item_id: object,
 
 def days_studied_this_week(state: dict | None, now: datetime) -> int:
     """Days with at least one answer in the current Monday-to-Sunday week, Japan time."""
-    today = now.astimezone(PROGRAMME_TZ).date()
-    monday = today.toordinal() - today.weekday()
+    today = japan_date(now)
+    first = monday(today).toordinal()
     days = (state or {}).get("study_days", [])
-    return sum(1 for d in days if monday <= datetime.fromisoformat(d).date().toordinal() <= today.toordinal())
+    return sum(1 for d in days if first <= datetime.fromisoformat(d).date().toordinal() <= today.toordinal())

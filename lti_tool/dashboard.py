@@ -10,7 +10,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from curriculum.drill import PROGRAMME_TZ
+from curriculum.japan_time import PROGRAMME_TZ
 
 from .models import AnswerRecord, LaunchRecord, PlatformRegistration
 

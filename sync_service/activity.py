@@ -6,11 +6,11 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
-from zoneinfo import ZoneInfo
+
+from curriculum.japan_time import japan_date
 
 from .sources.base import ActivityEvent
 
-PROGRAMME_TZ = ZoneInfo("Asia/Tokyo")
 #: Answers closer together than this belong to one stretch of study; a longer gap is a break.
 STUDY_GAP = timedelta(minutes=5)
 #: Time credited for the first answer of a stretch (reading the question).
@@ -61,7 +61,7 @@ def fold(events: Iterable[ActivityEvent]) -> dict[tuple[str, date], DayTotals]:
     totals: dict[tuple[str, date], DayTotals] = defaultdict(DayTotals)
     answers: dict[tuple[str, date], list[datetime]] = defaultdict(list)
     for event in events:
-        key = (event.subject, event.at.astimezone(PROGRAMME_TZ).date())
+        key = (event.subject, japan_date(event.at))
         totals[key] = totals[key].add(event)
         if event.kind == "answer":
             answers[key].append(event.at)

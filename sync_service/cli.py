@@ -241,9 +241,9 @@ def _table(headers: list[str], rows: list[list[str]]) -> list[str]:
 
 
 def _when(moment: datetime | None) -> str:
-    from zoneinfo import ZoneInfo
+    from curriculum.japan_time import PROGRAMME_TZ
 
-    return moment.astimezone(ZoneInfo("Asia/Tokyo")).strftime("%Y-%m-%d %H:%M") if moment else "-"
+    return moment.astimezone(PROGRAMME_TZ).strftime("%Y-%m-%d %H:%M") if moment else "-"
 
 
 def cmd_questions_add(args) -> int:

@@ -14,7 +14,7 @@ from datetime import date, datetime, time, timedelta
 from django.db import transaction
 
 from curriculum.bank import default_bank
-from curriculum.drill import PROGRAMME_TZ
+from curriculum.japan_time import PROGRAMME_TZ
 from lti_tool.models import AnswerRecord, LaunchRecord, ScoreRecord
 
 from .models import Company, Learner, Manager, WaitingListEntry

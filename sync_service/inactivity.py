@@ -19,9 +19,9 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
-from zoneinfo import ZoneInfo
 
-PROGRAMME_TZ = ZoneInfo("Asia/Tokyo")
+from curriculum.japan_time import PROGRAMME_TZ, japan_date, monday  # noqa: F401  (re-exported)
+
 NUDGE_WEEKDAY = 3  # Thursday: half the week left to log in
 WATCH_MONTHS = 2
 CLEAN_WEEKS = 4
@@ -57,12 +57,8 @@ class Decision:
         return (self.kind.value, self.company_id, self.week.isoformat(), self.learner_ids)
 
 
-def monday(day: date) -> date:
-    return day - timedelta(days=day.weekday())
-
-
 def today_in_japan(now: datetime) -> date:
-    return now.astimezone(PROGRAMME_TZ).date()
+    return japan_date(now)
 
 
 def add_months(day: date, months: int) -> date:

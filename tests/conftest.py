@@ -55,6 +55,6 @@ def study(registration):
 
 def jst(y, m, d, hour=12):
     """An aware datetime given in Japan time."""
-    from zoneinfo import ZoneInfo
+    from curriculum.japan_time import PROGRAMME_TZ
 
-    return datetime(y, m, d, hour, tzinfo=ZoneInfo("Asia/Tokyo")).astimezone(timezone.utc)
+    return datetime(y, m, d, hour, tzinfo=PROGRAMME_TZ).astimezone(timezone.utc)

@@ -8,17 +8,17 @@ from __future__ import annotations
 
 import logging
 from datetime import datetime, timedelta
-from zoneinfo import ZoneInfo
 
 from django.db import transaction
 from django.db.models import QuerySet
 
+from curriculum.japan_time import PROGRAMME_TZ
 from sync_service.models import Company, Learner
 
 from .models import AnswerRevision, Inquiry
 
 log = logging.getLogger(__name__)
-JST = ZoneInfo("Asia/Tokyo")
+JST = PROGRAMME_TZ
 
 
 class InquiryError(ValueError):
