@@ -8,7 +8,9 @@ from curriculum.drill import DrillConfig
 from curriculum.items import ItemType, Level
 
 LTI = "https://purl.imsglobal.org/spec/lti/claim/"
-ACTIVITIES = ("jlpt_drill",)
+#: The activities a resource link can name in its ``activity`` custom parameter. ``jlpt_drill`` is
+#: rendered by ``views``; the others by their module in ``lti_tool.activities``.
+ACTIVITIES = ("jlpt_drill", "mock_test", "placement_test", "dialect_lesson", "progress")
 LANGUAGES = ("en", "ja", "vi", "id", "tl", "my")
 #: Locale tags platforms send for our languages under another code.
 LANGUAGE_ALIASES = {"fil": "tl", "in": "id"}
@@ -33,6 +35,12 @@ class Launch:
     activity: str
     config: DrillConfig
     language: str
+    #: The link's custom parameters as strings, for activities that read their own settings.
+    custom: tuple[tuple[str, str], ...] = ()
+
+    def setting(self, name: str, default: str = "") -> str:
+        """One custom parameter of the link (``default`` when absent or empty)."""
+        return dict(self.custom).get(name) or default
 
 
 def is_instructor(roles: list) -> bool:
@@ -54,6 +62,8 @@ def drill_config(custom: dict) -> tuple[str, DrillConfig]:
     activity = str(custom.get("activity") or "jlpt_drill")
     if activity not in ACTIVITIES:
         raise LaunchRefused(f"Unknown activity {activity!r}: this tool offers {', '.join(ACTIVITIES)}.")
+    if activity != "jlpt_drill":
+        return activity, DrillConfig()  # the activity's module reads its own settings from ``custom``
     level = str(custom.get("level") or "N5")
     if level not in {lv.value for lv in Level}:
         raise LaunchRefused(f"Unknown level {level!r} in the link's custom parameters.")
@@ -83,7 +93,8 @@ def read_launch(body: dict) -> Launch:
     if not body.get("sub"):
         raise LaunchRefused("This activity keeps your progress, so it needs a signed-in user (no sub claim).")
     custom = body.get(LTI + "custom") or {}
-    activity, config = drill_config(custom if isinstance(custom, dict) else {})
+    custom = custom if isinstance(custom, dict) else {}
+    activity, config = drill_config(custom)
     return Launch(
         issuer=body["iss"],
         client_id=client_id_of(body),
@@ -96,4 +107,5 @@ def read_launch(body: dict) -> Launch:
         activity=activity,
         config=config,
         language=language((body.get(LTI + "launch_presentation") or {}).get("locale")),
+        custom=tuple(sorted((str(k), str(v)) for k, v in custom.items() if isinstance(v, (str, int, float)))),
     )

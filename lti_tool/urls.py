@@ -1,6 +1,6 @@
-from django.urls import path
+from django.urls import include, path
 
-from . import views
+from . import activities, views
 
 app_name = "lti_tool"
 urlpatterns = [
@@ -10,4 +10,8 @@ urlpatterns = [
     path("drill/<str:launch_id>/next/", views.drill_next, name="drill_next"),
     path("drill/<str:launch_id>/answer/", views.drill_answer, name="drill_answer"),
     path("drill/<str:launch_id>/new_round/", views.drill_new_round, name="drill_new_round"),
+] + [
+    # each activity's endpoints, named "lti_tool:<activity>_<name>" by the module
+    path(f"{name.replace('_', '-')}/", include(activities.module(name).urlpatterns))
+    for name in activities.NAMES
 ]

@@ -8,7 +8,6 @@ They accept JSON bodies only, which a cross-site form cannot send.
 
 from __future__ import annotations
 
-import json
 import logging
 
 from django.http import HttpResponseNotAllowed, JsonResponse
@@ -19,11 +18,11 @@ from django.views.decorators.clickjacking import xframe_options_exempt
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_POST
 
-from curriculum.drill import DrillError
 from sync_service import access
 
-from . import dashboard, drill_flow, drill_page, grades, launch, records, services
+from . import activities, dashboard, drill_flow, drill_page, grades, launch, records, services
 from .claims import LaunchRefused, read_launch
+from .endpoints import json_endpoint
 from .models import LaunchRecord
 
 log = logging.getLogger(__name__)
@@ -68,7 +67,10 @@ def launch_view(request):
     record = records.record_launch(claims, ml.get_launch_id(), now)
     if claims.is_instructor:
         return _dashboard(request, record, claims, now)
-    return _drill(request, drill_flow.Learner(record, claims), now)
+    learner = drill_flow.Learner(record, claims)
+    if claims.activity != "jlpt_drill":
+        return activities.render(request, learner, now)
+    return _drill(request, learner, now)
 
 
 def _drill(request, learner: drill_flow.Learner, now):
@@ -98,56 +100,6 @@ def jwks(request):
     return JsonResponse(services.tool_conf().get_jwks())
 
 
-class _Refused(Exception):
-    def __init__(self, message: str, status: int):
-        super().__init__(message)
-        self.status = status
-
-
-def _learner(request, launch_id: str) -> tuple[drill_flow.Learner, object]:
-    """The learner behind ``launch_id``, or ``_Refused``."""
-    record = LaunchRecord.objects.select_related("registration").filter(
-        launch_id=launch_id, is_instructor=False).first()
-    if record is None:
-        raise _Refused("Unknown launch: open the activity from your course again.", 403)
-    try:
-        ml = launch.restore(request, launch_id)
-        claims = read_launch(ml.get_launch_data())
-    except Exception as exc:  # expired launch data, missing session cookie
-        raise _Refused(f"This launch has expired: open the activity from your course again. ({exc})",
-                       403) from exc
-    if claims.subject != record.subject:
-        raise _Refused("This launch belongs to someone else.", 403)
-    return drill_flow.Learner(record, claims), ml
-
-
-def _json_body(request) -> object:
-    if request.content_type != "application/json":
-        raise _Refused("Send JSON (Content-Type: application/json).", 400)
-    try:
-        return json.loads(request.body or b"{}")
-    except ValueError:
-        raise _Refused("The body is not valid JSON.", 400) from None
-
-
-def _drill_endpoint(use_case):
-    """POST JSON in, JSON out; every refusal is a JSON error with its status."""
-    @csrf_exempt
-    @require_POST
-    def view(request, launch_id: str):
-        try:
-            data = _json_body(request)
-            learner, ml = _learner(request, launch_id)
-            return JsonResponse(use_case(learner, ml, data, timezone.now()))
-        except _Refused as exc:
-            return JsonResponse({"error": str(exc)}, status=exc.status)
-        except DrillError as exc:
-            return JsonResponse({"error": str(exc)}, status=400)
-    view.__name__ = use_case.__name__
-    view.__doc__ = use_case.__doc__
-    return view
-
-
 def _next(learner, ml, data, now):
     """The question being asked and the progress (drill_api.present)."""
     return drill_flow.present(learner, now)
@@ -166,6 +118,6 @@ def _new_round(learner, ml, data, now):
     return drill_flow.new_round(learner, now)
 
 
-drill_next = _drill_endpoint(_next)
-drill_answer = _drill_endpoint(_answer)
-drill_new_round = _drill_endpoint(_new_round)
+drill_next = json_endpoint(_next)
+drill_answer = json_endpoint(_answer)
+drill_new_round = json_endpoint(_new_round)

@@ -28,6 +28,8 @@ INSTALLED_APPS = [
     "sync_service.apps.SyncServiceConfig",
     "sync_service.inquiries.apps.InquiriesConfig",
     "sync_service.surveys.apps.SurveysConfig",
+    "sync_service.accounts.apps.AccountsConfig",
+    "sync_service.outbox.apps.OutboxConfig",
 ]
 
 MIDDLEWARE = [

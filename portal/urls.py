@@ -10,4 +10,6 @@ urlpatterns = [
     path("demo-lms/", include("portal.demo_lms.urls")),
     path("operator/questions/", include("sync_service.inquiries.urls")),
     path("surveys/", include("sync_service.surveys.urls")),
+    path("apply/", include("sync_service.front_office.urls")),
+    path("operator/outbox/", include("sync_service.outbox.urls")),
 ]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import importlib
 import os
 import sys
 from datetime import datetime, timezone
@@ -386,6 +387,15 @@ def cmd_lti_register(args) -> int:
     return 0
 
 
+#: Modules that add their own commands: each has ``register(sub)``, given the top-level subparsers.
+PLUGINS = (
+    "course_exports.commands",        # export olx | cc
+    "sync_service.front_office.commands",  # applications list | forward | import-decisions
+    "sync_service.accounts.commands",  # accounts issue | reset
+    "sync_service.outbox.commands",    # outbox list | approve | send
+)
+
+
 def parser() -> argparse.ArgumentParser:
     top = argparse.ArgumentParser(prog="nihongo", description="Run the Kagoshima Nihongo programme.")
     sub = top.add_subparsers(dest="command", required=True)
@@ -527,6 +537,9 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--jwks-url", required=True, help="the platform's public keyset URL")
     p.add_argument("--deployment-id", required=True, action="append", help="repeat for several")
     p.set_defaults(func=cmd_lti_register, django=True)
+
+    for module in PLUGINS:
+        importlib.import_module(module).register(sub)
     return top
 
 

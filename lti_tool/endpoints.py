@@ -1,0 +1,77 @@
+"""What every learner endpoint of the tool shares: who is calling, the JSON body, JSON refusals.
+
+An activity's page holds its launch ID (a secret bound to a ``LaunchRecord``); its endpoints take
+JSON only (which a cross-site form cannot send) and answer JSON, refusals included.
+"""
+
+from __future__ import annotations
+
+import json
+
+from django.http import JsonResponse
+from django.utils import timezone
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_POST
+
+from curriculum.drill import DrillError
+
+from . import drill_flow, launch
+from .claims import read_launch
+from .models import LaunchRecord
+
+
+class Refused(Exception):
+    """A request the tool will not serve; ``status`` is the HTTP status of the JSON answer."""
+
+    def __init__(self, message: str, status: int):
+        super().__init__(message)
+        self.status = status
+
+
+def learner_for(request, launch_id: str) -> tuple[drill_flow.Learner, object]:
+    """The learner behind ``launch_id`` and the restored launch, or ``Refused``."""
+    record = LaunchRecord.objects.select_related("registration").filter(
+        launch_id=launch_id, is_instructor=False).first()
+    if record is None:
+        raise Refused("Unknown launch: open the activity from your course again.", 403)
+    try:
+        ml = launch.restore(request, launch_id)
+        claims = read_launch(ml.get_launch_data())
+    except Exception as exc:  # expired launch data, missing session cookie
+        raise Refused(f"This launch has expired: open the activity from your course again. ({exc})",
+                      403) from exc
+    if claims.subject != record.subject:
+        raise Refused("This launch belongs to someone else.", 403)
+    return drill_flow.Learner(record, claims), ml
+
+
+def json_body(request) -> object:
+    """The request's JSON body, or ``Refused`` (400) saying what is wrong with it."""
+    if request.content_type != "application/json":
+        raise Refused("Send JSON (Content-Type: application/json).", 400)
+    try:
+        return json.loads(request.body or b"{}")
+    except ValueError:
+        raise Refused("The body is not valid JSON.", 400) from None
+
+
+def json_endpoint(use_case, errors: tuple[type[Exception], ...] = (DrillError,)):
+    """A POST-JSON view around ``use_case(learner, ml, data, now) -> dict``.
+
+    ``errors`` are the use case's own refusals (bad or forged input): they answer 400 with their
+    message, and the use case must have changed nothing when it raises one.
+    """
+    @csrf_exempt
+    @require_POST
+    def view(request, launch_id: str):
+        try:
+            data = json_body(request)
+            learner, ml = learner_for(request, launch_id)
+            return JsonResponse(use_case(learner, ml, data, timezone.now()))
+        except Refused as exc:
+            return JsonResponse({"error": str(exc)}, status=exc.status)
+        except errors as exc:
+            return JsonResponse({"error": str(exc)}, status=400)
+    view.__name__ = use_case.__name__
+    view.__doc__ = use_case.__doc__
+    return view

@@ -1,0 +1,5 @@
+"""``nihongo`` commands of sync_service.front_office."""
+
+
+def register(sub) -> None:
+    """Add this package's commands to the top-level subparsers."""

@@ -1,0 +1,1 @@
+"""The ``dialect_lesson`` XBlock."""

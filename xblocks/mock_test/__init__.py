@@ -1,0 +1,1 @@
+"""The ``mock_test`` XBlock."""
