@@ -92,3 +92,41 @@ class ScoreRecord(models.Model):
     sent_at = models.DateTimeField(db_index=True)
     delivered = models.BooleanField(default=False)
     error = models.TextField(blank=True)
+
+
+class ActivityState(models.Model):
+    """A learner's working state in one resource link of an activity other than the drill.
+
+    ``state`` is the JSON the curriculum core owns (a mock test in progress, a placement's answers,
+    a dialect lesson's round); the activity's flow loads it ``select_for_update`` and saves it back.
+    """
+
+    registration = models.ForeignKey(PlatformRegistration, on_delete=models.CASCADE)
+    subject = models.CharField(max_length=255)
+    context_id = models.CharField(max_length=255, blank=True)
+    resource_link_id = models.CharField(max_length=255)
+    activity = models.CharField(max_length=32)
+    state = models.JSONField(default=dict)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(
+            fields=["registration", "subject", "resource_link_id"], name="unique_activity_state")]
+
+
+class ActivityResult(models.Model):
+    """A finished attempt (mock test, placement, dialect lesson): what the manager's view and the
+    learner's progress page read. ``summary`` holds the core's result (no personal data)."""
+
+    registration = models.ForeignKey(PlatformRegistration, on_delete=models.CASCADE)
+    subject = models.CharField(max_length=255, db_index=True)
+    context_id = models.CharField(max_length=255, blank=True, db_index=True)
+    resource_link_id = models.CharField(max_length=255)
+    activity = models.CharField(max_length=32)
+    score = models.FloatField(help_text="0–1")
+    passed = models.BooleanField(null=True, blank=True)
+    summary = models.JSONField(default=dict)
+    finished_at = models.DateTimeField(db_index=True)
+
+    class Meta:
+        ordering = ["finished_at", "id"]
