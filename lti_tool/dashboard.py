@@ -1,20 +1,25 @@
-"""The manager's view of one course: its learners' recent practice, from the tool's own records.
+"""The manager's view of one course: its learners' practice, results and warnings.
 
-``summarise`` is pure (records in, rows out); ``learner_rows`` does the queries, always scoped to
-one registration and one context so a manager never sees another company's learners.
+``summarise`` is pure (records in, rows out); ``course_records`` does the queries, always scoped to
+one registration and one context, so a manager never sees another company's learners. The roster
+comes from the platform's names and roles service (every page) when the launch offers it: learners
+who never opened an activity then show as "not started" instead of being missing.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
-from datetime import datetime, timedelta
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
 
-from curriculum.japan_time import PROGRAMME_TZ
+from curriculum.japan_time import PROGRAMME_TZ, japan_date, monday
 
-from .models import AnswerRecord, LaunchRecord, PlatformRegistration
+from .models import ActivityResult, AnswerRecord, LaunchRecord, PlatformRegistration
 
 WINDOW_DAYS = 7
+#: Weeks shown as "days active per week", this week included.
+WEEKS = 4
+LEARNER_ROLE = "http://purl.imsglobal.org/vocab/lis/v2/membership#Learner"
 
 
 @dataclass(frozen=True)
@@ -29,6 +34,47 @@ class Answer:
     subject: str
     correct: bool
     at: datetime
+    skill: str = ""
+
+
+@dataclass(frozen=True)
+class Result:
+    """A finished placement test or mock test."""
+
+    subject: str
+    activity: str
+    score: float
+    passed: bool | None
+    summary: dict
+    at: datetime
+
+
+@dataclass(frozen=True)
+class Member:
+    """A roster entry from the platform's names and roles service."""
+
+    subject: str
+    name: str
+    is_learner: bool
+
+
+@dataclass(frozen=True)
+class SkillRow:
+    skill: str
+    answered: int
+    correct: int
+
+    @property
+    def accuracy(self) -> int:
+        return round(100 * self.correct / self.answered)
+
+
+@dataclass(frozen=True)
+class Mock:
+    form: str
+    percent: int
+    passed: bool | None
+    on: date
 
 
 @dataclass(frozen=True)
@@ -38,43 +84,180 @@ class LearnerRow:
     days_active: int
     answered: int
     correct: int
-    last_activity: datetime
+    last_activity: datetime | None
+    weeks: tuple[int, ...] = ()
+    by_skill: tuple[SkillRow, ...] = ()
+    placement: str = ""
+    mocks: tuple[Mock, ...] = ()
+    warnings: int = 0
+    stopped: bool = False
+    week_starts: tuple[date, ...] = field(default=(), compare=False)
 
     @property
     def accuracy(self) -> int | None:
         """Percent correct, or None before the first answer."""
         return round(100 * self.correct / self.answered) if self.answered else None
 
+    @property
+    def started(self) -> bool:
+        return self.last_activity is not None
 
-def _recent_days(times: Iterable[datetime], now: datetime) -> int:
-    """Distinct Japan-time days among ``times`` in the last seven days, today included."""
-    today = now.astimezone(PROGRAMME_TZ).date()
+
+def _recent_days(days: set[date], today: date) -> int:
+    """Distinct Japan-time days in the last seven days, today included."""
     first = today - timedelta(days=WINDOW_DAYS - 1)
-    return len({d for d in (t.astimezone(PROGRAMME_TZ).date() for t in times) if first <= d <= today})
+    return len({d for d in days if first <= d <= today})
 
 
-def summarise(visits: list[Visit], answers: list[Answer], now: datetime) -> list[LearnerRow]:
-    """One row per learner who launched, by name; answers without a launch are ignored."""
+def _weeks(days: set[date], today: date) -> tuple[tuple[date, ...], tuple[int, ...]]:
+    """Monday of each of the last ``WEEKS`` weeks (oldest first) and the days active in each."""
+    starts = tuple(monday(today) - timedelta(weeks=k) for k in range(WEEKS - 1, -1, -1))
+    return starts, tuple(len({d for d in days if s <= d < s + timedelta(days=7)}) for s in starts)
+
+
+def _skills(answers: list[Answer]) -> tuple[SkillRow, ...]:
+    by: dict[str, list[bool]] = {}
+    for a in answers:
+        by.setdefault(a.skill or "other", []).append(a.correct)
+    return tuple(SkillRow(s, len(v), sum(v)) for s, v in sorted(by.items()))
+
+
+def _placement(results: list[Result]) -> str:
+    placements = [r for r in results if r.activity == "placement_test"]
+    return str(placements[-1].summary.get("level") or "") if placements else ""
+
+
+def _mocks(results: list[Result]) -> tuple[Mock, ...]:
+    return tuple(Mock(str(r.summary.get("form") or ""), round(100 * r.score), r.passed, japan_date(r.at))
+                 for r in results if r.activity == "mock_test")
+
+
+def summarise(visits: list[Visit], answers: list[Answer], now: datetime, *,
+              results: Iterable[Result] = (), members: Iterable[Member] = (),
+              warnings: dict[str, int] | None = None, stopped: Iterable[str] = ()) -> list[LearnerRow]:
+    """One row per learner who launched or whom the roster lists as a learner, by name.
+
+    Answers and results of someone who never launched and is not on the roster are ignored.
+    """
+    today = japan_date(now)
+    results = sorted(results, key=lambda r: r.at)
+    names = {m.subject: m.name for m in members if m.is_learner}
+    for v in sorted(visits, key=lambda v: v.at):
+        if v.name or v.subject not in names:
+            names[v.subject] = v.name or names.get(v.subject, "")
+    warnings, stopped = warnings or {}, set(stopped)
     rows = []
-    for subject in {v.subject for v in visits}:
-        own_visits = sorted((v for v in visits if v.subject == subject), key=lambda v: v.at)
+    for subject, name in names.items():
         own_answers = [a for a in answers if a.subject == subject]
-        times = [v.at for v in own_visits] + [a.at for a in own_answers]
+        own_results = [r for r in results if r.subject == subject]
+        times = ([v.at for v in visits if v.subject == subject] + [a.at for a in own_answers]
+                 + [r.at for r in own_results])
+        days = {japan_date(t) for t in times}
+        starts, weeks = _weeks(days, today)
         rows.append(LearnerRow(
-            subject=subject, name=own_visits[-1].name or subject,
-            days_active=_recent_days(times, now), answered=len(own_answers),
-            correct=sum(a.correct for a in own_answers), last_activity=max(times),
+            subject=subject, name=name or subject, days_active=_recent_days(days, today),
+            answered=len(own_answers), correct=sum(a.correct for a in own_answers),
+            last_activity=max(times) if times else None, weeks=weeks, by_skill=_skills(own_answers),
+            placement=_placement(own_results), mocks=_mocks(own_results),
+            warnings=warnings.get(subject, 0), stopped=subject in stopped, week_starts=starts,
         ))
     return sorted(rows, key=lambda r: (r.name.casefold(), r.subject))
 
 
-def learner_rows(registration: PlatformRegistration, context_id: str, now: datetime) -> list[LearnerRow]:
-    """The learners of one course (platform + context) and their practice."""
+def members_from_nrps(raw: Iterable[dict]) -> list[Member]:
+    """Roster entries from NRPS ``members`` (inactive members left out)."""
+    found = []
+    for m in raw:
+        if m.get("status", "Active") != "Active" or not m.get("user_id"):
+            continue
+        roles = m.get("roles") or []
+        is_learner = any(r == LEARNER_ROLE or r.endswith("#Learner") or r == "Learner" for r in roles)
+        name = m.get("name") or " ".join(p for p in (m.get("given_name"), m.get("family_name")) if p)
+        found.append(Member(str(m["user_id"]), name, is_learner))
+    return found
+
+
+def _skill_of(item_ids: set[str]) -> dict[str, str]:
+    from curriculum.bank import default_bank
+
+    bank = default_bank()
+    skills = {}
+    for item_id in item_ids:
+        try:
+            skills[item_id] = bank.get(item_id).skill.value
+        except KeyError:
+            skills[item_id] = "other"
+    return skills
+
+
+def _programme_status(subjects: set[str]) -> tuple[dict[str, int], set[str]]:
+    """Warnings received and who is stopped, from the programme's rule decisions."""
+    from sync_service.models import Learner, RuleDecision
+
+    learners = Learner.objects.filter(lms_user_id__in=subjects)
+    stopped = {lr.lms_user_id for lr in learners if lr.status == Learner.Status.STOPPED}
+    warnings: dict[str, int] = {}
+    decisions = RuleDecision.objects.filter(kind=RuleDecision.Kind.WARNING, learners__in=learners)
+    for subject in decisions.values_list("learners__lms_user_id", flat=True):
+        if subject in subjects:
+            warnings[subject] = warnings.get(subject, 0) + 1
+    return warnings, stopped
+
+
+def learner_rows(registration: PlatformRegistration, context_id: str, now: datetime,
+                 roster: Iterable[Member] = ()) -> list[LearnerRow]:
+    """The learners of one course (platform + context): practice, results, warnings."""
     course = {"registration": registration, "context_id": context_id}
     launches = LaunchRecord.objects.filter(is_instructor=False, **course)
-    answers = AnswerRecord.objects.filter(**course)
-    return summarise(
-        [Visit(s, n, at) for s, n, at in launches.values_list("subject", "name", "launched_at")],
-        [Answer(s, c, at) for s, c, at in answers.values_list("subject", "correct", "answered_at")],
-        now,
-    )
+    answer_rows = list(AnswerRecord.objects.filter(**course).values_list(
+        "subject", "correct", "answered_at", "item_id"))
+    skills = _skill_of({row[3] for row in answer_rows})
+    results = [Result(s, a, sc, p, su or {}, at) for s, a, sc, p, su, at in ActivityResult.objects.filter(
+        activity__in=("placement_test", "mock_test"), **course).values_list(
+        "subject", "activity", "score", "passed", "summary", "finished_at")]
+    visits = [Visit(s, n, at) for s, n, at in launches.values_list("subject", "name", "launched_at")]
+    roster = list(roster)
+    subjects = {v.subject for v in visits} | {m.subject for m in roster if m.is_learner}
+    warnings, stopped = _programme_status(subjects)
+    return summarise(visits, [Answer(s, c, at, skills[i]) for s, c, at, i in answer_rows], now,
+                     results=results, members=roster, warnings=warnings, stopped=stopped)
+
+
+def workbook_rows(rows: list[LearnerRow]) -> tuple[list[str], list[list]]:
+    """The download's header and rows (what the page shows, one learner per row)."""
+    starts = rows[0].week_starts if rows else ()
+    header = (["Learner", "Last activity (Japan time)", "Days active (7 days)"]
+              + [f"Days, week of {s:%m-%d}" for s in starts]
+              + ["Items answered", "Accuracy %", "Accuracy by skill", "Placement level",
+                 "Mock tests", "Warnings", "Status"])
+    body = []
+    for r in rows:
+        body.append(
+            [r.name, r.last_activity.astimezone(PROGRAMME_TZ).strftime("%Y-%m-%d %H:%M") if r.started else "",
+             r.days_active, *r.weeks, r.answered, r.accuracy if r.accuracy is not None else "",
+             "; ".join(f"{s.skill} {s.accuracy}% ({s.answered})" for s in r.by_skill), r.placement,
+             "; ".join(f"{m.form} {m.percent}% {'pass' if m.passed else 'fail' if m.passed is False else ''}"
+                       f" {m.on:%Y-%m-%d}".replace("  ", " ") for m in r.mocks),
+             r.warnings, "stopped" if r.stopped else ("active" if r.started else "not started")])
+    return header, body
+
+
+def workbook(rows: list[LearnerRow], path_or_stream) -> None:
+    """Write the course's rows as an .xlsx (one sheet, frozen header, widths to fit)."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+
+    header, body = workbook_rows(rows)
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "Learners"
+    sheet.append(header)
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+    for row in body:
+        sheet.append(row)
+    sheet.freeze_panes = "B2"
+    for index, title in enumerate(header, start=1):
+        width = max([len(str(title))] + [len(str(row[index - 1])) for row in body])
+        sheet.column_dimensions[sheet.cell(1, index).column_letter].width = min(60, width + 2)
+    book.save(path_or_stream)

@@ -1,12 +1,13 @@
 from django.urls import include, path
 
-from . import activities, views
+from . import activities, manager_views, views
 
 app_name = "lti_tool"
 urlpatterns = [
     path("login/", views.login, name="login"),
     path("launch/", views.launch_view, name="launch"),
     path("jwks/", views.jwks, name="jwks"),
+    path("dashboard/<str:launch_id>/learners.xlsx", manager_views.download, name="dashboard_xlsx"),
     path("drill/<str:launch_id>/next/", views.drill_next, name="drill_next"),
     path("drill/<str:launch_id>/answer/", views.drill_answer, name="drill_answer"),
     path("drill/<str:launch_id>/new_round/", views.drill_new_round, name="drill_new_round"),

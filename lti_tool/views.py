@@ -13,17 +13,16 @@ import logging
 from django.http import HttpResponseNotAllowed, JsonResponse
 from django.shortcuts import render
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.views.decorators.clickjacking import xframe_options_exempt
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_POST
 
 from sync_service import access
 
-from . import activities, dashboard, drill_flow, drill_page, grades, launch, records, services
+from . import activities, drill_flow, drill_page, grades, launch, manager_views, records, services
 from .claims import LaunchRefused, read_launch
 from .endpoints import json_endpoint
-from .models import LaunchRecord
 
 log = logging.getLogger(__name__)
 
@@ -66,7 +65,7 @@ def launch_view(request):
     now = timezone.now()
     record = records.record_launch(claims, ml.get_launch_id(), now)
     if claims.is_instructor:
-        return _dashboard(request, record, claims, now)
+        return manager_views.page(request, record, claims, now, ml)
     learner = drill_flow.Learner(record, claims)
     if claims.activity != "jlpt_drill":
         return activities.render(request, learner, now)
@@ -84,14 +83,6 @@ def _drill(request, learner: drill_flow.Learner, now):
         "drill": drill_page.markup(payload, urls, language, learner.launch.title),
         "css": drill_page.css(), "js": drill_page.js(),
     })
-
-
-def _dashboard(request, record: LaunchRecord, claims, now):
-    rows = dashboard.learner_rows(record.registration, record.context_id, now)
-    with translation.override(claims.language):
-        return render(request, "lti_tool/dashboard.html", {
-            "language": claims.language, "rows": rows, "window_days": dashboard.WINDOW_DAYS,
-        })
 
 
 @require_GET

@@ -37,6 +37,8 @@ class DemoMessageLaunch(DjangoLTI1P3MessageLaunch):
         item = line_item_for(course, int(DRILL_SETTINGS["item_count"]))
         self.set_ags(platform_url("lineitems", base), platform_url("lineitem", base, line_item_id=item.pk),
                      allow_creating_lineitems=False)
+        if user.is_manager:  # the manager's view reads the course's roster
+            self.set_nrps(platform_url("memberships", base, context_id=course.context_id))
 
 
 def initiate(request, platform: DemoPlatform, user: DemoUser):

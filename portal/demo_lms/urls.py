@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import memberships, views
 
 app_name = "demo_lms"
 urlpatterns = [
@@ -13,4 +13,5 @@ urlpatterns = [
     path("lineitems/<int:line_item_id>", views.lineitem, name="lineitem"),
     path("lineitems/<int:line_item_id>/scores", views.scores, name="scores"),
     path("gradebook/", views.gradebook_view, name="gradebook"),
+    path("memberships/<str:context_id>/", memberships.memberships, name="memberships"),
 ]

@@ -1,0 +1,70 @@
+"""The manager's pages: the course's learners (from an Instructor launch) and their .xlsx download.
+
+The download is authorised by the instructor launch's ID, a secret only the launched page holds,
+and only while that launch is fresh (``DOWNLOAD_HOURS``); it covers that launch's course only.
+"""
+
+from __future__ import annotations
+
+import io
+import logging
+from datetime import timedelta
+
+from django.http import HttpResponse
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.views.decorators.http import require_GET
+
+from . import dashboard, launch, nrps
+from .models import LaunchRecord
+
+log = logging.getLogger(__name__)
+DOWNLOAD_HOURS = 8
+
+
+def roster(message_launch) -> tuple[list[dashboard.Member], str]:
+    """The course's members through NRPS (all pages), or none and why not."""
+    if not (message_launch.get_launch_data() or {}).get(nrps.NRPS_CLAIM):
+        return [], ""
+    try:
+        return dashboard.members_from_nrps(nrps.members(message_launch)), ""
+    except Exception as exc:  # the platform's service is down or refuses us: show what we have
+        log.info("NRPS roster unavailable for a dashboard: %s", type(exc).__name__)
+        return [], "The course's member list could not be read from the platform; learners who " \
+                   "have not opened an activity yet are not shown."
+
+
+def page(request, record: LaunchRecord, claims, now, message_launch):
+    """The dashboard for an Instructor launch."""
+    members, problem = roster(message_launch)
+    rows = dashboard.learner_rows(record.registration, record.context_id, now, members)
+    with translation.override(claims.language):
+        return render(request, "lti_tool/dashboard.html", {
+            "language": claims.language, "rows": rows, "window_days": dashboard.WINDOW_DAYS,
+            "week_starts": rows[0].week_starts if rows else (), "roster_problem": problem,
+            "download_url": reverse("lti_tool:dashboard_xlsx", kwargs={"launch_id": record.launch_id}),
+        })
+
+
+@require_GET
+def download(request, launch_id: str):
+    """The dashboard as an .xlsx, for the course of a fresh instructor launch."""
+    record = LaunchRecord.objects.select_related("registration").filter(
+        launch_id=launch_id, is_instructor=True).first()
+    now = timezone.now()
+    if record is None or now - record.launched_at > timedelta(hours=DOWNLOAD_HOURS):
+        return render(request, "lti_tool/error.html", {
+            "message": "This download link has expired: open the dashboard from your course again."},
+            status=403)
+    members: list[dashboard.Member] = []
+    try:
+        members, _problem = roster(launch.restore(request, launch_id))
+    except Exception:  # launch data expired from the cache: the tool's own records still serve
+        pass
+    stream = io.BytesIO()
+    dashboard.workbook(dashboard.learner_rows(record.registration, record.context_id, now, members), stream)
+    response = HttpResponse(
+        stream.getvalue(), content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    response["Content-Disposition"] = f'attachment; filename="learners-{now:%Y-%m-%d}.xlsx"'
+    return response

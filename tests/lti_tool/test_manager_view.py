@@ -1,0 +1,127 @@
+"""The manager's view: roster through NRPS (all pages), results, warnings, and the .xlsx download."""
+
+import io
+import re
+from datetime import date, datetime, timedelta, timezone
+
+import openpyxl
+from django.test import Client
+
+from lti_tool.dashboard import Answer, Member, Result, Visit, members_from_nrps, summarise
+from lti_tool.models import ActivityResult, LaunchRecord
+from sync_service.models import RuleDecision
+
+from .harness import launch
+from .test_dashboard import answer
+
+JST = timezone(timedelta(hours=9))
+NOW = datetime(2026, 6, 10, 3, 0, tzinfo=timezone.utc)  # Wednesday 12:00 in Japan
+
+
+def card(page: str, subject: str) -> str:
+    return page.split(f'data-subject="{subject}"')[1].split("</li>")[0]
+
+
+def download_url(page: str) -> str:
+    return re.search(r'href="(/lti/dashboard/[^"]+/learners\.xlsx)"', page).group(1)
+
+
+def test_the_roster_comes_through_every_nrps_page_and_shows_who_has_not_started(demo, sent_to_platform):
+    lan = Client()
+    answer(lan, launch(lan, "lan"), True)
+    page = launch(Client(), "manager1").page
+    member_calls = [r.url for r in sent_to_platform if "/demo-lms/memberships/" in r.url]
+    assert len(member_calls) == 2 and member_calls[1].endswith("?page=2")  # manager1, lan | budi
+    assert "not started" in card(page, "sub-budi")  # budi never launched: known from the roster only
+    assert "not started" not in card(page, "sub-lan")
+    assert "sub-m1" not in page  # instructors on the roster are not learners
+    assert "sub-aung" not in page
+
+
+def test_results_warnings_and_skills_appear_on_the_learner_card(demo):
+    lan = Client()
+    launched = launch(lan, "lan")
+    answer(lan, launched, True)
+    answer(lan, launched, False)
+    record = LaunchRecord.objects.get(subject="sub-lan")
+    for activity, score, passed, summary in [("placement_test", 1.0, None, {"level": "N4"}),
+                                             ("mock_test", 0.62, True, {"form": "N5"})]:
+        ActivityResult.objects.create(registration=record.registration, subject="sub-lan",
+                                      context_id=record.context_id, resource_link_id="r", activity=activity,
+                                      score=score, passed=passed, summary=summary, finished_at=NOW)
+    decision = RuleDecision.objects.create(kind="warning", company=demo["lan"].company, week=date(2026, 6, 1),
+                                           learner_key="lan", decided_at=NOW)
+    decision.learners.add(demo["lan"])
+
+    lan_card = card(launch(Client(), "manager1").page, "sub-lan")
+    assert '<dd class="lt-placement">N4</dd>' in lan_card
+    assert "N5 62% ✓" in lan_card
+    assert "1 warning" in lan_card
+    skills = re.search(r'<dd class="lt-skills">([^<]*)</dd>', lan_card).group(1)
+    assert "50%" in skills  # one right, one wrong, both vocabulary/kanji items of the N5 drill
+
+
+def test_the_download_is_the_page_as_a_workbook_for_this_course_only(demo):
+    lan = Client()
+    answer(lan, launch(lan, "lan"), True)
+    aung = Client()
+    answer(aung, launch(aung, "aung"), True)
+    manager = Client()
+    page = launch(manager, "manager1").page
+    response = manager.get(download_url(page), secure=True)
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("application/vnd.openxmlformats")
+    sheet = openpyxl.load_workbook(io.BytesIO(response.content)).active
+    rows = list(sheet.iter_rows(values_only=True))
+    assert rows[0][0] == "Learner" and "Placement level" in rows[0]
+    by_name = {row[0]: row for row in rows[1:]}
+    assert set(by_name) == {"Lan", "Budi"}
+    assert by_name["Lan"][rows[0].index("Items answered")] == 1
+    assert by_name["Budi"][rows[0].index("Status")] == "not started"
+
+
+def test_a_stale_or_learner_link_downloads_nothing(demo):
+    manager = Client()
+    url = download_url(launch(manager, "manager1").page)
+    LaunchRecord.objects.filter(is_instructor=True).update(launched_at=NOW - timedelta(days=3))
+    stale = manager.get(url, secure=True)
+    assert stale.status_code == 403 and "expired" in stale.content.decode()
+    learner = launch(Client(), "lan")
+    forged = manager.get(f"/lti/dashboard/{learner.launch_id}/learners.xlsx", secure=True)
+    assert forged.status_code == 403
+
+
+def test_weeks_run_monday_to_sunday_in_japan_time_oldest_first():
+    visits = [Visit("s", "Lan", datetime(2026, 6, 8, 0, 30, tzinfo=JST)),    # this Monday
+              Visit("s", "Lan", datetime(2026, 6, 7, 23, 30, tzinfo=JST)),   # last Sunday
+              Visit("s", "Lan", datetime(2026, 5, 20, 9, 0, tzinfo=JST))]    # three weeks ago
+    [row] = summarise(visits, [], NOW)
+    assert row.week_starts == (date(2026, 5, 18), date(2026, 5, 25), date(2026, 6, 1), date(2026, 6, 8))
+    assert row.weeks == (1, 0, 1, 1)
+
+
+def test_summary_reads_skills_results_and_roster():
+    at = datetime(2026, 6, 9, 10, 0, tzinfo=JST)
+    answers = [Answer("s", True, at, "vocabulary"), Answer("s", False, at, "vocabulary"),
+               Answer("s", True, at, "kanji")]
+    results = [Result("s", "placement_test", 1, None, {"level": "N5"}, at),
+               Result("s", "placement_test", 1, None, {"level": "N4"}, at + timedelta(days=1)),
+               Result("s", "mock_test", 0.4, False, {"form": "JFT"}, at)]
+    roster = [Member("s", "Lan", True), Member("t", "Budi", True), Member("m", "Boss", False)]
+    rows = summarise([], answers, NOW, results=results, members=roster, warnings={"t": 2}, stopped={"t"})
+    budi, lan = rows
+    assert (lan.placement, [(m.form, m.percent, m.passed) for m in lan.mocks]) == ("N4", [("JFT", 40, False)])
+    skills = [(s.skill, s.answered, s.accuracy) for s in lan.by_skill]
+    assert skills == [("kanji", 1, 100), ("vocabulary", 2, 50)]
+    assert (budi.started, budi.warnings, budi.stopped, budi.answered) == (False, 2, True, 0)
+
+
+def test_inactive_members_and_missing_ids_are_left_out_of_the_roster():
+    members = members_from_nrps([
+        {"user_id": "a", "status": "Active", "roles": ["http://purl.imsglobal.org/vocab/lis/v2/membership#Learner"],
+         "given_name": "Lan", "family_name": "Nguyen"},
+        {"user_id": "b", "status": "Inactive", "roles": ["Learner"]},
+        {"status": "Active", "roles": ["Learner"]},
+        {"user_id": "c", "roles": ["http://purl.imsglobal.org/vocab/lis/v2/membership#Instructor"]},
+    ])
+    assert members == [Member("a", "Lan Nguyen", True), Member("c", "", False)]
