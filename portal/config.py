@@ -19,6 +19,11 @@ def _flag(name: str, default: bool) -> bool:
     return default if value is None else value.strip().lower() in {"1", "true", "yes", "on"}
 
 
+def _int(name: str, default: int) -> int:
+    value = os.environ.get(name, "").strip()
+    return int(value) if value.lstrip("-").isdigit() else default
+
+
 @dataclass(frozen=True)
 class Config:
     debug: bool
@@ -28,6 +33,16 @@ class Config:
     base_url: str
     behind_tls_proxy: bool
     var_dir: Path = field(default=BASE_DIR / "var")
+    #: The programme's sender address; group mail goes To this address with the recipients in BCC.
+    mail_from: str = "nihongo@localhost"
+    #: "console" prints mail (the demo); "smtp" sends through NIHONGO_SMTP_* (production).
+    mail_backend: str = "console"
+    smtp_host: str = "localhost"
+    smtp_port: int = 587
+    smtp_user: str = ""
+    smtp_password: str = ""
+    #: Minutes a queued mail waits before it can be sent, so its sender can still cancel it.
+    mail_hold_minutes: int = 10
 
     @classmethod
     def from_env(cls) -> Config:
@@ -45,6 +60,13 @@ class Config:
             base_url=os.environ.get("NIHONGO_BASE_URL", "http://127.0.0.1:8000").rstrip("/"),
             behind_tls_proxy=_flag("NIHONGO_BEHIND_TLS_PROXY", False),
             var_dir=var_dir,
+            mail_from=os.environ.get("NIHONGO_MAIL_FROM", "nihongo@localhost"),
+            mail_backend=os.environ.get("NIHONGO_MAIL_BACKEND", "console" if debug else "smtp"),
+            smtp_host=os.environ.get("NIHONGO_SMTP_HOST", "localhost"),
+            smtp_port=_int("NIHONGO_SMTP_PORT", 587),
+            smtp_user=os.environ.get("NIHONGO_SMTP_USER", ""),
+            smtp_password=os.environ.get("NIHONGO_SMTP_PASSWORD", ""),
+            mail_hold_minutes=_int("NIHONGO_MAIL_HOLD_MINUTES", 10),
         )
 
     def problems(self) -> list[str]:
@@ -54,6 +76,10 @@ class Config:
             found.append("NIHONGO_SECRET_KEY is the development key: set a long random value for production.")
         if not self.debug and not self.base_url.startswith("https://"):
             found.append("NIHONGO_BASE_URL must be https:// in production: LMSs embed tools over TLS only.")
+        if self.mail_backend not in {"console", "smtp"}:
+            found.append(f"NIHONGO_MAIL_BACKEND {self.mail_backend!r} is unknown: use console or smtp.")
+        if "@" not in self.mail_from:
+            found.append("NIHONGO_MAIL_FROM must be an e-mail address (the programme's sender).")
         scheme = self.database_url.split(":", 1)[0]
         if scheme not in {"sqlite", "postgres", "postgresql", "mysql"}:
             found.append(f"DATABASE_URL scheme {scheme!r} is not supported: use sqlite:// or postgres://.")

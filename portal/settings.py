@@ -76,6 +76,15 @@ if CONFIG.behind_tls_proxy:
     # Without this, pylti1p3 thinks every request is plain HTTP and drops its per-browser cookie.
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
+# All mail leaves through sync_service.outbox; these are only its transport.
+EMAIL_BACKEND = {"console": "django.core.mail.backends.console.EmailBackend",
+                 "smtp": "django.core.mail.backends.smtp.EmailBackend"}.get(
+    CONFIG.mail_backend, "django.core.mail.backends.smtp.EmailBackend")
+DEFAULT_FROM_EMAIL = CONFIG.mail_from
+EMAIL_HOST, EMAIL_PORT = CONFIG.smtp_host, CONFIG.smtp_port
+EMAIL_HOST_USER, EMAIL_HOST_PASSWORD = CONFIG.smtp_user, CONFIG.smtp_password
+EMAIL_USE_TLS = CONFIG.smtp_port == 587
+
 LANGUAGE_CODE = "en"
 LANGUAGES = [
     ("en", "English"),
