@@ -4,7 +4,6 @@ from datetime import datetime, timedelta, timezone
 
 import pytest
 from django.contrib.auth.models import User
-from django.core import mail as django_mail
 from django.test import Client
 
 from sync_service.cli import main
@@ -24,7 +23,8 @@ def queue(recipients=("hr@sakura.example",), personal=False, attachments=(), **k
 
 
 def packet() -> flows.File:
-    return flows.File("credentials.zip", encrypted_zip({"ids.csv": b"login,password\nk26-0001,x\n"}, PASSWORD))
+    content = encrypted_zip({"ids.csv": b"login,password\nk26-0001,x\n"}, PASSWORD)
+    return flows.File("credentials.zip", content)
 
 
 @pytest.mark.django_db
