@@ -43,6 +43,8 @@ class Config:
     smtp_password: str = ""
     #: Minutes a queued mail waits before it can be sent, so its sender can still cancel it.
     mail_hold_minutes: int = 10
+    #: Where a signed-in learner or manager goes to study ({login_id} is filled in): the LMS.
+    study_url: str = "/demo-lms/launch/{login_id}/"
 
     @classmethod
     def from_env(cls) -> Config:
@@ -67,6 +69,7 @@ class Config:
             smtp_user=os.environ.get("NIHONGO_SMTP_USER", ""),
             smtp_password=os.environ.get("NIHONGO_SMTP_PASSWORD", ""),
             mail_hold_minutes=_int("NIHONGO_MAIL_HOLD_MINUTES", 10),
+            study_url=os.environ.get("NIHONGO_STUDY_URL", "/demo-lms/launch/{login_id}/"),
         )
 
     def problems(self) -> list[str]:

@@ -30,6 +30,7 @@ INSTALLED_APPS = [
     "sync_service.surveys.apps.SurveysConfig",
     "sync_service.accounts.apps.AccountsConfig",
     "sync_service.outbox.apps.OutboxConfig",
+    "sync_service.front_office.apps.FrontOfficeConfig",
 ]
 
 MIDDLEWARE = [
@@ -39,6 +40,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "sync_service.accounts.middleware.FirstLoginPasswordChange",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]

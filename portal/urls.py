@@ -12,4 +12,5 @@ urlpatterns = [
     path("surveys/", include("sync_service.surveys.urls")),
     path("apply/", include("sync_service.front_office.urls")),
     path("operator/outbox/", include("sync_service.outbox.urls")),
+    path("accounts/", include("sync_service.accounts.urls")),
 ]
