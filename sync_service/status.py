@@ -25,6 +25,23 @@ def _ago(delta: timedelta) -> str:
     return f"{hours:.1f} h ago" if hours < 48 else f"{hours / 24:.1f} days ago"
 
 
+def _outbox_line(now: datetime, problems: list[str]) -> str:
+    from .outbox.flows import MAX_ATTEMPTS
+    from .outbox.models import OutgoingMail
+
+    mails = OutgoingMail.objects
+    approval = mails.filter(personal_data=True, status=OutgoingMail.Status.QUEUED).count()
+    failed = mails.filter(status=OutgoingMail.Status.FAILED).count()
+    given_up = mails.filter(status=OutgoingMail.Status.FAILED, attempts__gte=MAX_ATTEMPTS).count()
+    overdue = mails.filter(status__in=[OutgoingMail.Status.QUEUED, OutgoingMail.Status.APPROVED],
+                           personal_data=False, hold_until__lt=now - timedelta(hours=1)).count()
+    if given_up:
+        problems.append(f"outbox: {given_up} mail(s) failed {MAX_ATTEMPTS} times: see `nihongo outbox list`")
+    if overdue:
+        problems.append(f"outbox: {overdue} mail(s) due for over an hour: schedule `nihongo outbox send`")
+    return f"outbox: {approval} waiting for approval, {failed} failed"
+
+
 def status(now: datetime) -> Status:
     lines, problems = [], []
     runs = SyncRun.objects.values("source").annotate(last=Max("finished_at")).order_by("source")
@@ -44,7 +61,8 @@ def status(now: datetime) -> Status:
     stopped = Learner.objects.filter(status=Learner.Status.STOPPED).count()
     lines.append(f"learners: {active} active of {PROGRAMME_PLACES} places, {stopped} stopped")
     queued = Notice.objects.filter(status=Notice.Status.QUEUED).count()
-    lines.append(f"outbox: {queued} notices waiting")
+    lines.append(f"notices: {queued} not yet handed to the outbox")
+    lines.append(_outbox_line(now, problems))
     try:
         from .inquiries.models import Inquiry
 

@@ -144,3 +144,18 @@ def test_the_screen_is_for_operators_and_approves_after_the_check(mailoutbox):
     assert OutgoingMail.objects.get().approved_by == "suzuki"
     listing = client.get("/operator/outbox/").content.decode()
     assert "No mail is waiting for approval." in listing
+
+
+@pytest.mark.django_db
+def test_status_shows_mail_waiting_and_flags_mail_that_does_not_leave():
+    from sync_service.status import status
+
+    queue(["a@x.example"], personal=True)
+    stuck = queue(["b@y.example"])
+    found = status(NOW)
+    assert "outbox: 1 waiting for approval, 0 failed" in found.lines and found.problems == [
+        "no sync has run yet: run `nihongo sync`"]
+    later = status(NOW + timedelta(hours=2))
+    assert any("due for over an hour" in p for p in later.problems)
+    OutgoingMail.objects.filter(pk=stuck.pk).update(status="failed", attempts=flows.MAX_ATTEMPTS)
+    assert any("failed 5 times" in p for p in status(NOW).problems)
