@@ -23,7 +23,9 @@ difficulties differ from our priors by N(0, 0.3²). With seed 2026 and 1,000 lea
 middle of their level: 93% placed right, 16.9 items on average (``benchmarks/placement.py``). Learners
 spread evenly up to the cuts are harder (about 89%): near a cut, no short test is sure.
 
-The state is a JSON-safe dict; functions return a new one and never mutate their input.
+The state is a JSON-safe dict; functions return a new one and never mutate their input. Hosts call
+``present`` and ``submit`` (the JSON contract in ``xblocks/NATIVE_API.md``); the end fixes the level
+and the study plan it proposes (``study_plan.plan_after_placement``).
 """
 
 from __future__ import annotations
@@ -32,13 +34,16 @@ import copy
 import math
 import random
 from dataclasses import dataclass
+from datetime import datetime
 from functools import lru_cache
 
 from .bank import Bank
+from .drill_api import _shown as shown_item  # the same public view of an item as the drill
 from .grading import AnswerError, Result, grade
 from .instructions import default_instruction
 from .item_types import ItemType
 from .items import TRANSLATION_LANGUAGES, Item, Level, Skill
+from .japan_time import japan_date
 
 LEVELS = ("N5", "N4", "N3", "N2")
 BELOW = "below N5"
@@ -296,3 +301,56 @@ def simulate(n_learners: int, rng: random.Random, spread: str = "typical",
         right += placement.level == learner.level
         counts.append(placement.items)
     return SimulationReport(n_learners, right / n_learners, sum(counts) / n_learners, max(counts))
+
+
+# --- the JSON contract both hosts serve (xblocks/NATIVE_API.md) ---------------------------------
+
+
+def progress_of(state: dict) -> dict:
+    """Answers so far, the most the test asks, and whether it is over."""
+    return {"answered": len(state["responses"]), "max_items": MAX_ITEMS, "done": state["done"]}
+
+
+def _finish(state: dict, now: datetime) -> None:
+    """Fix the level and the plan it proposes, once, when the test ends."""
+    from .study_plan import plan_after_placement, plan_summary  # late: study_plan imports this module
+
+    level = level_for(state["theta"])
+    state["level"] = level
+    state["plan"] = plan_summary(plan_after_placement(level, japan_date(now)))
+    state["finished_at"] = now.isoformat()
+
+
+def outcome_of(state: dict) -> dict | None:
+    """The level, the plan and when the test ended; None while it runs."""
+    if not state["done"] or "level" not in state:
+        return None
+    return {"level": state["level"], "plan": state["plan"], "finished_at": state["finished_at"]}
+
+
+def present(state: dict | None, bank: Bank, rng: random.Random, now: datetime,
+            language: str = "en") -> tuple[dict, dict]:
+    """The question to answer (never its answer), the progress, and the outcome once done."""
+    state, item = next_item(state, bank, rng)
+    if state["done"] and "level" not in state:  # the bank ran out of items
+        _finish(state, now)
+    payload = {"item": shown_item(item, bank, language) if item else None, "progress": progress_of(state),
+               "outcome": outcome_of(state)}
+    return state, payload
+
+
+def submit(state: dict | None, bank: Bank, data: object, rng: random.Random, now: datetime,
+           language: str = "en") -> tuple[dict, dict, Result]:
+    """Take ``{"item_id", "choice"}`` and present what comes next; the browser never learns the key.
+
+    Raises ``PlacementError`` for anything malformed, forged, replayed or sent after the end (a client
+    cannot post a level or a score: any other key is refused); the host's state is then unchanged.
+    """
+    if not isinstance(data, dict) or set(data) != {"item_id", "choice"}:
+        raise PlacementError('Send {"item_id": "...", "choice": <number>} and nothing else.')
+    state = copy.deepcopy(state) if state else empty_state()
+    state, graded = answer(state, bank, data["item_id"], data["choice"])
+    if state["done"]:
+        _finish(state, now)
+    state, payload = present(state, bank, rng, now, language)
+    return state, payload, graded

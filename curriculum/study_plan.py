@@ -15,6 +15,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import lru_cache
 
 from .item_types import TYPES
 from .mock_test import FORMS, Form
@@ -225,3 +226,77 @@ def _review_week(number, today, level, minutes, days) -> Week:
     types = tuple(t for _, skill_types in _skills(form) for t in skill_types)
     return Week(number, today + timedelta(weeks=number - 1), level, ("mock_test",), types, minutes,
                 allocation, days)
+
+
+# --- the plan a placement test proposes -----------------------------------------------------------
+
+#: Five 30-minute sessions a week: what the plan assumes until the learner sets their own pace.
+DEFAULT_WEEKLY_MINUTES = 150
+#: The next exam must leave at least this long to prepare.
+MIN_PREPARATION = timedelta(weeks=8)
+
+
+def session_on_or_after(day: date) -> date:
+    """The first JLPT session (first Sunday of July or December) on or after ``day``."""
+    for year in (day.year, day.year + 1):
+        for month in (7, 12):
+            first = date(year, month, 1)
+            sunday = first + timedelta(days=(6 - first.weekday()) % 7)
+            if sunday >= day:
+                return sunday
+    raise AssertionError("unreachable: a session within a year always exists")
+
+
+def next_exam_date(today: date) -> date:
+    """The next JLPT session at least ``MIN_PREPARATION`` away."""
+    return session_on_or_after(today + MIN_PREPARATION)
+
+
+def next_target(level: str) -> str:
+    """One level above the placement (N2 stays N2: the bank goes no higher)."""
+    if level == BELOW:
+        return LEVELS[0]
+    return LEVELS[min(LEVELS.index(level) + 1, len(LEVELS) - 1)]
+
+
+def plan_after_placement(level: str, today: date, weekly_minutes: int = DEFAULT_WEEKLY_MINUTES) -> StudyPlan:
+    """The plan a placement proposes: the next level, by the first exam session it fits at this pace.
+
+    Honest by construction: when the next session is too soon for the level at ``weekly_minutes``,
+    the plan aims at the first session after the estimated ready date instead.
+    """
+    target = next_target(level)
+    proposal = plan(level, target, next_exam_date(today), today, weekly_minutes)
+    if proposal.feasible:
+        return proposal
+    return plan(level, target, session_on_or_after(proposal.ready_on), today, weekly_minutes)
+
+
+def _week_dict(week: Week) -> dict:
+    return {"number": week.number, "starts": week.starts.isoformat(), "level": week.level,
+            "focus": list(week.focus), "minutes": week.minutes}
+
+
+def plan_summary(study_plan: StudyPlan) -> dict:
+    """What a learner record keeps of a plan: its inputs (enough to rebuild every week, see ``week_of``)
+    and the first week, a few hundred bytes however long the plan."""
+    return {"placement": study_plan.placement, "target": study_plan.planned_target,
+            "exam_date": study_plan.exam_date.isoformat(), "starts": study_plan.weeks[0].starts.isoformat(),
+            "weekly_minutes": study_plan.weekly_minutes, "days_per_week": study_plan.days_per_week,
+            "weeks": len(study_plan.weeks), "first_week": _week_dict(study_plan.weeks[0])}
+
+
+def week_of(summary: dict, today: date) -> dict | None:
+    """The plan's week that contains ``today`` (the first, before the plan starts; None once it is over)."""
+    weeks = _rebuilt(summary["placement"], summary["target"], summary["exam_date"], summary["starts"],
+                     summary["weekly_minutes"])
+    started = [w for w in weeks if w.starts <= today]
+    if not started:
+        return _week_dict(weeks[0])
+    week = started[-1]
+    return _week_dict(week) if today < week.starts + timedelta(days=7) else None
+
+
+@lru_cache(maxsize=256)
+def _rebuilt(placement: str, target: str, exam: str, starts: str, minutes: int) -> tuple[Week, ...]:
+    return plan(placement, target, date.fromisoformat(exam), date.fromisoformat(starts), minutes).weeks

@@ -1,5 +1,7 @@
 """Test settings: the portal, plus the xblock-sdk workbench so XBlocks run on its real runtime."""
 
+from pathlib import Path
+
 from portal.settings import *  # noqa: F403
 
 INSTALLED_APPS = INSTALLED_APPS + ["djpyfs", "workbench"]  # noqa: F405
@@ -12,3 +14,7 @@ DJFS = {"type": "osfs", "directory_root": str(CONFIG.var_dir / "djpyfs"), "url_r
 EXCLUDED_XBLOCKS = set()
 # Live-server threads must not keep connections open, or PostgreSQL refuses to drop the test database.
 DATABASES["default"]["CONN_MAX_AGE"] = 0  # noqa: F405
+# The SDK's structural blocks (vertical_demo) render templates the workbench's own settings list.
+import sample_xblocks  # noqa: E402
+
+TEMPLATES = [{**TEMPLATES[0], "DIRS": [str(Path(sample_xblocks.__file__).parent / "basic" / "templates")]}]  # noqa: F405

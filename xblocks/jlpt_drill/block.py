@@ -24,6 +24,7 @@ from curriculum import drill_api
 from curriculum.bank import default_bank
 from curriculum.drill import DrillConfig, DrillError
 from curriculum.items import ItemType, Level
+from xblocks.common.learner_record import LearnerRecordMixin
 
 loader = ResourceLoader(__name__)
 
@@ -52,7 +53,7 @@ TEXT = {
 
 
 @XBlock.needs("i18n")
-class JlptDrillBlock(StudioEditableXBlockMixin, XBlock):
+class JlptDrillBlock(LearnerRecordMixin, StudioEditableXBlockMixin, XBlock):
     """Rounds of multiple-choice questions from the item bank; the best round is the grade."""
 
     display_name = String(display_name=_("Display name"), default=_("JLPT vocabulary drill"),
@@ -136,6 +137,8 @@ class JlptDrillBlock(StudioEditableXBlockMixin, XBlock):
         except DrillError as exc:
             raise JsonHandlerError(400, str(exc)) from None
         self.drill_state = state
+        self.note_answer(self._now())  # the learner-wide record the progress block reads
+        self.note_due(state["cards"])
         self.runtime.publish(self, "nihongo.drill.answered",
                              {"item_id": data["item_id"], "correct": payload["correct"], "level": self.level})
         if grade:

@@ -1,0 +1,1 @@
+"""What our XBlocks share: the learner-wide record (``learner_record``)."""

@@ -1,0 +1,133 @@
+/* Kagoshima Nihongo placement test, shared by every host (the XBlock, the LTI tool).
+ *
+ * window.NihongoPlacement.mount(root) drives a `.nihongo-placement` element carrying data-next-url and
+ * data-answer-url (POST JSON, see xblocks/NATIVE_API.md) and data-text (the UI strings, translated by
+ * the host). An answer is answered with the next question or the outcome: no key ever reaches the page.
+ */
+(function () {
+  "use strict";
+
+  function post(url, body) {
+    var headers = {"Content-Type": "application/json", "Accept": "application/json"};
+    var match = document.cookie.match(/(?:^|;\s*)csrftoken=([^;]+)/);
+    if (match) { headers["X-CSRFToken"] = decodeURIComponent(match[1]); }
+    return fetch(url, {method: "POST", headers: headers, credentials: "same-origin", body: JSON.stringify(body || {})})
+      .then(function (response) {
+        if (!response.ok) { throw new Error("HTTP " + response.status); }
+        return response.json();
+      });
+  }
+
+  function fmt(template, values) {
+    return String(template).replace(/\{(\w+)\}/g, function (whole, key) {
+      return Object.prototype.hasOwnProperty.call(values, key) ? values[key] : whole;
+    });
+  }
+
+  function rich(target, plainText, ruby) {
+    target.textContent = "";
+    if (!ruby) { target.textContent = plainText; return; }
+    ruby.forEach(function (part) {
+      if (!part[1]) { target.appendChild(document.createTextNode(part[0])); return; }
+      var r = document.createElement("ruby"), rt = document.createElement("rt");
+      r.appendChild(document.createTextNode(part[0]));
+      rt.textContent = part[1];
+      r.appendChild(rt);
+      target.appendChild(r);
+    });
+  }
+
+  function mount(root) {
+    if (!root || root.npMounted) { return; }
+    root.npMounted = true;
+    var text = JSON.parse(root.getAttribute("data-text") || "{}");
+    var find = function (selector) { return root.querySelector(selector); };
+    var el = {
+      test: find(".np-test"), progress: find(".np-progress"), instruction: find(".np-instruction"),
+      prompt: find(".np-prompt"), choices: find(".np-choices"), status: find(".np-status"),
+      stimulus: find(".np-stimulus"), stimulusText: find(".np-stimulus-text"), audio: find(".np-audio"),
+      outcome: find(".np-outcome"), done: find(".np-done"), level: find(".np-level"), plan: find(".np-plan"),
+      next: find(".np-next"), empty: find(".np-empty")
+    };
+    var busy = false;
+
+    function focusText(focus) {
+      return focus.map(function (skill) { return text[skill] || skill; }).join(text.and);
+    }
+
+    function showOutcome(outcome, moveFocus) {
+      var plan = outcome.plan;
+      el.level.textContent = fmt(text.level, {level: outcome.level === "below N5" ? text.below : outcome.level});
+      el.plan.textContent = fmt(text.plan, {target: plan.target, date: plan.exam_date, minutes: plan.weekly_minutes});
+      el.next.textContent = fmt(text.next_step, {focus: focusText(plan.first_week.focus)});
+      el.outcome.hidden = false;
+      if (moveFocus) { el.done.focus(); }
+    }
+
+    // moveFocus after an answer (its button is gone): keyboard and screen-reader users land on what came next.
+    function show(payload, moveFocus) {
+      var item = payload.item, progress = payload.progress;
+      el.status.textContent = "";
+      root.setAttribute("data-item-id", item ? item.id : "");
+      el.test.hidden = !item;
+      el.empty.hidden = Boolean(item || payload.outcome);
+      if (payload.outcome) { showOutcome(payload.outcome, moveFocus); return; }
+      if (!item) { return; }
+      var n = Math.min(progress.answered + 1, progress.max_items);
+      el.progress.textContent = fmt(text.progress, {n: n});
+      el.progress.setAttribute("aria-label", fmt(text.progress_label, {n: n, max: progress.max_items}));
+      el.instruction.textContent = item.instruction;
+      el.stimulus.hidden = !item.stimulus;
+      if (item.stimulus) {
+        el.stimulusText.textContent = item.stimulus.text || "";
+        el.audio.hidden = !item.stimulus.audio;
+        if (item.stimulus.audio) { el.audio.src = item.stimulus.audio; } else { el.audio.removeAttribute("src"); }
+      }
+      rich(el.prompt, item.prompt, item.prompt_ruby);
+      el.choices.textContent = "";
+      item.choices.forEach(function (choice, index) {
+        var button = document.createElement("button");
+        button.type = "button";
+        button.className = "np-choice";
+        button.lang = "ja";
+        button.setAttribute("data-index", index);
+        button.textContent = choice;
+        el.choices.appendChild(button);
+      });
+      if (moveFocus) { el.prompt.focus(); }
+    }
+
+    function failed() {
+      busy = false;
+      el.status.textContent = text.error;
+      Array.prototype.forEach.call(el.choices.querySelectorAll(".np-choice"), function (b) { b.disabled = false; });
+    }
+
+    el.choices.addEventListener("click", function (event) {
+      var button = event.target.closest(".np-choice");
+      if (!button || busy) { return; }
+      busy = true;
+      Array.prototype.forEach.call(el.choices.querySelectorAll(".np-choice"), function (b) { b.disabled = true; });
+      var body = {item_id: root.getAttribute("data-item-id"), choice: Number(button.getAttribute("data-index"))};
+      post(root.getAttribute("data-answer-url"), body).then(function (payload) {
+        busy = false;
+        show(payload, true);
+      }, function () {
+        // Refused (answered in another tab, say): show the question the server holds, then say so.
+        post(root.getAttribute("data-next-url"), {}).then(function (payload) { show(payload, true); failed(); }, failed);
+      });
+    });
+    if (!root.hasAttribute("data-rendered")) {
+      post(root.getAttribute("data-next-url"), {}).then(function (payload) { show(payload, false); }, failed);
+    }
+  }
+
+  window.NihongoPlacement = {mount: mount};
+
+  /* The XBlock runtime's init function: `element` is the block's wrapper (a jQuery object in some hosts). */
+  window.PlacementTestBlock = function (runtime, element) {
+    var node = element && element.jquery ? element[0] : element;
+    mount(node.classList.contains("nihongo-placement") ? node : node.querySelector(".nihongo-placement"));
+    return {};
+  };
+}());
