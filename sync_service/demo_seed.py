@@ -17,6 +17,7 @@ from curriculum.bank import default_bank
 from curriculum.japan_time import PROGRAMME_TZ
 from lti_tool.models import AnswerRecord, LaunchRecord, ScoreRecord
 
+from . import quota
 from .models import Company, Learner, Manager, WaitingListEntry
 from .sources.lti_records import LtiToolRecords
 from .sync import sync
@@ -104,6 +105,7 @@ def seed(now: datetime, base_url: str | None = None, rng: random.Random | None =
                                         help_language=language, added_on=start + timedelta(weeks=1))
     result = sync(LtiToolRecords(), now)
     _demo_operator()
+    _demo_application(now, start, rng)
     return {"companies": len(COMPANIES), "learners": learners, "daily rows": result.rows_changed}
 
 
@@ -143,3 +145,34 @@ def _demo_operator() -> None:
     user_model = get_user_model()
     if not user_model.objects.filter(username="operator").exists():
         user_model.objects.create_superuser("operator", password="demo-operator")
+
+
+def _demo_application(now: datetime, start: date, rng: random.Random) -> None:
+    """A prefecture reviewer (user prefecture, password demo-prefecture; reviews at /apply/review/)
+    and one application for them to review.
+
+    The demo runs on today's date, so its recruitment window is kept open around it (P3's end date
+    is configurable on the programme counter).
+    """
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.models import Group
+
+    from .approvals import programme_counter
+    from .front_office import corporate_number, flows
+
+    counter = programme_counter()
+    counter.recruitment_opens_on = start
+    counter.recruitment_closes_on = max(quota.RECRUITMENT_ENDS_ON, now.astimezone(PROGRAMME_TZ).date()
+                                        + timedelta(days=60))
+    counter.save()
+    user_model = get_user_model()
+    if not user_model.objects.filter(username="prefecture").exists():
+        reviewer = user_model.objects.create_user("prefecture", password="demo-prefecture")
+        reviewer.groups.add(Group.objects.get(name="prefecture reviewer"))
+    base = "000090000001"
+    number = f"{corporate_number.check_digit(base)}{base}"
+    people = (flows.LearnerEntry("Dewi Lestari", "Indonesia", "育成就労", "", "id"),
+              flows.LearnerEntry("Juan Dela Cruz", "Philippines", "特定技能1号", "N4", "tl"))
+    flows.submit_application(flows.Submission(
+        "Ibusuki Fisheries (demo)", "鹿児島県指宿市（架空）", number, 12, "漁業", "Hayashi Mika",
+        "support@ibusuki-fisheries.example", "0993000000", people), now, rng)

@@ -10,6 +10,9 @@ class Company(models.Model):
     employees = models.PositiveIntegerField()
     industry = models.CharField(max_length=100, blank=True)
     joined_on = models.DateField()
+    address = models.CharField(max_length=300, blank=True)
+    corporate_number = models.CharField(max_length=13, blank=True, db_index=True,
+                                        help_text="法人番号 (13 digits), from the entry form")
 
     class Meta:
         verbose_name_plural = "companies"
@@ -142,6 +145,10 @@ class WaitingListEntry(models.Model):
     added_on = models.DateField()
     status = models.CharField(max_length=8, choices=Status.choices, default=Status.WAITING)
     offered_at = models.DateTimeField(null=True, blank=True)
+    application = models.ForeignKey("Application", null=True, blank=True, on_delete=models.PROTECT,
+                                    related_name="waiting")
+    level = models.CharField(max_length=8, blank=True, help_text="Current JLPT/JFT level, if any")
+    email = models.EmailField(blank=True)
 
     class Meta:
         ordering = ["position"]
@@ -210,29 +217,125 @@ class ProgrammeCounter(models.Model):
         return f"programme: {self.places} places"
 
 
+class Application(models.Model):
+    """A company's application through the entry form (利用申請, P4): what the prefecture needs to decide.
+
+    The company's details are kept as submitted; the learners are ``applicants`` (within the free
+    places) and ``waiting`` (beyond them). The receipt number is what the company quotes.
+    """
+
+    class Status(models.TextChoices):
+        RECEIVED = "received"
+        FORWARDED = "forwarded"
+        DECIDED = "decided"
+
+    receipt_number = models.CharField(max_length=20, unique=True)
+    company = models.ForeignKey(Company, on_delete=models.PROTECT, related_name="applications")
+    company_name = models.CharField(max_length=200)
+    address = models.CharField(max_length=300)
+    corporate_number = models.CharField(max_length=13)
+    employees = models.PositiveIntegerField()
+    industry = models.CharField(max_length=100)
+    support_name = models.CharField(max_length=200, help_text="学習支援担当者")
+    support_email = models.EmailField()
+    support_phone = models.CharField(max_length=20)
+    submitted_at = models.DateTimeField()
+    consent_version = models.CharField(max_length=20, help_text="The privacy notice the company agreed to")
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.RECEIVED)
+    forwarded_at = models.DateTimeField(null=True, blank=True)
+    forwarded_by = models.CharField(max_length=100, blank=True)
+
+    class Meta:
+        ordering = ["submitted_at", "id"]
+        permissions = [
+            ("forward_application", "Can forward applications to the prefecture"),
+            ("review_application", "Can approve or reject applicants (prefecture)"),
+        ]
+
+    def __str__(self):
+        return self.receipt_number
+
+
 class ApplicationLearner(models.Model):
     """A learner named in a company's application (利用申請), until the prefecture decides (P4, P5)."""
 
     class Status(models.TextChoices):
         PENDING = "pending"
         APPROVED = "approved"
+        REJECTED = "rejected"
 
     company = models.ForeignKey(Company, on_delete=models.PROTECT, related_name="applicants")
+    application = models.ForeignKey(Application, null=True, blank=True, on_delete=models.PROTECT,
+                                    related_name="applicants")
     login_id = models.CharField(max_length=64, unique=True, help_text="Issued to the learner once approved")
     display_name = models.CharField(max_length=200)
     nationality = models.CharField(max_length=100)
     residence_status = models.CharField(max_length=100)
     help_language = models.CharField(max_length=8, default="en")
+    level = models.CharField(max_length=8, blank=True, help_text="Current JLPT/JFT level, if any")
+    email = models.EmailField(blank=True)
     applied_on = models.DateField()
     status = models.CharField(max_length=8, choices=Status.choices, default=Status.PENDING)
     learner = models.OneToOneField(Learner, null=True, blank=True, on_delete=models.PROTECT,
                                    related_name="application")
-    reviewer = models.CharField(max_length=100, blank=True, help_text="Who approved (login ID)")
+    reviewer = models.CharField(max_length=100, blank=True, help_text="Who decided (login ID)")
     reason = models.TextField(blank=True, help_text="Why: the prefecture's reference; no personal data")
     decided_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["applied_on", "id"]
+        constraints = [
+            models.CheckConstraint(condition=~models.Q(status="approved") | models.Q(learner__isnull=False),
+                                   name="an_approved_applicant_is_a_learner"),
+            models.CheckConstraint(condition=~models.Q(status="rejected") | ~models.Q(reason=""),
+                                   name="a_rejection_has_its_reason"),
+        ]
 
     def __str__(self):
         return self.login_id  # never the name: strings end up in logs
+
+
+class ApplicationDecision(models.Model):
+    """One decision on one applicant: who, when, why, and how it reached us (P5). Never edited."""
+
+    class Outcome(models.TextChoices):
+        APPROVED = "approved"
+        REJECTED = "rejected"
+
+    class Via(models.TextChoices):
+        WEB = "web"
+        SHEET = "sheet"
+
+    applicant = models.ForeignKey(ApplicationLearner, on_delete=models.PROTECT, related_name="decisions")
+    outcome = models.CharField(max_length=8, choices=Outcome.choices)
+    decided_by = models.CharField(max_length=100, help_text="The prefecture's reviewer")
+    recorded_by = models.CharField(max_length=100, help_text="Who entered it (the same, or the operator)")
+    via = models.CharField(max_length=8, choices=Via.choices)
+    reason = models.TextField()
+    decided_at = models.DateTimeField()
+
+    class Meta:
+        ordering = ["decided_at", "id"]
+        constraints = [models.CheckConstraint(condition=~models.Q(reason="") & ~models.Q(decided_by=""),
+                                              name="a_decision_says_who_and_why")]
+
+    def __str__(self):
+        return f"decision #{self.pk}: applicant #{self.applicant_id} {self.outcome}"
+
+
+class RejectionCounter(models.Model):
+    """Refused entry-form submissions, counted per Japan day and kind; nothing else of them is kept."""
+
+    class Kind(models.TextChoices):
+        INVALID = "invalid"
+        CLOSED = "closed"
+
+    day = models.DateField()
+    kind = models.CharField(max_length=8, choices=Kind.choices)
+    count = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["day", "kind"], name="one_rejection_count_per_day")]
+
+    def __str__(self):
+        return f"{self.day} {self.kind}: {self.count}"

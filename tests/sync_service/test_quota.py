@@ -1,13 +1,16 @@
 """Quota rules (P1–P3) at their boundaries, pure and through ``approve_learner``."""
 
-from datetime import date
+from datetime import date, datetime, timezone
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
+from curriculum.japan_time import japan_date
 from sync_service import quota
 from sync_service.approvals import ApprovalRefused, approve_learner, programme_counter
 from sync_service.models import ApplicationLearner, Learner
-from sync_service.quota import RecruitmentWindow, company_quota, decide_places
+from sync_service.quota import RecruitmentWindow, WindowState, company_quota, decide_places, split_application
 from tests.conftest import jst
 
 START = date(2026, 5, 1)
@@ -153,3 +156,64 @@ def test_approvals_need_an_aware_time_and_a_reviewer(company_factory, applicant_
         approve_learner(applicant, "pref-reviewer-1", "ref", datetime(2026, 7, 1))
     with pytest.raises(ValueError):
         approve_learner(applicant, " ", "ref", jst(2026, 7, 1))
+
+
+# --- properties (Hypothesis) --------------------------------------------------------------------------
+
+counts = st.integers(min_value=0, max_value=400)
+
+
+@given(requested=st.integers(0, 10), company_taken=st.integers(0, 6), employees=st.integers(0, 200),
+       programme_taken=counts)
+def test_granted_places_never_exceed_either_quota(requested, company_taken, employees, programme_taken):
+    allowed = company_quota(employees)
+    granted, waiting = decide_places(requested, company_taken, allowed, programme_taken, 300)
+    assert granted + waiting == requested and granted >= 0 and waiting >= 0
+    assert company_taken + granted <= max(company_taken, allowed)
+    assert programme_taken + granted <= max(programme_taken, 300)
+    if waiting:  # someone waits only when a quota is really full
+        assert company_taken + granted >= allowed or programme_taken + granted >= 300
+
+
+@given(employees=st.integers(0, 10_000))
+def test_the_quota_switches_at_30_employees(employees):
+    assert company_quota(employees) == (3 if employees < 30 else 5)
+
+
+@given(learners=st.integers(1, 6), employees=st.integers(1, 60), company_taken=st.integers(0, 5),
+       company_pending=st.integers(0, 5), programme_taken=counts, programme_pending=st.integers(0, 50))
+def test_an_application_is_refused_beyond_the_quota_and_pending_places_count(
+        learners, employees, company_taken, company_pending, programme_taken, programme_pending):
+    allowed = company_quota(employees)
+    if learners > allowed:
+        with pytest.raises(ValueError, match=f"at most {allowed}"):
+            split_application(learners, employees, company_taken, company_pending, programme_taken,
+                              programme_pending)
+        return
+    split = split_application(learners, employees, company_taken, company_pending, programme_taken,
+                              programme_pending)
+    assert split.fits + split.waiting == learners
+    assert company_taken + company_pending + split.fits <= max(allowed, company_taken + company_pending)
+    assert programme_taken + programme_pending + split.fits <= max(300, programme_taken + programme_pending)
+
+
+@given(moment=st.datetimes(min_value=datetime(2026, 3, 1), max_value=datetime(2026, 10, 1),
+                           timezones=st.just(timezone.utc)),
+       taken=st.integers(0, 310))
+def test_the_window_is_read_on_the_japan_calendar(moment, taken):
+    window = RecruitmentWindow(START)
+    state = window.state_at(moment, taken)
+    day = japan_date(moment)
+    assert (state is WindowState.OPEN) == (START <= day <= date(2026, 8, 31) and taken < 300)
+    assert (state is WindowState.ENDED) == (day > date(2026, 8, 31))
+    assert window.is_open(day, taken) == (state is WindowState.OPEN)
+
+
+def test_the_window_needs_an_aware_time():
+    with pytest.raises(ValueError):
+        RecruitmentWindow(START).state_at(datetime(2026, 6, 1), 0)
+
+
+@pytest.mark.parametrize(("taken", "state"), [(299, WindowState.OPEN), (300, WindowState.FULL)])
+def test_the_300th_place_closes_the_window(taken, state):
+    assert RecruitmentWindow(START).state(date(2026, 6, 1), taken) is state
