@@ -68,6 +68,19 @@ def _host_files(company: Company, rows: list[packet.Row], host: str, course: str
     return {}
 
 
+def _ensure_manager(company: Company, now: datetime) -> None:
+    """The company's learning-support person from its application becomes its manager (once)."""
+    from curriculum.japan_time import japan_date
+    from sync_service.front_office.flows import fiscal_year
+
+    application = company.applications.order_by("-submitted_at").first()
+    if application is None or company.managers.exists():
+        return
+    login_id = f"k{fiscal_year(japan_date(now)) % 100:02d}-m{company.pk:04d}"
+    Manager.objects.create(company=company, login_id=login_id, display_name=application.support_name,
+                           lms_user_id=login_id)
+
+
 def issue(company_id: int, *, by: str, now: datetime, host: str = "none", course: str = "",
           rng: secrets.SystemRandom | None = None, provision=None) -> Issued:
     """Accounts for everyone of the company who has none yet; all or nothing.
@@ -84,6 +97,7 @@ def issue(company_id: int, *, by: str, now: datetime, host: str = "none", course
         company = Company.objects.select_for_update().filter(pk=company_id).first()
         if company is None:
             raise AccountsRefused(f"There is no company {company_id}: `nihongo status` lists them.")
+        _ensure_manager(company, now)
         rows = [_create(m.login_id, m.display_name, "manager", company, now, rng, manager=m)
                 for m in company.managers.filter(account__isnull=True).order_by("login_id")]
         rows += [_create(lr.login_id, lr.display_name, "learner", company, now, rng, learner=lr)
@@ -130,6 +144,5 @@ def reset(login_id: str, *, by: str, now: datetime, rng: secrets.SystemRandom | 
 
 def support_email(company: Company) -> str:
     """The company's learning-support person's address from its latest application, or ''."""
-    application = company.applications.order_by("-submitted_at").first() if hasattr(
-        company, "applications") else None
+    application = company.applications.order_by("-submitted_at").first()
     return application.support_email if application else ""

@@ -145,7 +145,7 @@ def submit_application(submission: Submission, now: datetime, rng: random.Random
             row = ApplicationLearner.objects.create(
                 company=company, application=application, login_id=f"new-{application.receipt_number}-{n}",
                 applied_on=today, **_person(entry))
-            row.login_id = f"k{_fiscal_year(today) % 100:02d}-{row.pk:05d}"
+            row.login_id = f"k{fiscal_year(today) % 100:02d}-{row.pk:05d}"
             row.save(update_fields=["login_id"])
         position = WaitingListEntry.objects.aggregate(last=Max("position"))["last"] or 0
         for n, entry in enumerate(submission.learners[split.fits:], position + 1):
@@ -185,7 +185,7 @@ def _receipt_number(now: datetime, rng: random.Random) -> str:
             return number
 
 
-def _fiscal_year(day) -> int:
+def fiscal_year(day) -> int:
     return day.year if day.month >= 4 else day.year - 1
 
 

@@ -83,6 +83,15 @@ def cmd_send(args) -> int:
     return 1 if failed else 0
 
 
+def cmd_notices(args) -> int:
+    from .notices import hand_over
+
+    result = hand_over(timezone.now())
+    print(f"{result.queued} notice(s) queued in the outbox (each waits for approval); "
+          f"{result.no_address} without an address (the company's application has no support e-mail)")
+    return 1 if result.no_address else 0
+
+
 def register(sub) -> None:
     outbox = sub.add_parser("outbox", help="every mail the programme sends: check, approve, send")
     outbox = outbox.add_subparsers(dest="kind", required=True)
@@ -103,5 +112,7 @@ def register(sub) -> None:
     p.add_argument("id", type=int)
     p.add_argument("--by", required=True)
     p.set_defaults(func=cmd_cancel, django=True)
+    p = outbox.add_parser("notices", help="queue the weekly rule's notices (after `rules run --apply`)")
+    p.set_defaults(func=cmd_notices, django=True)
     p = outbox.add_parser("send", help="send every due mail (run it from cron); exit 1 if any failed")
     p.set_defaults(func=cmd_send, django=True)

@@ -159,3 +159,44 @@ def test_status_shows_mail_waiting_and_flags_mail_that_does_not_leave():
     assert any("due for over an hour" in p for p in later.problems)
     OutgoingMail.objects.filter(pk=stuck.pk).update(status="failed", attempts=flows.MAX_ATTEMPTS)
     assert any("failed 5 times" in p for p in status(NOW).problems)
+
+
+@pytest.mark.django_db
+def test_notices_go_to_the_learner_or_the_support_person_and_wait_for_approval(capsys):
+    from datetime import date
+
+    from sync_service.models import Application, ApplicationLearner, Company, Learner, Notice, RuleDecision
+
+    def company(name, with_application):
+        c = Company.objects.create(name=name, employees=10, joined_on=date(2026, 9, 1))
+        if with_application:
+            Application.objects.create(
+                receipt_number=f"A-{name}", company=c, company_name=name, address="鹿児島市",
+                corporate_number="7000012050002", employees=10, industry="介護", support_name="山田",
+                support_email=f"hr@{name}.example", support_phone="099", submitted_at=NOW,
+                consent_version="1")
+        return c
+
+    sakura, kirishima = company("sakura", True), company("kirishima", False)
+    people = {}
+    for login, c, email in [("k26-0001", sakura, "lan@mail.example"), ("k26-0002", sakura, ""),
+                            ("k26-0003", kirishima, "")]:
+        people[login] = Learner.objects.create(
+            company=c, login_id=login, display_name=login, nationality="-", residence_status="-",
+            lms_user_id=login, joined_on=date(2026, 9, 1))
+        ApplicationLearner.objects.create(company=c, login_id=login, display_name=login, nationality="-",
+                                          residence_status="-", email=email, applied_on=date(2026, 9, 1),
+                                          status="approved", learner=people[login])
+    for login, learner in people.items():
+        decision = RuleDecision.objects.create(kind="nudge", company=learner.company, week=date(2026, 9, 28),
+                                               learner_key=login, decided_at=NOW)
+        Notice.objects.create(decision=decision, recipient_kind="learner", learner=learner, language="vi",
+                              subject="Let's study this week", body="…", created_at=NOW)
+
+    assert main(["outbox", "notices"]) == 1  # kirishima has no support e-mail on file
+    assert "2 notice(s) queued" in capsys.readouterr().out
+    sent_to = sorted(m.recipients[0] for m in OutgoingMail.objects.all())
+    assert sent_to == ["hr@sakura.example", "lan@mail.example"]
+    assert all(m.personal_data and m.status == "queued" for m in OutgoingMail.objects.all())
+    assert list(Notice.objects.filter(status="queued").values_list("learner__login_id", flat=True)) == [
+        "k26-0003"]
