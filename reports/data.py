@@ -11,8 +11,9 @@ from .monthly import Month
 
 
 def records(month: Month) -> tuple[list[dict], list[dict], list[dict]]:
-    companies = [{"company": c.name, "employees": c.employees}
-                 for c in Company.objects.filter(joined_on__lte=month.last)]
+    # A company that has only applied (no approved learner yet) is not in the programme.
+    in_programme = Company.objects.filter(joined_on__lte=month.last, learners__isnull=False).distinct()
+    companies = [{"company": c.name, "employees": c.employees} for c in in_programme]
     learners = [
         {"login_id": x.login_id, "company": x.company.name, "level": x.level, "status": x.status,
          "joined_on": x.joined_on}

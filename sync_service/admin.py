@@ -3,6 +3,8 @@
 from django.contrib import admin
 
 from .models import (
+    Application,
+    ApplicationDecision,
     ApplicationLearner,
     Company,
     DailyActivity,
@@ -86,3 +88,22 @@ class ApplicationLearnerAdmin(admin.ModelAdmin):
 @admin.register(ProgrammeCounter)
 class ProgrammeCounterAdmin(admin.ModelAdmin):
     list_display = ("places", "recruitment_opens_on", "recruitment_closes_on")
+
+
+@admin.register(Application)
+class ApplicationAdmin(admin.ModelAdmin):
+    """Decisions are taken in the prefecture's review view or by the imported sheet, not here."""
+
+    list_display = ("receipt_number", "company", "status", "submitted_at", "forwarded_at")
+    list_filter = ("status",)
+    readonly_fields = [f.name for f in Application._meta.fields]
+
+
+@admin.register(ApplicationDecision)
+class ApplicationDecisionAdmin(admin.ModelAdmin):
+    list_display = ("applicant", "outcome", "decided_by", "via", "decided_at")
+    list_filter = ("outcome", "via")
+    readonly_fields = [f.name for f in ApplicationDecision._meta.fields]
+
+    def has_change_permission(self, request, obj=None):
+        return False
