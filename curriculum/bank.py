@@ -73,6 +73,16 @@ class Bank:
         return list(self._selections[key])
 
 
+#: Folders of the content directory that hold other content than bank items (the dialect module's).
+NOT_BANK_FOLDERS = ("dialect",)
+
+
+def bank_files(content_dir: Path = CONTENT_DIR) -> list[Path]:
+    """The item bank's JSON files under ``content_dir``, in a stable order."""
+    root = Path(content_dir)
+    return [p for p in sorted(root.rglob("*.json")) if p.relative_to(root).parts[0] not in NOT_BANK_FOLDERS]
+
+
 def load_file(path: Path) -> tuple[list[Item], dict[str, dict]]:
     """Read one bank file (items and stimuli); a bad file fails with its path, the item and the reason."""
     try:
@@ -95,7 +105,7 @@ def default_bank() -> Bank:
     """Every shipped bank file, loaded once per process."""
     items: list[Item] = []
     stimuli: dict[str, dict] = {}
-    for path in sorted(CONTENT_DIR.rglob("*.json")):
+    for path in bank_files():
         file_items, file_stimuli = load_file(path)
         items.extend(file_items)
         stimuli.update(file_stimuli)

@@ -11,7 +11,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .bank import CONTENT_DIR, Bank, load_file
+from . import dialect
+from .bank import CONTENT_DIR, Bank, bank_files, load_file
 from .items import TRANSLATION_LANGUAGES, Item, ItemError
 
 #: Dataset-generated items explain with the dataset's English gloss; the dataset has no other
@@ -24,6 +25,7 @@ class CheckReport:
     items: list[Item] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
     files: int = 0
+    dialect: dict | None = None  # the dialect module's counts, when the folder has a dialect/ part
 
     @property
     def ok(self) -> bool:
@@ -55,7 +57,7 @@ def check(content_dir: Path = CONTENT_DIR) -> CheckReport:
     report = CheckReport()
     stimuli: dict[str, dict] = {}
     seen: dict[str, Path] = {}
-    for path in sorted(Path(content_dir).rglob("*.json")):
+    for path in bank_files(content_dir):
         report.files += 1
         try:
             items, file_stimuli = load_file(path)
@@ -74,7 +76,48 @@ def check(content_dir: Path = CONTENT_DIR) -> CheckReport:
         Bank(report.items, stimuli)
     except ItemError as exc:
         report.problems.append(str(exc))
+    if (Path(content_dir) / "dialect").is_dir():
+        report.dialect, found = check_dialect(Path(content_dir) / "dialect")
+        report.problems.extend(found)
     return report
+
+
+#: What the dialect module must hold (issue 8): every row of the reference list, six or more sound lessons.
+DIALECT_EXPRESSIONS_MIN = 95
+SOUND_RULE_LESSONS_MIN = 6
+
+
+def check_dialect(folder: Path) -> tuple[dict, list[str]]:
+    """The dialect files' counts and problems (curriculum.dialect.validate plus the module's minimums)."""
+    content, problems = dialect.validate(folder)
+    problems = [f"dialect/{p}" for p in problems]
+    rows = [e for e in content.expressions.values() if e.ref is not None]
+    kinds = Counter(lesson.kind for lesson in content.lessons.values())
+    summary = {
+        "expressions": len(rows),
+        "lessons_by_kind": dict(sorted(kinds.items())),
+        "sound_rule_lessons": kinds["sound_rule"],
+        "practice_only": sum(e.practice_only for e in content.expressions.values()),
+        "languages_complete": not any(" lacks " in p for p in problems),
+    }
+    if summary["expressions"] < DIALECT_EXPRESSIONS_MIN:
+        problems.append(f"dialect: {summary['expressions']} expressions; the reference list has "
+                        f"{DIALECT_EXPRESSIONS_MIN} rows and each needs one (expressions.json)")
+    if summary["sound_rule_lessons"] < SOUND_RULE_LESSONS_MIN:
+        problems.append(f"dialect: {summary['sound_rule_lessons']} sound-rule lessons; at least "
+                        f"{SOUND_RULE_LESSONS_MIN} are needed (lessons.json)")
+    return summary, problems
+
+
+def format_dialect(summary: dict) -> str:
+    kinds = ", ".join(f"{kind} {n}" for kind, n in summary["lessons_by_kind"].items())
+    return "\n".join([
+        f"dialect expressions {summary['expressions']} (need {DIALECT_EXPRESSIONS_MIN})",
+        f"dialect lessons by kind: {kinds}",
+        f"sound-rule lessons {summary['sound_rule_lessons']} (need {SOUND_RULE_LESSONS_MIN})",
+        f"practice-only {summary['practice_only']}",
+        f"languages complete {'yes' if summary['languages_complete'] else 'no'}",
+    ])
 
 
 def format_counts(report: CheckReport) -> str:
@@ -92,6 +135,8 @@ def format_counts(report: CheckReport) -> str:
     basis = report.by_basis()
     lines.append(f"{basis['vocabulary']} vocabulary-based and {basis['kanji']} kanji-based items; "
                  f"{basis['all']} items in {report.files} files")
+    if report.dialect is not None:
+        lines.append(format_dialect(report.dialect))
     return "\n".join(lines)
 
 

@@ -1,25 +1,192 @@
-"""The ``dialect_lesson`` XBlock (settings fixed; views and handlers to be built)."""
+"""The ``dialect_lesson`` XBlock: a Kagoshima dialect lesson of ``curriculum.dialect`` inside Open edX.
+
+Every handler parses, calls the core, saves the learner's state, publishes and returns; the rules
+(which exercise, what is scored, what counts as a replay) live in ``curriculum.dialect``. The page is
+``page.py``'s, shared with the LTI tool. Contract: ``xblocks/NATIVE_API.md`` (dialect lesson).
+"""
 
 from __future__ import annotations
 
+import json
+import random
+from datetime import datetime, timezone
+
+from lxml import etree
 from web_fragments.fragment import Fragment
+from webob import Response
+from xblock.completable import XBlockCompletionMode
 from xblock.core import XBlock
-from xblock.fields import Float, Integer, Scope, String  # noqa: F401
+from xblock.exceptions import JsonHandlerError
+from xblock.fields import Dict, Float, Integer, Scope, String, UserScope  # noqa: F401
+from xblock.utils.resources import ResourceLoader
+from xblock.utils.studio_editable import StudioEditableXBlockMixin
+from xblock.validation import ValidationMessage
+
+from curriculum import dialect
+from xblocks.common.learner_record import LearnerRecordMixin
+
+from . import page
+
+loader = ResourceLoader(__name__)
 
 
 def _(text: str) -> str:
     return text
 
 
+def _lesson_values() -> list[dict]:
+    """The lessons an author can pick (Studio's dropdown), from ``curriculum.dialect.lessons()``."""
+    try:
+        return [{"display_name": lesson.title_in("en"), "value": lesson.id} for lesson in dialect.lessons()]
+    except dialect.DialectError:  # broken content: Studio still opens, and says so on saving
+        return []
+
+
 @XBlock.needs("i18n")
-class DialectLessonBlock(XBlock):
-    """Kagoshima dialect lesson."""
+class DialectLessonBlock(LearnerRecordMixin, StudioEditableXBlockMixin, XBlock):
+    """Kagoshima dialect lesson: exercises with feedback; the grade is the best round's scored answers."""
 
     display_name = String(display_name=_("Display name"), default=_("Kagoshima dialect lesson"),
                           scope=Scope.settings)
     lesson = String(display_name=_("Lesson"), default="greetings", scope=Scope.settings,
+                    values=_lesson_values,
                     help=_("The lesson's ID in curriculum/content/dialect (see `nihongo content check`)"))
     weight = Float(display_name=_("Problem weight"), default=1.0, scope=Scope.settings, values={"min": 0})
+    lesson_state = Dict(default={}, scope=Scope.user_state,
+                        help="The learner's round, best score and language (curriculum.dialect).")
 
+    editable_fields = ("display_name", "lesson", "weight")
+    has_score = True
+    has_custom_completion = True
+    completion_mode = XBlockCompletionMode.COMPLETABLE
+    icon_class = "problem"
+
+    # -- the core's inputs, each read in one place --------------------------------------------
+
+    def _now(self) -> datetime:
+        """The only clock of the block (tests patch it)."""
+        return datetime.now(timezone.utc)
+
+    def _rng(self) -> random.Random:
+        """The only randomness of the block (tests patch it)."""
+        return random.Random()
+
+    def _runtime_language(self) -> str:
+        """The LMS's language for this learner, through the i18n service; English when we have none."""
+        code = self.runtime.service(self, "i18n").gettext(page.LANGUAGE_PROBE)
+        return code if code in dialect.LANGUAGES else "en"
+
+    def max_score(self) -> int:
+        """Raw points of a perfect round: the lesson's scored exercises (practice-only ones never count)."""
+        try:
+            return dialect.scored_total(self.lesson)
+        except (KeyError, dialect.DialectError):
+            return 0
+
+    def _call(self, function, *args):
+        """Run a core function over the stored state; refusals become a 400 and change nothing."""
+        try:
+            return function(self.lesson_state, self.lesson, *args)
+        except (dialect.LessonError, dialect.DialectError) as exc:
+            raise JsonHandlerError(400, str(exc)) from None
+
+    # -- views --------------------------------------------------------------------------------
+
+    @XBlock.supports("multi_device")
     def student_view(self, context=None):
-        return Fragment("<p>This activity is being built.</p>")
+        """The lesson and its current exercise, rendered on the server; dialect.js takes over."""
+        try:
+            state, payload = dialect.present(self.lesson_state, self.lesson, self._rng(),
+                                             self._runtime_language())
+        except dialect.DialectError as exc:
+            return Fragment(f"<p>{exc}</p>")
+        self.lesson_state = state  # the served exercise stays pending across reloads
+        urls = {name: self.runtime.handler_url(self, name) for name in page.HANDLERS}
+        language = payload["language"]
+        title = self.display_name if self.display_name != DialectLessonBlock.display_name.default \
+            else page.title(language)
+        frag = Fragment(page.markup(payload, urls, language, title))
+        frag.add_css(page.css())
+        frag.add_javascript(page.js())
+        frag.initialize_js("DialectLessonBlock")
+        return frag
+
+    def student_view_data(self, context=None):
+        """Settings only, the same for every learner: no exercise, no answer, no user state."""
+        return {"display_name": self.display_name, "lesson": self.lesson, "weight": self.weight}
+
+    # -- handlers -----------------------------------------------------------------------------
+
+    @XBlock.json_handler
+    def next(self, data, suffix=""):
+        """The exercise being asked (or the round's end) and the learner's progress."""
+        self.lesson_state, payload = self._call(dialect.present, self._rng(), self._runtime_language())
+        return payload
+
+    @XBlock.json_handler
+    def answer(self, data, suffix=""):
+        """Check ``{"exercise_id", "choice"}``; publish the grade when a round ends."""
+        state, payload, grade = self._call(dialect.submit, data, self._rng(), self._runtime_language())
+        self.lesson_state = state
+        self.note_answer(self._now())  # the learner-wide record the progress block reads
+        self.runtime.publish(self, "nihongo.dialect.answered", {
+            "lesson": self.lesson, "entry": payload["entry"], "kind": payload["kind"],
+            "correct": payload["correct"], "scored": payload["scored"]})
+        if payload["round_complete"]:
+            progress = payload["progress"]
+            self.runtime.publish(self, "nihongo.dialect.finished", {
+                "lesson": self.lesson, "scored_correct": progress["scored_correct"],
+                "scored_total": progress["scored_total"], "best": progress["best"]})
+            if grade:
+                self.runtime.publish(self, "grade", {"value": grade.earned, "max_value": grade.possible})
+            self.runtime.publish(self, "completion", {"completion": 1.0})
+        return payload
+
+    @XBlock.json_handler
+    def new_round(self, data, suffix=""):
+        """Start another round once this one is finished, then present its first exercise."""
+        self.lesson_state, payload = self._call(dialect.restart, self._rng(), self._runtime_language())
+        return payload
+
+    @XBlock.json_handler
+    def language(self, data, suffix=""):
+        """The language switch: ``{"language": "vi"}``; the lesson again, with the UI strings."""
+        self.lesson_state, payload = self._call(dialect.set_language, data, self._rng(),
+                                                self._runtime_language())
+        payload["text"] = page.text(payload["language"])
+        return payload
+
+    @XBlock.handler
+    def student_view_user_state(self, request, suffix=""):
+        """The learner's progress for native clients (GET or POST); never an exercise or an answer."""
+        body = dialect.user_state(self.lesson_state, self.lesson, self._runtime_language())
+        return Response(json.dumps(body), content_type="application/json", charset="utf8")
+
+    # -- Studio -------------------------------------------------------------------------------
+
+    def validate_field_data(self, validation, data):
+        """Refuse a lesson that does not exist or a negative weight, with a message for the author."""
+        super().validate_field_data(validation, data)
+        try:
+            ids = [lesson.id for lesson in dialect.lessons()]
+        except dialect.DialectError as exc:
+            validation.add(ValidationMessage(ValidationMessage.ERROR, str(exc)))
+            return
+        if data.lesson not in ids:
+            message = f"Unknown lesson {data.lesson!r}: choose one of {', '.join(ids)}"
+            validation.add(ValidationMessage(ValidationMessage.ERROR, message))
+        if data.weight is None or data.weight < 0:
+            validation.add(ValidationMessage(ValidationMessage.ERROR, "The weight must be 0 or more."))
+
+    def add_xml_to_node(self, node):
+        """OLX carries settings only: a learner's state never leaves with an export."""
+        super().add_xml_to_node(node)
+        for name, field in self.fields.items():
+            if getattr(field.scope, "user", UserScope.NONE) != UserScope.NONE:
+                node.attrib.pop(name, None)
+
+    @staticmethod
+    def workbench_scenarios():
+        """The ``scenarios/*.xml`` files, titled by their display_name."""
+        scenarios = loader.load_scenarios_from_path("scenarios")
+        return [(etree.fromstring(xml.encode()).get("display_name"), xml) for _file_title, xml in scenarios]

@@ -1,0 +1,1 @@
+"""The dialect lesson's gettext catalogues (see catalogue.py)."""
