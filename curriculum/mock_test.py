@@ -19,9 +19,11 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from . import scoring
-from .bank import Bank
+from .bank import ATTRIBUTION, Bank
+from .drill import Grade
+from .furigana import plain
 from .grading import AnswerError, grade
-from .item_types import ItemType
+from .item_types import TYPES, ItemType
 from .items import Item
 from .scoring import (
     CONVERSATION_EXPRESSION,
@@ -388,11 +390,13 @@ def view(state: dict, bank: Bank, now: datetime, language: str = "en") -> dict:
     """What the browser may see: the open questions without answers, the learner's own choices."""
     synced = _sync(state, now)
     open_ids = _open_items(synced) if not synced["finished_at"] else set()
+    names = {s.key: s.name for s in form_for(synced["level"]).sections}
     return {
         "level": synced["level"],
-        "sections": [{"key": s["key"], "count": len(s["items"]),
-                      "open": bool(s["opened_at"] and not s["closed_at"])} for s in synced["sections"]],
-        "items": [bank.get(i).public_dict(language) for s in synced["sections"] for i in s["items"]
+        "sections": [{"key": s["key"], "name": names[s["key"]], "count": len(s["items"]),
+                      "minutes": s["minutes"], "open": bool(s["opened_at"] and not s["closed_at"])}
+                     for s in synced["sections"]],
+        "items": [_shown_item(bank, i, s["key"], language) for s in synced["sections"] for i in s["items"]
                   if i in open_ids],
         "answers": {k: v for k, v in synced["answers"].items() if k in open_ids},
         "flags": [f for f in synced["flags"] if f in open_ids],
@@ -400,6 +404,21 @@ def view(state: dict, bank: Bank, now: datetime, language: str = "en") -> dict:
         "remaining_seconds": remaining_seconds(synced, now),
         "finished": bool(synced["finished_at"]),
     }
+
+
+def _shown_item(bank: Bank, item_id: str, section: str, language: str) -> dict:
+    """One question as the browser gets it: no answer; a listening script only while there is no audio."""
+    item = bank.get(item_id)
+    shown = item.public_dict(language)
+    shown["section"] = section
+    if item.stimulus:
+        stimulus = bank.stimuli[item.stimulus]
+        audio = stimulus.get("audio")
+        shown["stimulus"] = {"id": item.stimulus, "kind": stimulus["kind"],
+                             "title": stimulus.get("title", ""), "audio": audio,
+                             "text": plain(stimulus["text"]) if stimulus["kind"] == "passage" or not audio
+                             else None}
+    return shown
 
 
 @dataclass(frozen=True)
@@ -451,3 +470,226 @@ def finish(state: dict, bank: Bank, now: datetime) -> tuple[dict, MockResult]:
                     tuple(Shortfall.from_dict(s) for s in state["shortfalls"]))
     item_count = sum(len(s["items"]) for s in state["sections"])
     return state, MockResult(report, len(state["answers"]), item_count, mock.message)
+
+
+# --- the JSON contract both hosts serve (xblocks/NATIVE_API.md, "mock_test") ------------------------
+#
+# A host keeps one JSON-safe record per learner and activity: ``{"session": <the session above or
+# None>, "result": <MockResult.to_dict() or None>}``. Each ``act_*`` checks the request body, returns
+# the new record and what the browser gets, and raises ``MockTestError`` (nothing changed) for bad or
+# forged input. Hosts store the record, then publish what ``Finished`` says.
+
+
+def new_record() -> dict:
+    return {"session": None, "result": None}
+
+
+@dataclass(frozen=True)
+class Finished:
+    """A test that has just ended: the result, and the grade the host sends (percent correct)."""
+
+    result: MockResult
+    grade: Grade
+
+    @property
+    def form(self) -> str:
+        return form_name(self.result.report.level)
+
+    @property
+    def summary(self) -> dict:
+        """The learner-record summary (``LearnerRecordMixin.note_mock_result``): no answers."""
+        report = self.result.report
+        return {"form": self.form, "total": report.total, "passed": report.passed}
+
+
+def form_name(level: str) -> str:
+    """The name authors and links use for a form: N5…N2, or JFT for JFT-Basic."""
+    level = form_for(level).level
+    return "JFT" if level == scoring.JFT else level
+
+
+def grade_of(result: MockResult) -> Grade:
+    """Percent of the test's questions answered right, checked on the server; never a client's number."""
+    correct = sum(s.correct for s in result.report.sections)
+    return Grade(scoring.scaled(correct, result.item_count, 100) if result.item_count else 0, 100)
+
+
+def planned_count(level: str, bank: Bank) -> int:
+    """How many questions ``assemble`` will give from ``bank`` (the full form, less what the bank lacks)."""
+    form = form_for(level)
+    available = {}
+    for item in bank:
+        if item.level.value in form.bank_levels:
+            available[item.type] = available.get(item.type, 0) + 1
+    return sum(min(part.count, available.get(part.type, 0)) for s in form.sections for part in s.parts)
+
+
+def _body(data: object, **fields: type) -> dict:
+    """``data`` when it is an object with exactly ``fields`` of the right types; else ``MockTestError``."""
+    if not isinstance(data, dict):
+        raise MockTestError("Send a JSON object.")
+    if set(data) != set(fields):
+        wanted = ", ".join(sorted(fields)) or "{} (no fields)"
+        raise MockTestError(f"Send exactly {wanted}; got {', '.join(sorted(map(str, data))) or 'none'}.")
+    for name, kind in fields.items():
+        if kind is bool and not isinstance(data[name], bool):
+            raise MockTestError(f"{name} must be true or false.")
+        if kind is str and not isinstance(data[name], str):
+            raise MockTestError(f"{name} must be a question ID.")
+    return data
+
+
+def _session(record: dict) -> dict:
+    session = (record or {}).get("session")
+    if not session:
+        raise MockTestError("Start the test first.")
+    return session
+
+
+def sync(record: dict | None, bank: Bank, now: datetime) -> tuple[dict, Finished | None]:
+    """The record with a test whose time has run out finished (a learner who left finds the result)."""
+    record = copy.deepcopy(record) if record else new_record()
+    session = record.get("session")
+    if not session or session["finished_at"] or remaining_seconds(session, now) > 0:
+        return record, None
+    synced = _sync(session, now)
+    if _open_sections(synced):
+        return record, None
+    last = max(datetime.fromisoformat(s["closed_at"]) for s in synced["sections"] if s["closed_at"]) \
+        if any(s["closed_at"] for s in synced["sections"]) else now
+    return _finish(record, bank, min(last, now))
+
+
+def _finish(record: dict, bank: Bank, now: datetime) -> tuple[dict, Finished]:
+    session, result = finish(record["session"], bank, now)
+    record = {**record, "session": session, "result": result.to_dict()}
+    return record, Finished(result, grade_of(result))
+
+
+def payload(record: dict | None, level: str, bank: Bank, now: datetime, language: str = "en") -> dict:
+    """Everything the page needs: the form, the running test (no answers) or the result and review."""
+    record = record or new_record()
+    form = form_for(record["session"]["level"] if record.get("session") else level)
+    session = record.get("session")
+    status = "ready" if not session else "finished" if session["finished_at"] else "running"
+    body = {
+        "status": status,
+        "form": {"level": form.level, "minutes": form.minutes, "timed_by_section": form.timed_by_section,
+                 "item_count": form.item_count, "planned_count": planned_count(form.level, bank)},
+        "test": view(session, bank, now, language) if status == "running" else None,
+        "result": None, "review": None, "attribution": ATTRIBUTION,
+    }
+    if status == "finished" and record.get("result"):
+        body["result"] = result_view(MockResult.from_dict(record["result"]), form)
+        body["review"] = review(session, bank, language)
+    return body
+
+
+def result_view(result: MockResult, form: Form) -> dict:
+    """The score report as the page shows it (study-next types named as on the exam)."""
+    shown = result.to_dict()
+    shown["full_count"] = form.item_count
+    shown["correct"] = sum(s.correct for s in result.report.sections)
+    shown["grade"] = grade_of(result).earned
+    for entry in shown["report"]["study_next"]:
+        entry["name"] = TYPES[ItemType(entry["type"])].japanese
+    return shown
+
+
+def review(session: dict, bank: Bank, language: str = "en") -> list[dict]:
+    """Every question with the learner's choice, the answer and the explanation: only once finished."""
+    if not session["finished_at"]:
+        raise MockTestError("The answers are shown when the test is finished.")
+    rows = []
+    for section in session["sections"]:
+        for item_id in section["items"]:
+            item = bank.get(item_id)
+            choice = session["answers"].get(item_id)
+            rows.append({"id": item_id, "section": section["key"], "prompt": plain(item.prompt),
+                         "choices": [plain(c) for c in item.choices], "choice": choice, "answer": item.answer,
+                         "correct": choice == item.answer, "explanation": item.explanation_in(language)})
+    return rows
+
+
+def _small(session: dict, item_id: str, now: datetime) -> dict:
+    """The answer to ``answer``, ``flag`` and ``go_to``: only what changed, to keep phones' data low."""
+    return {"item_id": item_id, "choice": session["answers"].get(item_id),
+            "flagged": item_id in session["flags"], "position": session["position"],
+            "answered_count": len(session["answers"]),
+            "remaining_seconds": remaining_seconds(session, now)}
+
+
+def act_start(record: dict | None, level: str, bank: Bank, data: object, now: datetime,
+              rng: random.Random, language: str = "en") -> tuple[dict, dict]:
+    """Begin a test of ``level`` (again, after a finished one); a running test simply continues."""
+    _body(data)
+    record, _finished = sync(record, bank, now)
+    session = record.get("session")
+    if not session or session["finished_at"]:
+        mock = assemble(level, bank, rng)
+        if not any(ids for _key, ids in mock.sections):
+            raise MockTestError("There are no questions for this test yet.")
+        record = {"session": start(mock, now), "result": None}
+    return record, payload(record, level, bank, now, language)
+
+
+def act_answer(record: dict, bank: Bank, data: object, now: datetime) -> tuple[dict, dict]:
+    """``{"item_id", "choice"}``: store the choice (it is judged only when the test is finished)."""
+    data = _body(data, item_id=str, choice=int)
+    session = answer(_session(record), bank, data["item_id"], data["choice"], now)
+    return {**record, "session": session}, _small(session, data["item_id"], now)
+
+
+def act_flag(record: dict, data: object, now: datetime) -> tuple[dict, dict]:
+    """``{"item_id", "flagged"}``: mark a question for review, or clear the mark."""
+    data = _body(data, item_id=str, flagged=bool)
+    session = flag(_session(record), data["item_id"], now, data["flagged"])
+    return {**record, "session": session}, _small(session, data["item_id"], now)
+
+
+def act_go_to(record: dict, data: object, now: datetime) -> tuple[dict, dict]:
+    """``{"item_id"}``: the question on screen, kept so a reload comes back to it."""
+    data = _body(data, item_id=str)
+    session = go_to(_session(record), data["item_id"], now)
+    return {**record, "session": session}, _small(session, data["item_id"], now)
+
+
+def act_next_section(record: dict, bank: Bank, data: object, now: datetime,
+                     language: str = "en") -> tuple[dict, dict, Finished | None]:
+    """``{}``: end the open JLPT section early; after the last one the test is finished."""
+    _body(data)
+    record = {**record, "session": next_section(_session(record), now)}
+    record, finished = sync(record, bank, now)
+    return record, payload(record, record["session"]["level"], bank, now, language), finished
+
+
+def act_finish(record: dict, bank: Bank, data: object, now: datetime,
+               language: str = "en") -> tuple[dict, dict, Finished]:
+    """``{}``: end the test now and grade it on the server. A finished test cannot be finished again."""
+    _body(data)
+    record, _ = sync(record, bank, now)
+    session = _session(record)
+    if session["finished_at"]:
+        raise MockTestError("This test is finished.")
+    record, finished = _finish(record, bank, now)
+    return record, payload(record, session["level"], bank, now, language), finished
+
+
+def user_state(record: dict | None, bank: Bank, now: datetime) -> dict:
+    """For native clients: where the learner is, never a question's answer."""
+    record = record or new_record()
+    session = record.get("session")
+    status = "ready" if not session else "finished" if session["finished_at"] else "running"
+    state = {"status": status, "level": session["level"] if session else None, "answered_count": 0,
+             "item_count": 0, "flagged_count": 0, "remaining_seconds": 0, "result": None}
+    if session:
+        state.update(answered_count=len(session["answers"]),
+                     item_count=sum(len(s["items"]) for s in session["sections"]),
+                     flagged_count=len(session["flags"]), remaining_seconds=remaining_seconds(session, now))
+    if record.get("result"):
+        report = record["result"]["report"]
+        state["result"] = {"total": report["total"], "maximum": report["maximum"], "passed": report["passed"],
+                           "band": report["band"],
+                           "sections": [{k: s[k] for k in ("key", "score", "maximum", "minimum")}
+                                        for s in report["sections"]]}
+    return state

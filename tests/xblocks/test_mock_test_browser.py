@@ -1,0 +1,126 @@
+"""The mock test in Debian's Chromium at phone size, on the workbench served by pytest-django."""
+
+import os
+from pathlib import Path
+from urllib.parse import urljoin
+
+import pytest
+from playwright.sync_api import expect, sync_playwright
+from workbench.scenarios import init_scenarios
+
+pytestmark = pytest.mark.browser
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+PHONE = {"width": 390, "height": 844}
+SCREENSHOT = Path(__file__).resolve().parents[2] / "docs" / "img" / "mock-test-phone.png"
+N5 = "JLPT N5 mock test"
+
+
+@pytest.fixture
+def workbench(live_server, transactional_db, monkeypatch):
+    # Playwright's sync API runs an asyncio loop in this thread; nothing here is really async.
+    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    init_scenarios()
+    return f"{live_server.url}/workbench/"
+
+
+@pytest.fixture
+def phone():
+    if not CHROMIUM.exists():
+        pytest.fail("Debian's Chromium is missing: apt-get install -y chromium fonts-noto-cjk "
+                    "(or deselect with -m 'not browser')")
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        page = browser.new_context(viewport=PHONE).new_page()
+        yield page
+        browser.close()
+
+
+def block_alone(page, index_url: str) -> str:
+    """The scenario's block without the workbench's debug panes, as a course page embeds it."""
+    page.goto(index_url)
+    href = page.get_by_role("link", name=N5).get_attribute("href")
+    return urljoin(index_url, href.replace("/scenario/", "/view/"))
+
+
+def fits(page, width: int) -> bool:
+    return page.evaluate("document.scrollingElement.scrollWidth") <= width
+
+
+def test_a_learner_takes_a_mock_test_on_a_phone(workbench, phone):
+    url = block_alone(phone, workbench)
+    phone.goto(url)
+    mock = phone.locator(".nihongo-mock")
+    mock.get_by_role("button", name="Start the test").click()
+
+    expect(mock.locator(".nm-timer")).to_have_text(r"20:00")  # first paper: 20 minutes
+    cells = mock.locator(".nm-palette button")
+    count = cells.count()
+    assert count > 5
+    expect(mock.locator(".nm-number")).to_have_text(f"Question 1 of {count}")
+    expect(cells.first).to_have_attribute("aria-label", "Question 1, not answered")
+
+    mock.locator(".nm-choice").nth(1).click()
+    expect(mock.locator(".nm-choice").nth(1)).to_have_attribute("aria-pressed", "true")
+    mock.get_by_role("button", name="Flag for review").click()
+    expect(cells.first).to_have_attribute("aria-label", "Question 1, answered, flagged")
+    expect(mock.locator(".nm-count")).to_have_text(f"Answered 1 of {count}")
+
+    mock.get_by_role("button", name="Question 5, not answered").click()  # jump through the palette
+    expect(mock.locator(".nm-number")).to_have_text(f"Question 5 of {count}")
+    expect(mock.locator(".nm-number")).to_be_focused()
+    expect(cells.nth(4)).to_have_attribute("aria-current", "true")
+    mock.locator(".nm-choice").first.click()
+    expect(cells.nth(4)).to_have_attribute("aria-label", "Question 5, answered")
+    if os.environ.get("NIHONGO_SCREENSHOT") == "1":
+        SCREENSHOT.parent.mkdir(parents=True, exist_ok=True)
+        phone.screenshot(path=str(SCREENSHOT))
+
+    phone.reload()  # a dropped connection or a closed tab: the test comes back as it was
+    expect(cells.nth(4)).to_have_attribute("aria-current", "true")
+    expect(cells.first).to_have_attribute("aria-label", "Question 1, answered, flagged")
+
+    mock.get_by_role("button", name="Finish the test").click()
+    expect(mock.locator(".nm-confirm-text")).to_have_text(
+        f"Finish the test now? Questions not answered: {count - 2}.")
+    mock.get_by_role("button", name="Yes").click()
+    expect(mock.locator(".nm-result-title")).to_be_focused()
+    expect(mock.locator(".nm-verdict")).to_have_text("Not a pass yet (estimate)")
+    expect(mock.locator(".nm-total")).to_contain_text("/ 180 (pass mark 80)")
+    expect(mock.locator(".nm-scores tr")).to_have_count(2)
+    expect(mock.locator(".nm-study li").first).not_to_be_empty()
+    assert mock.locator(".nm-review li").count() > count  # every question, with the answers, now
+    assert fits(phone, PHONE["width"])
+
+
+def test_the_test_fits_a_small_phone_and_works_from_the_keyboard(workbench, phone):
+    phone.set_viewport_size({"width": 360, "height": 740})
+    phone.goto(block_alone(phone, workbench))
+    mock = phone.locator(".nihongo-mock")
+    mock.get_by_role("button", name="Start the test").focus()
+    phone.keyboard.press("Enter")
+    expect(mock.locator(".nm-number")).to_be_focused()
+    assert fits(phone, 360)
+    buttons = mock.locator("button:visible").all()
+    assert min(b.bounding_box()["height"] for b in buttons) >= 44  # touch targets
+    assert min(b.bounding_box()["width"] for b in buttons) >= 44
+
+    mock.locator(".nm-palette button").nth(2).focus()
+    phone.keyboard.press("Enter")
+    expect(mock.locator(".nm-number")).to_contain_text("Question 3 of")
+    phone.keyboard.press("Tab")  # on to the first choice
+    phone.keyboard.press("Tab")
+    phone.keyboard.press("Enter")
+    expect(mock.locator('.nm-choice[aria-pressed="true"]')).to_have_count(1)
+    assert fits(phone, 360)
+
+    # The connection drops: the choice shows, the learner is told, and it is sent once back online.
+    phone.context.set_offline(True)
+    mock.locator(".nm-choice").nth(3).click()
+    expect(mock.locator(".nm-status")).to_contain_text("Your answer is not saved yet")
+    phone.context.set_offline(False)
+    expect(mock.locator(".nm-status")).to_be_hidden()
+    phone.reload()
+    expect(mock.locator(".nm-choice").nth(3)).to_have_attribute("aria-pressed", "true")

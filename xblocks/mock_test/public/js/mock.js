@@ -1,0 +1,325 @@
+/* Kagoshima Nihongo mock test, shared by every host (the XBlock, the LTI tool).
+ *
+ * window.NihongoMock.mount(root) drives a `.nihongo-mock` element that carries data-urls (the JSON
+ * endpoints: start, state, answer, flag, go_to, next_section, finish; see xblocks/NATIVE_API.md),
+ * data-text (the UI strings, translated by the host) and data-state (the page's first payload).
+ * A CBT screen: time left, a palette of questions (answered, flagged), free movement, flag for review.
+ * Choices are kept on the server as they are made; answers arrive only after the test is finished.
+ * No framework.
+ */
+(function () {
+  "use strict";
+
+  function csrfToken() {
+    var match = document.cookie.match(/(?:^|;\s*)csrftoken=([^;]+)/);
+    return match ? decodeURIComponent(match[1]) : null;
+  }
+
+  /* Resolves with the JSON body; rejects with {status, message} (status 0: no connection). */
+  function post(url, body) {
+    var headers = {"Content-Type": "application/json", "Accept": "application/json"};
+    var token = csrfToken();
+    if (token) { headers["X-CSRFToken"] = token; }
+    return fetch(url, {method: "POST", headers: headers, credentials: "same-origin", body: JSON.stringify(body || {})})
+      .then(function (response) {
+        return response.json().catch(function () { return {}; }).then(function (json) {
+          if (!response.ok) { throw {status: response.status, message: json.error || ""}; }
+          return json;
+        });
+      }, function () { throw {status: 0, message: ""}; });
+  }
+
+  function fmt(template, values) {
+    return String(template).replace(/\{(\w+)\}/g, function (whole, key) {
+      return Object.prototype.hasOwnProperty.call(values, key) ? values[key] : whole;
+    });
+  }
+
+  function make(tag, className, content) {
+    var node = document.createElement(tag);
+    if (className) { node.className = className; }
+    if (content !== undefined) { node.textContent = content; }
+    return node;
+  }
+
+  function clock(seconds) {
+    var m = Math.floor(seconds / 60), s = seconds % 60;
+    return m + ":" + (s < 10 ? "0" : "") + s;
+  }
+
+  function mount(root) {
+    if (!root || root.nmMounted) { return; }
+    root.nmMounted = true;
+    var text = JSON.parse(root.getAttribute("data-text") || "{}");
+    var urls = JSON.parse(root.getAttribute("data-urls") || "{}");
+    var find = function (selector) { return root.querySelector(selector); };
+    var el = {};
+    ["intro", "intro-size", "short", "start", "test", "section", "timer", "count", "question", "number",
+     "instruction", "stimulus", "stimulus-title", "stimulus-text", "audio", "prompt", "choices", "prev", "flag",
+     "next", "palette", "next-section", "finish", "confirm", "confirm-text", "yes", "no", "result",
+     "result-title", "verdict", "total", "scores", "reasons", "study", "result-short", "review", "again",
+     "status", "attribution"].forEach(function (name) {
+      el[name.replace(/-(\w)/g, function (w, c) { return c.toUpperCase(); })] = find(".nm-" + name);
+    });
+    var data = null, test = null, index = 0, deadline = 0, ticking = null, retrying = null;
+    var pending = {}, latest = {}, queue = Promise.resolve();
+    var confirmed = null, returnFocus = null;
+
+    function say(message) { el.status.textContent = message || ""; }
+
+    function failed(error) {
+      if (error && error.status === 400) { refresh(text.refused); } else { say(text.error); }
+    }
+
+    function refresh(message) {
+      post(urls.state, {}).then(function (payload) { show(payload); say(message); }, function () { say(text.error); });
+    }
+
+    function show(payload) {
+      data = payload;
+      el.intro.hidden = payload.status !== "ready";
+      el.test.hidden = payload.status !== "running";
+      el.result.hidden = payload.status !== "finished";
+      el.confirm.hidden = true;
+      el.attribution.textContent = payload.attribution || "";
+      clearInterval(ticking);
+      if (payload.status === "ready") { intro(payload.form); }
+      if (payload.status === "running") { running(payload.test); }
+      if (payload.status === "finished") { result(payload.result, payload.review || []); }
+    }
+
+    function intro(form) {
+      el.introSize.textContent = fmt(text.intro, {count: form.planned_count, minutes: form.minutes});
+      el.short.hidden = form.planned_count >= form.item_count;
+      el.short.textContent = fmt(text.short, {count: form.planned_count, full: form.item_count});
+      el.start.disabled = !form.planned_count;
+      if (!form.planned_count) { say(text.empty); }
+    }
+
+    function running(t) {
+      test = t;
+      index = 0;
+      t.items.forEach(function (item, k) { if (item.id === t.position) { index = k; } });
+      var open = 0;
+      t.sections.forEach(function (s, k) { if (s.open) { open = k; } });
+      el.section.textContent = data.form.timed_by_section
+        ? fmt(text.section, {n: open + 1, total: t.sections.length, name: t.sections[open].name}) : data.form.level;
+      el.nextSection.hidden = !data.form.timed_by_section || open === t.sections.length - 1;
+      deadline = Date.now() + t.remaining_seconds * 1000;
+      tick();
+      ticking = setInterval(tick, 1000);
+      draw(false);
+    }
+
+    function tick() {
+      var left = Math.max(0, Math.round((deadline - Date.now()) / 1000));
+      el.timer.textContent = clock(left);
+      el.timer.setAttribute("aria-label", fmt(text.time_left, {time: clock(left)}));
+      if (left === 300 || left === 60) { say(fmt(text.minutes_left, {minutes: left / 60})); }
+      if (!left) {
+        clearInterval(ticking);
+        flush().then(function () { refresh(text.time_up); });
+      }
+    }
+
+    function answered(id) { return Object.prototype.hasOwnProperty.call(test.answers, id); }
+
+    function draw(focus) {
+      var item = test.items[index];
+      el.count.textContent = fmt(text.answered_count, {answered: Object.keys(test.answers).length,
+                                                       total: test.items.length});
+      palette();
+      el.question.hidden = !item;
+      el.prev.disabled = index <= 0;
+      el.next.disabled = index >= test.items.length - 1;
+      el.flag.disabled = !item;
+      if (!item) { return; }
+      el.number.textContent = fmt(text.question_of, {n: index + 1, total: test.items.length});
+      el.instruction.textContent = item.instruction;
+      var stimulus = item.stimulus;
+      el.stimulus.hidden = !stimulus;
+      if (stimulus) {
+        el.stimulusTitle.textContent = stimulus.title || "";
+        el.stimulusText.textContent = stimulus.text || "";
+        el.audio.hidden = !stimulus.audio;
+        if (stimulus.audio) { el.audio.src = stimulus.audio; } else { el.audio.removeAttribute("src"); }
+      }
+      el.prompt.textContent = "";
+      if (item.prompt_ruby) {
+        item.prompt_ruby.forEach(function (part) {
+          if (!part[1]) { el.prompt.appendChild(document.createTextNode(part[0])); return; }
+          var ruby = make("ruby", "", part[0]);
+          ruby.appendChild(make("rt", "", part[1]));
+          el.prompt.appendChild(ruby);
+        });
+      } else { el.prompt.textContent = item.prompt; }
+      el.choices.textContent = "";
+      item.choices.forEach(function (choice, k) {
+        var button = make("button", "nm-choice", choice);
+        button.type = "button";
+        button.lang = "ja";
+        button.setAttribute("data-index", k);
+        button.setAttribute("aria-pressed", String(test.answers[item.id] === k));
+        el.choices.appendChild(button);
+      });
+      var flagged = test.flags.indexOf(item.id) >= 0;
+      el.flag.setAttribute("aria-pressed", String(flagged));
+      el.flag.textContent = flagged ? text.unflag : text.flag;
+      if (focus) { el.number.focus(); }
+    }
+
+    function palette() {
+      el.palette.textContent = "";
+      var names = {}, open = test.sections.filter(function (s) { return s.open; });
+      test.sections.forEach(function (s) { names[s.key] = s.name; });
+      test.items.forEach(function (item, k) {
+        var done = answered(item.id), flagged = test.flags.indexOf(item.id) >= 0;
+        if (open.length > 1 && (!k || test.items[k - 1].section !== item.section)) {
+          el.palette.appendChild(make("span", "nm-palette-head", names[item.section])).lang = "ja";
+        }
+        var button = make("button", "nm-cell" + (done ? " nm-answered" : "") + (flagged ? " nm-flagged" : ""),
+                          String(k + 1));
+        button.type = "button";
+        button.setAttribute("data-index", k);
+        button.setAttribute("aria-label", fmt(text.question, {n: k + 1}) + text.separator +
+          (done ? text.answered : text.unanswered) + (flagged ? text.separator + text.flagged : ""));
+        if (k === index) { button.setAttribute("aria-current", "true"); }
+        el.palette.appendChild(button);
+      });
+    }
+
+    /* Answers go one after another, so the server keeps the last choice; a choice overtaken by a newer
+     * one for the same question is dropped, and one that met no connection is kept to send again. */
+    function send(id, choice) {
+      queue = queue.then(function () {
+        if (latest[id] !== choice) { return; }
+        return post(urls.answer, {item_id: id, choice: choice}).then(function () {
+          if (pending[id] === choice) { delete pending[id]; }
+          if (retrying && !Object.keys(pending).length) { clearInterval(retrying); retrying = null; say(""); }
+        }, function (error) {
+          if (latest[id] !== choice) { return; }
+          if (error.status) { delete pending[id]; failed(error); return; }
+          pending[id] = choice;
+          say(text.offline);
+          if (!retrying) { retrying = setInterval(flush, 10000); }
+        });
+      });
+      return queue;
+    }
+
+    function flush() {
+      Object.keys(pending).forEach(function (id) { send(id, pending[id]); });
+      return queue;
+    }
+
+    function goTo(k, focus) {
+      if (k < 0 || k >= test.items.length) { return; }
+      index = k;
+      draw(focus);
+      post(urls.go_to, {item_id: test.items[k].id}).catch(function (error) { if (error.status) { failed(error); } });
+    }
+
+    function ask(message, action, trigger) {
+      el.confirmText.textContent = message;
+      el.confirm.hidden = false;
+      confirmed = action;
+      returnFocus = trigger;
+      el.yes.focus();
+    }
+
+    function end(url) {
+      flush().then(function () { return post(url, {}); }).then(function (payload) {
+        show(payload);
+        (payload.status === "finished" ? el.resultTitle : el.number).focus();
+      }, failed);
+    }
+
+    function begin() {
+      post(urls.start, {}).then(function (payload) { show(payload); el.number.focus(); }, failed);
+    }
+
+    function result(shown, review) {
+      var report = shown.report;
+      el.verdict.className = "nm-verdict " + (report.passed ? "nm-pass" : report.passed === false ? "nm-fail" : "");
+      el.verdict.textContent = report.passed ? text.passed : report.passed === false ? text.failed : text.unjudged;
+      el.total.textContent = report.total === null ? "" :
+        fmt(text.total, {total: report.total, maximum: report.maximum, pass_mark: report.pass_mark}) +
+        (report.band ? text.separator + fmt(text.band, {band: report.band}) : "");
+      el.reasons.textContent = report.total !== null && report.total < report.pass_mark
+        ? fmt(text.below_pass, {pass_mark: report.pass_mark}) : "";
+      var body = el.scores.tBodies[0];
+      body.textContent = "";
+      report.sections.forEach(function (s) {
+        var row = body.insertRow(), below = s.score !== null && s.score < s.minimum;
+        row.appendChild(make("th", "", s.name)).setAttribute("scope", "row");
+        row.insertCell().textContent = s.score === null ? "–" : s.score + " / " + s.maximum;
+        row.insertCell().textContent = fmt(text.correct_of, {correct: s.correct, total: s.total});
+        row.insertCell().textContent = s.minimum ? (below ? text.below_minimum : fmt(text.minimum, {minimum: s.minimum})) : "";
+        if (below) { row.className = "nm-below"; }
+      });
+      el.study.textContent = "";
+      report.study_next.forEach(function (t) {
+        el.study.appendChild(make("li", "", t.name + " (" + fmt(text.correct_of, {correct: t.correct, total: t.total}) + ")"));
+      });
+      if (!report.study_next.length) { el.study.appendChild(make("li", "", text.nothing_missed)); }
+      el.resultShort.hidden = shown.item_count >= shown.full_count;
+      el.resultShort.textContent = fmt(text.short, {count: shown.item_count, full: shown.full_count});
+      var list = el.review.querySelector("ol");
+      list.textContent = "";
+      review.forEach(function (row) {
+        var li = make("li", row.correct ? "nm-right" : "nm-wrong");
+        li.appendChild(make("p", "nm-review-prompt", row.prompt)).lang = "ja";
+        li.appendChild(make("p", "", fmt(text.your_answer, {choice: row.choice === null ? text.no_answer
+                                                                     : row.choices[row.choice]})));
+        li.appendChild(make("p", "", fmt(text.right_answer, {choice: row.choices[row.answer]})));
+        li.appendChild(make("p", "nm-note", row.explanation));
+        list.appendChild(li);
+      });
+    }
+
+    el.choices.addEventListener("click", function (event) {
+      var button = event.target.closest(".nm-choice"), item = test.items[index];
+      if (!button) { return; }
+      var choice = Number(button.getAttribute("data-index"));
+      test.answers[item.id] = choice;
+      latest[item.id] = choice;
+      draw(false);
+      el.choices.querySelector('[data-index="' + choice + '"]').focus();
+      send(item.id, choice);
+    });
+    el.flag.addEventListener("click", function () {
+      var item = test.items[index], flagged = test.flags.indexOf(item.id) < 0;
+      test.flags = test.flags.filter(function (id) { return id !== item.id; }).concat(flagged ? [item.id] : []);
+      draw(false);
+      post(urls.flag, {item_id: item.id, flagged: flagged}).catch(failed);
+    });
+    el.palette.addEventListener("click", function (event) {
+      var cell = event.target.closest(".nm-cell");
+      if (cell) { goTo(Number(cell.getAttribute("data-index")), true); }
+    });
+    el.prev.addEventListener("click", function () { goTo(index - 1, true); });
+    el.next.addEventListener("click", function () { goTo(index + 1, true); });
+    el.finish.addEventListener("click", function () {
+      ask(fmt(text.finish_confirm, {unanswered: test.items.length - Object.keys(test.answers).length}),
+          function () { end(urls.finish); }, el.finish);
+    });
+    el.nextSection.addEventListener("click", function () {
+      ask(text.next_section_confirm, function () { end(urls.next_section); }, el.nextSection);
+    });
+    el.yes.addEventListener("click", function () { el.confirm.hidden = true; confirmed(); });
+    el.no.addEventListener("click", function () { el.confirm.hidden = true; returnFocus.focus(); });
+    el.start.addEventListener("click", begin);
+    el.again.addEventListener("click", begin);
+    window.addEventListener("online", flush);
+    show(JSON.parse(root.getAttribute("data-state")));
+  }
+
+  window.NihongoMock = {mount: mount};
+
+  /* The XBlock runtime's init function: `element` is the block's wrapper (a jQuery object in some hosts). */
+  window.MockTestBlock = function (runtime, element) {
+    var node = element && element.jquery ? element[0] : element;
+    mount(node.classList.contains("nihongo-mock") ? node : node.querySelector(".nihongo-mock"));
+    return {};
+  };
+}());
