@@ -23,7 +23,7 @@ from xblocks.mock_test.block import FORMS, HANDLERS
 
 from .. import grades, mock_page
 from ..endpoints import Refused, json_endpoint, learner_for
-from ..models import ActivityResult, ActivityState
+from ..models import ActivityResult, ActivityState, AnswerRecord
 
 log = logging.getLogger(__name__)
 ACTIVITY = "mock_test"
@@ -68,6 +68,23 @@ def _keep(row: ActivityState, learner, record: dict, finished: mock_test.Finishe
             context_id=learner.record.context_id, resource_link_id=learner.record.resource_link_id,
             activity=ACTIVITY, score=correct / result.item_count if result.item_count else 0.0,
             passed=result.report.passed, summary={"form": finished.form, **result.to_dict()}, finished_at=now)
+        _record_answers(learner, record["session"], now)
+
+
+def _record_answers(learner, session: dict, now: datetime) -> None:
+    """The finished test's answers as answered items (judged now), so they count as the day's study."""
+    bank = default_bank()
+    rows = []
+    for item_id, choice in sorted(session["answers"].items()):
+        try:
+            correct = bank.get(item_id).answer == choice
+        except KeyError:  # an item withdrawn from the bank since: it still was studied, not judged right
+            correct = False
+        rows.append(AnswerRecord(
+            registration=learner.record.registration, subject=learner.record.subject,
+            context_id=learner.record.context_id, resource_link_id=learner.record.resource_link_id,
+            item_id=item_id, correct=correct, answered_at=now))
+    AnswerRecord.objects.bulk_create(rows)
 
 
 def _run(learner, ml, now: datetime, act) -> dict:

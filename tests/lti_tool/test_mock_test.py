@@ -9,7 +9,7 @@ import pytest
 from django.test import Client
 
 from curriculum.bank import default_bank
-from lti_tool.models import ActivityResult, ActivityState, ScoreRecord
+from lti_tool.models import ActivityResult, ActivityState, AnswerRecord, ScoreRecord
 from portal.demo_lms.models import Score
 
 from .harness import launch, post_json
@@ -70,6 +70,9 @@ def test_a_learner_takes_a_mock_test_and_the_lms_gets_the_score(demo, mock_link,
     assert (score.score_given, score.score_maximum, score.grading_progress) == (grade, 100, "FullyGraded")
     assert ScoreRecord.objects.get(subject="sub-lan").delivered is True
     assert len(finished["review"]) == result["item_count"]  # the answers, now that it is over
+    counted = AnswerRecord.objects.filter(subject="sub-lan", resource_link_id=stored.resource_link_id)
+    assert sorted(counted.values_list("item_id", flat=True)) == sorted(vocabulary)  # the day's study
+    assert all(counted.values_list("correct", flat=True))
 
 
 def test_a_new_launch_resumes_the_running_test(demo, mock_link):
