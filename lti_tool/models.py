@@ -93,6 +93,26 @@ class ScoreRecord(models.Model):
     delivered = models.BooleanField(default=False)
     error = models.TextField(blank=True)
 
+    # The retry queue (lti_tool.score_queue): what a later try needs without the launch, and when.
+    class State(models.TextChoices):
+        PENDING = "pending"          # to be (re)tried at next_try_at
+        DELIVERED = "delivered"
+        FAILED = "failed"            # refused by the platform, or out of tries
+        SUPERSEDED = "superseded"    # a newer score for the same learner and link replaced it
+        NOT_GRADED = "not_graded"    # the launch offered no grade service
+
+    state = models.CharField(max_length=12, choices=State.choices, default=State.PENDING, db_index=True)
+    ags = models.JSONField(default=dict, blank=True,
+                           help_text="The launch's AGS claim (scopes, line item URLs): enough to retry")
+    activity = models.CharField(max_length=32, blank=True, help_text="Tag of a line item the tool creates")
+    label = models.CharField(max_length=200, blank=True, help_text="Label of a line item the tool creates")
+    timestamp = models.DateTimeField(null=True, blank=True,
+                                     help_text="AGS timestamp: strictly increasing per learner and link")
+    activity_progress = models.CharField(max_length=20, default="Completed")
+    grading_progress = models.CharField(max_length=20, default="FullyGraded")
+    attempts = models.PositiveIntegerField(default=0)
+    next_try_at = models.DateTimeField(null=True, blank=True, db_index=True)
+
 
 class ActivityState(models.Model):
     """A learner's working state in one resource link of an activity other than the drill.

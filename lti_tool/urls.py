@@ -1,12 +1,16 @@
 from django.urls import include, path
 
-from . import activities, manager_views, views
+from . import activities, deep_linking_views, manager_views, new_window_views, registration_views, views
 
 app_name = "lti_tool"
 urlpatterns = [
     path("login/", views.login, name="login"),
     path("launch/", views.launch_view, name="launch"),
     path("jwks/", views.jwks, name="jwks"),
+    path("deep-link/<str:launch_id>/", deep_linking_views.choose, name="deep_link_choose"),
+    path("register/", registration_views.register, name="register"),
+    path("new-window/<str:launch_id>/", new_window_views.issue, name="new_window"),
+    path("resume/<str:token>/", new_window_views.resume, name="resume"),
     path("dashboard/<str:launch_id>/learners.xlsx", manager_views.download, name="dashboard_xlsx"),
     path("drill/<str:launch_id>/next/", views.drill_next, name="drill_next"),
     path("drill/<str:launch_id>/answer/", views.drill_answer, name="drill_answer"),

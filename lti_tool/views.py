@@ -16,13 +16,17 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.clickjacking import xframe_options_exempt
 from django.views.decorators.csrf import csrf_exempt
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_GET
 
 from sync_service import access
 
 from . import activities, drill_flow, drill_page, grades, launch, manager_views, records, services
 from .claims import LaunchRefused, read_launch
+from .deep_linking_views import picker as deep_link_picker
+from .deep_linking_views import validate as validate_launch
 from .endpoints import json_endpoint
+from .new_window import needs_cookie_check
+from .new_window_views import storage_check
 
 log = logging.getLogger(__name__)
 
@@ -39,7 +43,10 @@ def login(request):
         return HttpResponseNotAllowed(["GET", "POST"])
     target = request.GET.get("target_link_uri") or request.POST.get("target_link_uri")
     if target not in services.launch_urls():
+        log.info("LTI login refused: target_link_uri is not our launch URL")
         return _refuse(request, "This login asks for an address that is not this tool's launch page.", 400)
+    if needs_cookie_check(request):  # in an iframe: first check that the browser keeps our cookies
+        return storage_check(request)
     try:
         return launch.start_login(request, target)
     except Exception as exc:  # PyLTI1p3 raises bare Exception for an unknown issuer
@@ -49,16 +56,24 @@ def login(request):
 
 @csrf_exempt  # the id_token arrives by a cross-site form POST
 @xframe_options_exempt
-@require_POST
 def launch_view(request):
     """Validate the id_token; learners get the drill, instructors the dashboard."""
+    if request.method != "POST":  # a page, not a bare 405: the learner sees it in the LMS's frame
+        log.warning("LTI launch refused: %s instead of POST", request.method)
+        response = _refuse(request, "A launch arrives as a form POST from your course (not "
+                           f"{request.method}): open the activity from your course.", 405)
+        response["Allow"] = "POST"
+        return response
     try:
-        ml = launch.validate(request)
+        ml = validate_launch(request)  # resource link or deep-linking launches
+        if ml.is_deep_link_launch():
+            return deep_link_picker(request, ml)
         claims = read_launch(ml.get_launch_data())
     except LaunchRefused as exc:
+        log.warning("LTI launch refused: %s", exc)
         return _refuse(request, str(exc), 400)
     except Exception as exc:  # every validation failure is the platform's or the browser's, never a 500
-        log.info("LTI launch refused: %s", exc)
+        log.warning("LTI launch refused: %s", exc)
         return _refuse(request, f"The launch could not be verified: {exc}")
     if not claims.is_instructor and not access.may_study(claims.subject):
         return _refuse(request, access.STOPPED_MESSAGE)
@@ -79,7 +94,7 @@ def _drill(request, learner: drill_flow.Learner, now):
             for name in ("next", "answer", "new_round")}
     language = learner.launch.language
     return render(request, "lti_tool/drill.html", {
-        "language": language,
+        "language": language, "launch_id": launch_id,
         "drill": drill_page.markup(payload, urls, language, learner.launch.title),
         "css": drill_page.css(), "js": drill_page.js(),
     })

@@ -45,6 +45,8 @@ class Config:
     mail_hold_minutes: int = 10
     #: Where a signed-in learner or manager goes to study ({login_id} is filled in): the LMS.
     study_url: str = "/demo-lms/launch/{login_id}/"
+    #: Empty: the database cache; ``redis://host:6379/0``: Redis. Never per-process memory (LTI launches).
+    cache_url: str = ""
 
     @classmethod
     def from_env(cls) -> Config:
@@ -70,6 +72,7 @@ class Config:
             smtp_password=os.environ.get("NIHONGO_SMTP_PASSWORD", ""),
             mail_hold_minutes=_int("NIHONGO_MAIL_HOLD_MINUTES", 10),
             study_url=os.environ.get("NIHONGO_STUDY_URL", "/demo-lms/launch/{login_id}/"),
+            cache_url=os.environ.get("CACHE_URL", "").strip(),
         )
 
     def problems(self) -> list[str]:
@@ -86,7 +89,17 @@ class Config:
         scheme = self.database_url.split(":", 1)[0]
         if scheme not in {"sqlite", "postgres", "postgresql", "mysql"}:
             found.append(f"DATABASE_URL scheme {scheme!r} is not supported: use sqlite:// or postgres://.")
+        if self.cache_url and self.cache_url.split(":", 1)[0] not in {"redis", "rediss"}:
+            found.append(f"CACHE_URL scheme {self.cache_url.split(':', 1)[0]!r} is not supported: leave it "
+                         "empty (the database cache) or use redis://host:6379/0.")
         return found
+
+    def cache(self) -> dict:
+        """Django's default cache, shared by every worker (LTI launch data and nonces)."""
+        if self.cache_url.startswith(("redis://", "rediss://")):
+            return {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": self.cache_url,
+                    "KEY_PREFIX": "nihongo"}
+        return {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "nihongo_cache"}
 
 
 CONFIG = Config.from_env()

@@ -66,17 +66,17 @@ TEMPLATES = [
 DATABASES = {"default": dj_database_url.parse(CONFIG.database_url, conn_max_age=60)}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# LTI launch data must be shared by every worker: a database cache, never per-process memory.
-CACHES = {
-    "default": {
-        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
-        "LOCATION": "nihongo_cache",
-    }
-}
+# LTI launch data must be shared by every worker: the database cache or Redis (CACHE_URL), never
+# per-process memory.
+CACHES = {"default": CONFIG.cache()}
 
 if CONFIG.behind_tls_proxy:
     # Without this, pylti1p3 thinks every request is plain HTTP and drops its per-browser cookie.
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# Inside the LMS's iframe only PyLTI1p3's cookies matter: `Secure; SameSite=None` on every HTTPS
+# request. Django's session and CSRF cookies serve top-level pages (portal, admin) and stay
+# SameSite=Lax; over HTTPS they are Secure.
+SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = CONFIG.base_url.startswith("https://")
 
 # All mail leaves through sync_service.outbox; these are only its transport.
 EMAIL_BACKEND = {"console": "django.core.mail.backends.console.EmailBackend",

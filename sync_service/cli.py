@@ -369,6 +369,16 @@ def cmd_lti_retire_key(args) -> int:
     return 0
 
 
+def cmd_lti_retry_scores(args) -> int:
+    from lti_tool.score_queue import retry_due, summary
+
+    run = retry_due(datetime.now(timezone.utc), include_failed=args.include_failed)
+    left = summary()
+    print(f"tried {run.tried} scores: {run.delivered} delivered, {run.waiting} to retry, "
+          f"{run.failed} failed; now {left.pending} waiting, {left.failed} failed")
+    return 0
+
+
 def cmd_lti_register(args) -> int:
     from lti_tool.operations import RegistrationError, register_platform, tool_urls
 
@@ -384,6 +394,15 @@ def cmd_lti_register(args) -> int:
     print("Give the platform these tool URLs:")
     for label, url in tool_urls().items():
         print(f"  {label:<7}{url}")
+    return 0
+
+
+def cmd_lti_registration_url(args) -> int:
+    from lti_tool.registration import INVITE_DAYS, invitation_url
+
+    print(invitation_url(args.name))
+    print(f"Paste it into the LMS's tool registration (Moodle: Manage tools → Tool URL) within {INVITE_DAYS} "
+          "days; it works once.")
     return 0
 
 
@@ -537,6 +556,12 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--jwks-url", required=True, help="the platform's public keyset URL")
     p.add_argument("--deployment-id", required=True, action="append", help="repeat for several")
     p.set_defaults(func=cmd_lti_register, django=True)
+    p = lti.add_parser("retry-scores", help="send the scores waiting for a platform (cron: every 5 min)")
+    p.add_argument("--include-failed", action="store_true", help="also try once more the scores given up")
+    p.set_defaults(func=cmd_lti_retry_scores, django=True)
+    p = lti.add_parser("registration-url", help="a one-time URL (7 days) for LTI Dynamic Registration")
+    p.add_argument("--name", default="", help="the registration's name, e.g. \"Moodle (Kagoshima)\"")
+    p.set_defaults(func=cmd_lti_registration_url, django=True)
 
     for module in PLUGINS:
         importlib.import_module(module).register(sub)

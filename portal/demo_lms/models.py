@@ -32,3 +32,18 @@ class Score(models.Model):
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["line_item", "user_id"], name="one_score_per_user")]
+
+
+class ContentLink(models.Model):
+    """A resource link a course author created by deep linking: what the tool sent back."""
+
+    context_id = models.CharField(max_length=255, help_text="The course it was added to")
+    title = models.CharField(max_length=255)
+    url = models.URLField(max_length=500, blank=True)
+    custom = models.JSONField(default=dict)
+    line_item = models.ForeignKey(LineItem, null=True, blank=True, on_delete=models.SET_NULL)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    @property
+    def resource_link_id(self) -> str:
+        return f"dl-{self.pk}"

@@ -60,6 +60,7 @@ class DemoPlatform(LTI1P3PlatformConfAbstract):
             .set_deployment_id(DEPLOYMENT_ID)
             .set_launch_url(tool_url("launch", self.base_url))
             .set_oidc_login_url(tool_url("login", self.base_url))
+            .set_deeplink_launch_url(tool_url("launch", self.base_url))
             .set_platform_public_key(key.public_pem).set_platform_private_key(key.private_pem)
             # Preloaded: 0.1.8 would fetch a key set URL with a bare requests.get on every check.
             .set_tool_key_set(tool_keys.jwks())

@@ -12,7 +12,7 @@ import logging
 import jwt
 from django.core.cache import cache
 from django.http import Http404, HttpResponse, JsonResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_POST
 from lti1p3platform.exceptions import LtiException
@@ -21,8 +21,8 @@ from lti1p3platform.framework.django.response import wrap_json_resp
 
 from lti_tool.services import launch_urls
 
-from . import gradebook, launches, users
-from .models import Score
+from . import deep_links, gradebook, launches, users
+from .models import ContentLink, Score
 from .platform import CLIENT_ID, RESOURCE_LINK_ID, DemoPlatform, platform_jwks, platform_url
 
 log = logging.getLogger(__name__)
@@ -41,18 +41,50 @@ def _platform() -> DemoPlatform:
 
 @require_GET
 def index(request):
-    """Each company's course with its users and a launch link each."""
-    return render(request, "demo_lms/index.html", {"rosters": users.rosters()})
+    """Each company's course with its users and a launch link each, and the links added by deep linking."""
+    links: dict[str, list] = {}
+    for link in ContentLink.objects.order_by("pk"):
+        links.setdefault(link.context_id, []).append(link)
+    rosters = [(course, members, links.get(course.context_id, [])) for course, members in users.rosters()]
+    return render(request, "demo_lms/index.html", {"rosters": rosters, "added": request.GET.get("added")})
 
 
 @require_GET
 def launch(request, login_id: str):
-    """Sign in as ``login_id`` (demo) and start the LTI launch."""
+    """Sign in as ``login_id`` (demo) and start the LTI launch (of the drill, or of ``?link=<id>``)."""
     user = users.by_login_id(login_id)
     if user is None:
         raise Http404("No such user")
+    hint = RESOURCE_LINK_ID
+    if request.GET.get("link"):
+        hint = f"{launches.LINK_HINT_PREFIX}{request.GET['link']}"
+        if launches.link_for(hint, user) is None:
+            raise Http404("No such link in this user's course")
     request.session[SESSION_USER] = user.lms_user_id
-    return launches.initiate(DjangoRequest(request), _platform(), user)
+    return launches.initiate(DjangoRequest(request), _platform(), user, hint)
+
+
+@require_GET
+def deep_link(request, login_id: str):
+    """Sign in as manager ``login_id`` and open the tool's picker (an LtiDeepLinkingRequest)."""
+    user = users.by_login_id(login_id)
+    if user is None or not user.is_manager:
+        raise Http404("No such manager")
+    request.session[SESSION_USER] = user.lms_user_id
+    return launches.initiate(DjangoRequest(request), _platform(), user, launches.DEEP_LINK_HINT)
+
+
+@csrf_exempt  # the tool's page posts the signed response here (cross-site in a real deployment)
+@require_POST
+def deep_link_return(request):
+    """The tool's ``LtiDeepLinkingResponse``: check it, add its links to the course."""
+    platform = _platform()
+    try:
+        pending, items = deep_links.check_response(platform, request.POST.get("JWT", ""))
+    except deep_links.DeepLinkResponseError as exc:
+        return _text(str(exc), 400)
+    deep_links.store(pending["context_id"], items)
+    return redirect(f"{platform_url('index', platform.base_url)}?added={len(items)}")
 
 
 @require_GET
@@ -65,10 +97,19 @@ def auth(request):
     platform = _platform()
     if params.get("redirect_uri") not in launch_urls(platform.base_url):
         return _text("redirect_uri is not registered for this tool.", 400)
-    if params.get("lti_message_hint") != RESOURCE_LINK_ID or params.get("client_id") != CLIENT_ID:
+    hint, message = params.get("lti_message_hint", ""), None
+    if params.get("client_id") == CLIENT_ID:
+        if hint == RESOURCE_LINK_ID:
+            message = launches.DemoMessageLaunch(DjangoRequest(request), platform, user)
+        elif hint == launches.DEEP_LINK_HINT and user.is_manager:
+            request_id = deep_links.open_request(user.course.context_id, user.lms_user_id)
+            message = launches.DemoDeepLinkLaunch(DjangoRequest(request), platform, user, request_id)
+        elif (link := launches.link_for(hint, user)) is not None:
+            message = launches.DemoLinkLaunch(DjangoRequest(request), platform, user, link)
+    if message is None:
         return _text("Unknown client or resource link.", 400)
     try:
-        return launches.DemoMessageLaunch(DjangoRequest(request), platform, user).lti_launch()
+        return message.lti_launch()
     except Exception as exc:  # a malformed auth request from the tool
         log.info("Demo LMS auth refused: %r", exc)
         return _text("Invalid authentication request.", 400)

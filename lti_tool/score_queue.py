@@ -1,0 +1,209 @@
+"""Scores on their way to the platform: every score is queued, tried at once, and retried with backoff.
+
+A platform that is down loses nothing: the score stays ``pending`` with its own AGS claim (scopes and
+line item URLs), so ``nihongo lti retry-scores`` can send it later with a fresh access token from the
+registration alone, without the launch. Timestamps strictly increase per learner and link (platforms
+refuse a score not newer than the last); a newer score supersedes an older one still waiting.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+import requests
+from django.db.models import Max, Min
+from pylti1p3.assignments_grades import AssignmentsGradesService
+from pylti1p3.grade import Grade as AgsGrade
+from pylti1p3.lineitem import LineItem
+from pylti1p3.service_connector import ServiceConnector
+
+from . import services
+from .models import LaunchRecord, PlatformRegistration, ScoreRecord
+from .tool_config import DbToolConf
+
+log = logging.getLogger(__name__)
+
+AGS_CLAIM = "https://purl.imsglobal.org/spec/lti-ags/claim/endpoint"
+FIRST_BACKOFF = timedelta(minutes=1)
+MAX_BACKOFF = timedelta(hours=6)
+#: Tries before a score is given up (about a day and a half with the backoff above).
+MAX_ATTEMPTS = 12
+#: Statuses worth another try: the platform is busy, down or its token was refused.
+TRANSIENT_STATUSES = frozenset({401, 408, 425, 429})
+FINAL = ("Completed", "FullyGraded")
+IN_PROGRESS = ("InProgress", "Pending")
+State = ScoreRecord.State
+
+
+class NoGradeService(LookupError):
+    """The launch carried no usable AGS claim: nothing to send the score to."""
+
+
+def backoff(attempts: int) -> timedelta:
+    """The wait after the ``attempts``-th failed try: 1 min, 2, 4 … up to 6 h."""
+    return min(FIRST_BACKOFF * 2 ** max(attempts - 1, 0), MAX_BACKOFF)
+
+
+def is_transient(exc: Exception) -> bool:
+    """Network trouble, 5xx and the statuses above are retried; any other refusal is final."""
+    if isinstance(exc, requests.RequestException):
+        return True
+    status = getattr(getattr(exc, "response", None), "status_code", None)
+    return status is not None and (status >= 500 or status in TRANSIENT_STATUSES)
+
+
+def describe(exc: Exception) -> str:
+    """A readable reason (PyLTI1p3's HTTP errors already name the URL, status and body)."""
+    return f"{type(exc).__name__}: {exc}"[:1000]
+
+
+def _stamp(moment: datetime) -> datetime:
+    return moment.replace(microsecond=moment.microsecond // 1000 * 1000)
+
+
+def next_timestamp(registration: PlatformRegistration, subject: str, resource_link_id: str,
+                   now: datetime) -> datetime:
+    """``now`` to the millisecond, or 1 ms after this learner's last score on this link if that is later."""
+    last = ScoreRecord.objects.filter(registration=registration, subject=subject,
+                                      resource_link_id=resource_link_id).aggregate(Max("timestamp"))
+    last = last["timestamp__max"]
+    stamp = _stamp(now)
+    return stamp if last is None or stamp > last else last + timedelta(milliseconds=1)
+
+
+def enqueue(record: LaunchRecord, earned: int, possible: int, now: datetime, ags: dict | None,
+            progress: tuple[str, str] = FINAL, label: str = "") -> ScoreRecord:
+    """A new pending score for the launch's learner and link; older waiting ones are superseded."""
+    key = {"registration": record.registration, "subject": record.subject,
+           "resource_link_id": record.resource_link_id}
+    score = ScoreRecord(**key, earned=earned, possible=possible, sent_at=now, ags=ags or {},
+                        activity=record.activity[:32], label=label[:200],
+                        timestamp=next_timestamp(now=now, **key),
+                        activity_progress=progress[0], grading_progress=progress[1],
+                        state=State.PENDING, next_try_at=now)
+    score.save()
+    ScoreRecord.objects.filter(**key, state=State.PENDING, delivered=False, id__lt=score.id).update(
+        state=State.SUPERSEDED, next_try_at=None, error=f"superseded by the newer score {score.id}")
+    return score
+
+
+def ags_grade(score: ScoreRecord) -> AgsGrade:
+    """The AGS score (LMSs publish only ``FullyGraded`` ones)."""
+    return (AgsGrade().set_score_given(score.earned).set_score_maximum(score.possible)
+            .set_user_id(score.subject).set_timestamp(score.timestamp.isoformat(timespec="milliseconds"))
+            .set_activity_progress(score.activity_progress).set_grading_progress(score.grading_progress))
+
+
+def line_item(score: ScoreRecord) -> LineItem:
+    """The line item of this activity link, for platforms that let the tool create it."""
+    label = score.label or score.activity or "Japanese practice"
+    return (LineItem().set_tag(score.activity or "jlpt_drill").set_resource_link_id(score.resource_link_id)
+            .set_label(label).set_score_maximum(score.possible))
+
+
+def send(score: ScoreRecord, connector: ServiceConnector) -> None:
+    """Put the score: to the launch's line item (Open edX's default, no line-item scope needed), or to
+    the link's own line item, found or created through the line-items service."""
+    claim = score.ags or {}
+    if not claim.get("lineitem") and not claim.get("lineitems"):
+        raise NoGradeService("the platform offered no grade service (AGS) in this launch")
+    service = AssignmentsGradesService(connector, {**claim, "scope": list(claim.get("scope") or [])})
+    if claim.get("lineitem"):
+        service.put_grade(ags_grade(score))
+        return
+    item = service.find_or_create_lineitem(line_item(score), find_by="resource_link_id")
+    service.put_grade(ags_grade(score), item)
+
+
+def attempt(score: ScoreRecord, connector: ServiceConnector, now: datetime) -> ScoreRecord:
+    """One try; records the outcome and, after a transient failure, when to try again. Never raises."""
+    score.attempts += 1
+    try:
+        send(score, connector)
+    except Exception as exc:  # network, token, HTTP refusal: all recorded, the score stays in the table
+        score.error = describe(exc)
+        if isinstance(exc, NoGradeService):
+            score.state, score.next_try_at = State.NOT_GRADED, None
+        elif is_transient(exc) and score.attempts < MAX_ATTEMPTS:
+            score.state, score.next_try_at = State.PENDING, now + backoff(score.attempts)
+        else:
+            score.state, score.next_try_at = State.FAILED, None
+        log.warning("AGS score %s for %s not delivered (try %d, %s): %s", score.id, score.registration,
+                    score.attempts, score.state, score.error)
+    else:
+        score.state, score.delivered, score.error, score.next_try_at = State.DELIVERED, True, "", None
+    score.save()
+    return score
+
+
+def connector_for(registration: PlatformRegistration) -> ServiceConnector:
+    """A service connector from the registration alone (it fetches its own access token)."""
+    return ServiceConnector(DbToolConf().registration(registration), services.http_session())
+
+
+@dataclass(frozen=True)
+class RetryRun:
+    tried: int
+    delivered: int
+    waiting: int
+    failed: int
+
+
+def retry_due(now: datetime, include_failed: bool = False) -> RetryRun:
+    """Try every pending score whose time has come (``include_failed``: failed ones too, once more)."""
+    if include_failed:
+        ScoreRecord.objects.filter(state=State.FAILED, delivered=False).update(
+            state=State.PENDING, next_try_at=now, attempts=0)
+    due = (ScoreRecord.objects.filter(state=State.PENDING, delivered=False, next_try_at__lte=now)
+           .select_related("registration").order_by("next_try_at", "id"))
+    connectors: dict[int, ServiceConnector] = {}  # one per platform: its access token is reused
+    outcomes = []
+    for score in due:
+        if score.registration_id not in connectors:
+            connectors[score.registration_id] = connector_for(score.registration)
+        outcomes.append(attempt(score, connectors[score.registration_id], now).state)
+    return RetryRun(tried=len(outcomes), delivered=outcomes.count(State.DELIVERED),
+                    waiting=outcomes.count(State.PENDING),
+                    failed=len(outcomes) - outcomes.count(State.DELIVERED) - outcomes.count(State.PENDING))
+
+
+@dataclass(frozen=True)
+class QueueSummary:
+    pending: int
+    failed: int
+    oldest_pending: datetime | None
+    next_try: datetime | None
+    last_error: str
+
+
+def summary() -> QueueSummary:
+    """What ``nihongo status`` shows: scores waiting, scores given up."""
+    pending = ScoreRecord.objects.filter(state=State.PENDING, delivered=False)
+    failed = ScoreRecord.objects.filter(state=State.FAILED, delivered=False)
+    times = pending.aggregate(oldest=Min("sent_at"), next=Min("next_try_at"))
+    last = (ScoreRecord.objects.filter(delivered=False, state__in=[State.PENDING, State.FAILED])
+            .exclude(error="").order_by("-id").values_list("error", flat=True).first())
+    return QueueSummary(pending.count(), failed.count(), times["oldest"], times["next"], last or "")
+
+
+#: A due retry this late means ``nihongo lti retry-scores`` is not scheduled.
+RETRY_OVERDUE = timedelta(minutes=30)
+
+
+def status_line(now: datetime) -> tuple[str, list[str]]:
+    """The ``nihongo status`` line about grades, and its problems (each with the fix)."""
+    queue = summary()
+    line = f"LTI scores: {queue.pending} waiting for the platform, {queue.failed} failed"
+    if queue.pending:
+        line += f" (oldest {queue.oldest_pending:%Y-%m-%d %H:%M}, next try {queue.next_try:%Y-%m-%d %H:%M})"
+    problems = []
+    if queue.failed:
+        problems.append(f"{queue.failed} LTI score(s) not delivered (last error: {queue.last_error[:200]}): "
+                        "fix the platform or its registration, then "
+                        "`nihongo lti retry-scores --include-failed`")
+    if queue.next_try and now - queue.next_try > RETRY_OVERDUE:
+        problems.append("LTI scores are overdue for a retry: "
+                        "schedule `nihongo lti retry-scores` (every 5 min)")
+    return line, problems
