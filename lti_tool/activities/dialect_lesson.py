@@ -138,5 +138,6 @@ def render(request, learner, now):
             for name in page.HANDLERS}
     language = payload["language"]
     return _render(request, "lti_tool/dialect.html", {
-        "language": language, "markup": page.markup(payload, urls, language, learner.launch.title),
+        "language": language, "launch_id": learner.record.launch_id,
+        "markup": page.markup(payload, urls, language, learner.launch.title),
         "css": page.css(), "js": page.js()})

@@ -175,6 +175,7 @@ def render(request, learner, now):
     urls = {name: reverse(f"lti_tool:mock_test_{name}", kwargs={"launch_id": launch_id}) for name in HANDLERS}
     language = learner.launch.language
     return _render(request, "lti_tool/mock_test.html", {
-        "language": language, "mock": mock_page.markup(payload, urls, language, learner.launch.title),
+        "language": language, "launch_id": launch_id,
+        "mock": mock_page.markup(payload, urls, language, learner.launch.title),
         "css": mock_page.css(), "js": mock_page.js(),
     })

@@ -109,7 +109,7 @@ def render(request, learner, now):
     title = learner.launch.title or page.title(PACKAGE, "Placement test", language)
     markup = page.markup(PACKAGE, "placement.html", block.page_context(title, payload, text, urls))
     return _render(request, "lti_tool/placement.html", {
-        "language": language, "markup": markup,
+        "language": language, "markup": markup, "launch_id": learner.record.launch_id,
         "css": page.read(PACKAGE, "public", "css", "placement.css"),
         "js": page.read(PACKAGE, "public", "js", "placement.js")})
 

@@ -77,4 +77,5 @@ def render(request, learner, now):
     context = block.page_context(title, summary(learner, goal, now), text)
     markup = page.markup(PACKAGE, "progress.html", context)
     return _render(request, "lti_tool/progress.html", {
-        "language": language, "markup": markup, "css": page.read(PACKAGE, "public", "css", "progress.css")})
+        "language": language, "markup": markup, "launch_id": learner.record.launch_id,
+        "css": page.read(PACKAGE, "public", "css", "progress.css")})

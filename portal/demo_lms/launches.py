@@ -37,7 +37,7 @@ class DemoMessageLaunch(DjangoLTI1P3MessageLaunch):
         # 0.1.8's set_launch_presentation_claim has no locale; the claim allows one.
         self.set_extra_claims({PRESENTATION: {"document_target": "window", "locale": user.locale}})
         base = self._platform_config.base_url
-        item = line_item_for(course, int(DRILL_SETTINGS["item_count"]))
+        item = line_item_for(course, int(DRILL_SETTINGS.get("item_count", 10)))
         self.set_ags(platform_url("lineitems", base), platform_url("lineitem", base, line_item_id=item.pk),
                      allow_creating_lineitems=False)
         if user.is_manager:  # the manager's view reads the course's roster

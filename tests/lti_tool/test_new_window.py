@@ -6,9 +6,10 @@ import html
 import re
 from urllib.parse import urlsplit
 
+import pytest
 from django.test import Client
 
-from lti_tool.models import AnswerRecord
+from lti_tool.models import AnswerRecord, LaunchRecord
 
 from .harness import launch, post_json
 
@@ -81,3 +82,17 @@ def test_a_login_inside_an_iframe_checks_cookies_before_going_on(demo):
     assert checked.status_code == 302 and "/demo-lms/auth/" in checked["Location"]
     top_level = Client().get(_login_url(Client()), secure=True, HTTP_SEC_FETCH_DEST="document")
     assert top_level.status_code == 302  # a window of its own needs no check
+
+
+@pytest.mark.parametrize("settings_", [
+    {"activity": "jlpt_drill", "level": "N5", "item_count": "10"},
+    {"activity": "mock_test", "form": "N5"},
+    {"activity": "placement_test"},
+    {"activity": "progress"},
+    {"activity": "dialect_lesson", "lesson": "safety"},
+])
+def test_every_activity_page_offers_the_new_window(demo, monkeypatch, settings_):
+    monkeypatch.setattr("portal.demo_lms.launches.DRILL_SETTINGS", dict(settings_))
+    page = launch(Client(), "lan").page
+    launch_id = LaunchRecord.objects.get(subject="sub-lan").launch_id
+    assert f'data-url="/lti/new-window/{launch_id}/"' in page
