@@ -50,6 +50,13 @@ def urls(port: int, workbench_port: int) -> dict[str, str]:
         "Demo LMS: launch as manager k26-m001 (dashboard)": f"{base}/demo-lms/launch/k26-m001/",
         "XBlock workbench: JLPT N5 drill": f"{wb}/scenario/jlpt_drill.0/",
         "Operators' admin (user operator, password demo-operator)": f"{base}/admin/",
+        "Demo LMS: add activities by deep linking, as manager k26-m001":
+            f"{base}/demo-lms/deep-link/k26-m001/",
+        "XBlock workbench: every block (mock test, placement, my week, dialect lessons)": f"{wb}/",
+        "Entry form: a company applies": f"{base}/apply/",
+        "Prefecture review (user prefecture, password demo-prefecture)": f"{base}/apply/review/",
+        "Outbox: mail waiting for a double check (user operator)": f"{base}/operator/outbox/",
+        "Learners and managers sign in (after `nihongo accounts issue`)": f"{base}/accounts/login/",
     }
 
 

@@ -54,12 +54,13 @@ def demo(tmp_path_factory):
         proc.stdout.close()
 
 
-def follow_lti_launch(session: requests.Session, url: str) -> requests.Response:
+def follow_lti_launch(session: requests.Session, url: str, arrived: str = "nihongo-drill"
+                      ) -> requests.Response:
     """A browser without JavaScript: follow redirects, then submit each auto-post form."""
     response = session.get(url, timeout=30)
     for _ in range(3):
         form = re.search(r'<form[^>]*action="([^"]+)"', response.text)
-        if response.status_code != 200 or not form or "nihongo-drill" in response.text:
+        if response.status_code != 200 or not form or arrived in response.text:
             break
         fields = dict(re.findall(r'<input[^>]*name="([^"]+)"[^>]*value="([^"]*)"', response.text))
         fields = {k: html.unescape(v) for k, v in fields.items()}
@@ -69,8 +70,8 @@ def follow_lti_launch(session: requests.Session, url: str) -> requests.Response:
 
 def test_every_printed_url_answers_with_the_drill(demo):
     urls = demo["urls"]
-    assert len(urls) == 6, demo["output"]
-    landing, lms, learner_launch, manager_launch, workbench, admin = urls
+    assert len(urls) == 12, demo["output"]
+    landing, lms, learner_launch, manager_launch, workbench, admin, *more = urls
     assert "Kagoshima Nihongo" in requests.get(landing, timeout=30).text
     lms_page = requests.get(lms, timeout=30)
     assert lms_page.status_code == 200 and "k26-0001" in lms_page.text
@@ -81,6 +82,15 @@ def test_every_printed_url_answers_with_the_drill(demo):
     wb = requests.get(workbench, timeout=30)
     assert wb.status_code == 200 and "nihongo-drill" in wb.text
     assert requests.get(admin, timeout=30).status_code == 200  # the login page
+    deep_link, workbench_index, apply_form, review, outbox, sign_in = more
+    picker = follow_lti_launch(requests.Session(), deep_link, arrived='name="activity"')
+    assert picker.status_code == 200 and "dialect_lesson" in picker.text
+    blocks = requests.get(workbench_index, timeout=30).text
+    assert all(tag in blocks for tag in ("mock_test", "placement_test", "dialect_lesson", "study_progress"))
+    assert "申請する" in requests.get(apply_form, timeout=30).text
+    for staff_only in (review, outbox):
+        assert "login" in requests.get(staff_only, timeout=30).url  # sent to sign in first
+    assert "Login ID" in requests.get(sign_in, timeout=30).text
 
 
 def test_the_demo_applies_the_weekly_login_rule(demo):
