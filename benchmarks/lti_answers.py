@@ -100,7 +100,8 @@ def serve(port: int, learners: int, wal: bool = False, workers: int = 16) -> Non
 
     # The database cache's default MAX_ENTRIES (300) culls a third of the keys once exceeded: with
     # 300 learners it drops nonces and launch data in flight ("Invalid Nonce", "launch has expired").
-    settings.CACHES["default"].setdefault("OPTIONS", {})["MAX_ENTRIES"] = 1_000_000
+    if settings.CACHES["default"]["BACKEND"].endswith("DatabaseCache"):
+        settings.CACHES["default"].setdefault("OPTIONS", {})["MAX_ENTRIES"] = 1_000_000
     if settings.DATABASES["default"]["ENGINE"].endswith("sqlite3"):
         # Without IMMEDIATE, a transaction that reads then writes fails at once with "database is
         # locked" when another thread writes (SQLite cannot upgrade its lock): 500s from 3 learners on.

@@ -99,7 +99,10 @@ class Config:
         if self.cache_url.startswith(("redis://", "rediss://")):
             return {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": self.cache_url,
                     "KEY_PREFIX": "nihongo"}
-        return {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "nihongo_cache"}
+        # Django culls a database cache at 300 entries by default, deleting live nonces and launch
+        # data (about five keys per launch) once ~60 learners launch at once; expired rows still go.
+        return {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "nihongo_cache",
+                "OPTIONS": {"MAX_ENTRIES": 200_000, "CULL_FREQUENCY": 4}}
 
 
 CONFIG = Config.from_env()

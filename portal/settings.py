@@ -64,6 +64,10 @@ TEMPLATES = [
 ]
 
 DATABASES = {"default": dj_database_url.parse(CONFIG.database_url, conn_max_age=60)}
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # A read-then-write transaction must take SQLite's write lock at BEGIN, and wait for it, or
+    # concurrent learners get "database is locked" (500) at once.
+    DATABASES["default"]["OPTIONS"] = {"transaction_mode": "IMMEDIATE", "timeout": 20}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # LTI launch data must be shared by every worker: the database cache or Redis (CACHE_URL), never

@@ -69,4 +69,9 @@ def status(now: datetime) -> Status:
         lines.append(f"questions: {Inquiry.objects.filter(answered_at__isnull=True).count()} open")
     except ImportError:
         pass
+    from lti_tool.score_queue import status_line
+
+    scores, score_problems = status_line(now)
+    lines.append(scores)
+    problems.extend(score_problems)
     return Status(lines, problems)
