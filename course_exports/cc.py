@@ -8,7 +8,8 @@ weeks. What each LMS imports, read from their importers:
   namespace in the manifest's first 500 bytes (moodle/moodle backup/converter/imscc11/lib.php). Its
   LTI import keeps the title, description, launch URL and icon, and drops custom parameters
   (backup/cc/entity11.lti.class.php; sheets/course_modules_mod_lti.xml). So the default is 1.1, and
-  each link's description repeats its custom parameters for the teacher to paste.
+  each link's launch URL carries its settings in its query (``/lti/launch/?activity=mock_test&form=N5``),
+  which Moodle keeps and the tool reads from the signed ``target_link_uri`` (``claims.url_settings``).
 * Canvas imports 1.0 to 1.3, every resource type starting ``imsbasiclti``, and keeps ``blti:custom``
   and the ``canvas.instructure.com`` extension (``outcome`` makes the link a graded assignment)
   (instructure/canvas-lms lib/cc/importer/standard/converter.rb, blti_converter.rb).
@@ -23,6 +24,7 @@ import zipfile
 from dataclasses import dataclass
 from io import BytesIO
 from pathlib import Path
+from urllib.parse import urlencode
 
 from .olx import Built, write_atomic
 from .plan import Activity, CoursePlan
@@ -94,10 +96,9 @@ def link_xml(course: CoursePlan, activity: Activity, base_url: str, flavour: Fla
     })
     custom = activity.lti_custom()
     _sub(root, "blti:title", activity.title)
-    # Moodle's import drops blti:custom; the description carries the parameters for its Custom parameters box.
+    # Moodle's import drops blti:custom but keeps the launch URL, whose query carries the same settings.
     parameters = "; ".join(f"{k}={v}" for k, v in custom.items())
-    _sub(root, "blti:description", f"{course.title}: {activity.title}. Custom parameters (in Moodle, one a "
-                                   f"line under Custom parameters): {parameters}")
+    _sub(root, "blti:description", f"{course.title}: {activity.title} ({parameters})")
     custom_el = _sub(root, "blti:custom")
     for name, value in custom.items():
         _sub(custom_el, "lticm:property", value, name=name)
@@ -106,7 +107,7 @@ def link_xml(course: CoursePlan, activity: Activity, base_url: str, flavour: Fla
     points = course.points(activity)
     if points is not None:
         _sub(canvas, "lticm:property", f"{points:g}", name="outcome")
-    url = launch_url(base_url)
+    url = launch_url(base_url) + ("?" + urlencode(custom) if custom else "")
     _sub(root, "blti:launch_url", url)
     if url.startswith("https://"):
         _sub(root, "blti:secure_launch_url", url)

@@ -11,6 +11,8 @@ LTI = "https://purl.imsglobal.org/spec/lti/claim/"
 #: The activities a resource link can name in its ``activity`` custom parameter. ``jlpt_drill`` is
 #: rendered by ``views``; the others by their module in ``lti_tool.activities``.
 ACTIVITIES = ("jlpt_drill", "mock_test", "placement_test", "dialect_lesson", "progress")
+#: The settings a link may carry (as custom parameters, or in the launch URL's query).
+LINK_PARAMETERS = ("activity", "level", "item_count", "types", "form", "lesson", "weekly_goal_days")
 LANGUAGES = ("en", "ja", "vi", "id", "tl", "my")
 #: Locale tags platforms send for our languages under another code.
 LANGUAGE_ALIASES = {"fil": "tl", "in": "id"}
@@ -78,6 +80,15 @@ def drill_config(custom: dict) -> tuple[str, DrillConfig]:
                             ) from None
 
 
+def url_settings(target: object) -> dict:
+    """Link settings in the signed target_link_uri's query (the custom parameters win over them)."""
+    from urllib.parse import parse_qsl
+
+    if not isinstance(target, str) or "?" not in target:
+        return {}
+    return {k: v for k, v in parse_qsl(target.partition("?")[2]) if k in LINK_PARAMETERS}
+
+
 def client_id_of(body: dict) -> str | None:
     """The client the token is for: ``azp`` when it is one of the audiences, else the (first) audience."""
     aud, azp = body.get("aud"), body.get("azp")
@@ -93,7 +104,8 @@ def read_launch(body: dict) -> Launch:
     if not body.get("sub"):
         raise LaunchRefused("This activity keeps your progress, so it needs a signed-in user (no sub claim).")
     custom = body.get(LTI + "custom") or {}
-    custom = custom if isinstance(custom, dict) else {}
+    from_url = url_settings(body.get(LTI + "target_link_uri"))
+    custom = {**from_url, **(custom if isinstance(custom, dict) else {})}
     activity, config = drill_config(custom)
     return Launch(
         issuer=body["iss"],

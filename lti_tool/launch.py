@@ -205,7 +205,10 @@ class HardenedMessageLaunch(DjangoMessageLaunch):
 def start_login(request, target_link_uri: str):
     """The redirect to the platform's auth endpoint; remembers the target for the launch check."""
     oidc = DjangoOIDCLogin(request, services.tool_conf(), launch_data_storage=services.launch_storage())
-    return oidc.pass_params_to_launch({"target_link_uri": target_link_uri}).redirect(target_link_uri)
+    # The platform posts the id_token to the plain launch URL (the registered redirect URI); the
+    # target, query and all, is compared with the token's target_link_uri claim at launch.
+    redirect_uri = target_link_uri.partition("?")[0]
+    return oidc.pass_params_to_launch({"target_link_uri": target_link_uri}).redirect(redirect_uri)
 
 
 def validate(request, message_types: tuple[str, ...] = (RESOURCE_LINK_REQUEST,)) -> HardenedMessageLaunch:

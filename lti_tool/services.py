@@ -54,3 +54,27 @@ def tool_url(name: str, base: str | None = None, **kwargs) -> str:
 def launch_urls(base: str | None = None) -> tuple[str, ...]:
     """Where a login may send the browser: our launch URL and nothing else (open-redirect guard)."""
     return (tool_url("launch", base),)
+
+
+def launch_target(target: object, base: str | None = None) -> str | None:
+    """The launch URL ``target`` asks for (query removed), or None when it is not ours.
+
+    A link may carry its settings in the launch URL's query (``?activity=mock_test&form=N5``): Moodle
+    keeps the URL when it imports a Common Cartridge and drops the custom parameters. Only the
+    settings ``claims.LINK_PARAMETERS`` names are allowed there, so the guard against open redirects
+    holds: the browser can only be sent to our own launch page.
+    """
+    from urllib.parse import parse_qsl, urlsplit
+
+    from .claims import LINK_PARAMETERS
+
+    if not isinstance(target, str):
+        return None
+    plain, _, query = target.partition("?")
+    if plain not in launch_urls(base) or urlsplit(target).fragment:
+        return None
+    try:
+        keys = {k for k, _v in parse_qsl(query, keep_blank_values=True, strict_parsing=bool(query))}
+    except ValueError:
+        return None
+    return plain if keys <= set(LINK_PARAMETERS) else None

@@ -42,7 +42,7 @@ def login(request):
     if request.method not in ("GET", "POST"):
         return HttpResponseNotAllowed(["GET", "POST"])
     target = request.GET.get("target_link_uri") or request.POST.get("target_link_uri")
-    if target not in services.launch_urls():
+    if services.launch_target(target) is None:
         log.info("LTI login refused: target_link_uri is not our launch URL")
         return _refuse(request, "This login asks for an address that is not this tool's launch page.", 400)
     if needs_cookie_check(request):  # in an iframe: first check that the browser keeps our cookies
