@@ -16,11 +16,15 @@ from lxml import etree
 from workbench.runtime import WorkbenchRuntime
 
 from curriculum.bank import default_bank
+from curriculum.mock_test import planned_count
 from xblocks.mock_test import block as mock_block
 from xblocks.mock_test.block import TEXT, MockTestBlock
 from xblocks.mock_test.translations import catalogue
 
 from .conftest import TUESDAY, as_learner, post
+
+#: The N5 test the bank can fill today (the full form less the types the bank lacks).
+N5_COUNT = planned_count("N5", default_bank())
 
 BANK = default_bank()
 _numbers = itertools.count()
@@ -146,8 +150,8 @@ def test_finishing_grades_on_the_server_and_publishes_grade_and_event(mock_facto
     assert status == 200 and payload["status"] == "finished"
     result = payload["result"]
     answered = result["answered"]
-    assert result["correct"] == answered and result["item_count"] == 29
-    grade = round(100 * answered / 29)
+    assert result["correct"] == answered and result["item_count"] == N5_COUNT
+    grade = round(100 * answered / N5_COUNT)
     assert events(published, "grade") == [{"value": grade, "max_value": 100}]
     finished = events(published, "nihongo.mock.finished")
     assert len(finished) == 1 and finished[0]["form"] == "N5" and finished[0]["grade"] == grade
@@ -156,7 +160,7 @@ def test_finishing_grades_on_the_server_and_publishes_grade_and_event(mock_facto
         "language_knowledge_reading", "listening"]
     assert report["sections"][1]["score"] == 0 and report["study_next"][0]["name"]
     # only now does the browser see the answers, with the learner's own choices beside them
-    assert len(payload["review"]) == 29 and all("answer" in row for row in payload["review"])
+    assert len(payload["review"]) == N5_COUNT and all("answer" in row for row in payload["review"])
     assert sum(row["correct"] for row in payload["review"]) == answered
     # the shared learner record keeps the summary, for the progress block
     assert as_learner(block, "alice").nihongo_mock_results[-1]["form"] == "N5"
@@ -284,7 +288,7 @@ def test_student_view_user_state_says_where_the_learner_is_without_answers(mock_
     post(block, "flag", {"item_id": first, "flagged": True})
     response = block.runtime.handle(block, "student_view_user_state", webob.Request.blank("/"))
     assert response.status_code == 200
-    assert response.json == {"status": "running", "level": "N5", "answered_count": 1, "item_count": 29,
+    assert response.json == {"status": "running", "level": "N5", "answered_count": 1, "item_count": N5_COUNT,
                              "flagged_count": 1, "remaining_seconds": 1200, "result": None}
 
 
