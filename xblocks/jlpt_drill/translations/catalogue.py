@@ -7,8 +7,10 @@ files). A test fails when a string of ``block.TEXT`` lacks a translation or a ``
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
 from pathlib import Path
+
+from xblocks.common import catalogue as common
+from xblocks.common.catalogue import LANGUAGES  # noqa: F401  (the tests read it here)
 
 HERE = Path(__file__).resolve().parent
 DOMAIN = "text"
@@ -60,40 +62,15 @@ TRANSLATIONS: dict[str, dict[str, str]] = {
                               "id": "Latihan kosakata JLPT", "tl": "JLPT vocabulary drill",
                               "my": "JLPT ဝေါဟာရ လေ့ကျင့်ခန်း"},
 }
-LANGUAGES = ("ja", "vi", "id", "tl", "my")
-FIXED_DATE = datetime(2026, 11, 27, tzinfo=timezone.utc)
 
 
 def catalog(language: str):
-    from babel.messages.catalog import Catalog
-
-    # Fixed dates: the files must come out byte-identical when nothing changed (a test compares them).
-    cat = Catalog(locale=language, domain=DOMAIN, project="kagoshima-nihongo", charset="utf-8",
-                  creation_date=FIXED_DATE, revision_date=FIXED_DATE, version="0.1",
-                  copyright_holder="Kagoshima Nihongo authors", language_team="Kagoshima Nihongo authors",
-                  last_translator="Kagoshima Nihongo authors", msgid_bugs_address="(the project's issues)")
-    cat.fuzzy = False
-    for source, targets in TRANSLATIONS.items():
-        cat.add(source, targets[language])
-    return cat
+    return common.catalog(TRANSLATIONS, language)
 
 
 def write(root: Path = HERE) -> list[Path]:
     """Write every language's .po and .mo; returns the files written."""
-    from babel.messages.mofile import write_mo
-    from babel.messages.pofile import write_po
-
-    written = []
-    for language in LANGUAGES:
-        folder = root / language / "LC_MESSAGES"
-        folder.mkdir(parents=True, exist_ok=True)
-        cat = catalog(language)
-        with open(folder / f"{DOMAIN}.po", "wb") as po:
-            write_po(po, cat, omit_header=False, sort_output=True, width=110)
-        with open(folder / f"{DOMAIN}.mo", "wb") as mo:
-            write_mo(mo, cat)
-        written += [folder / f"{DOMAIN}.po", folder / f"{DOMAIN}.mo"]
-    return written
+    return common.write(TRANSLATIONS, root)
 
 
 if __name__ == "__main__":
