@@ -37,7 +37,11 @@ from ..sync import Page, PagedSource
 from .base import ActivityEvent
 
 LOGIN = "edx.user.login"
-ANSWERED = "nihongo.drill.answered"
+#: Our blocks' per-item events with the server's verdict (``correct``): each is an answered item.
+ANSWERED = frozenset({"nihongo.drill.answered", "nihongo.dialect.answered", "nihongo.placement.answered"})
+#: A mock test is judged only when it ends: its ``finished`` event says how many were answered and
+#: the grade (percent of the test's items right), so its items count on the day it was finished.
+MOCK_FINISHED = "nihongo.mock.finished"
 
 
 class OpenEdxTrackingLogs(PagedSource):
@@ -119,9 +123,11 @@ class _State:
                 found.append(ActivityEvent(self.users[user_id], at, "login"))
             elif user_id:
                 self.waiting.append([user_id, at.isoformat()])
-        elif kind == ANSWERED and _username(line):
+        elif kind in ANSWERED and _username(line):
             correct = _data(line).get("correct")
             found.append(ActivityEvent(_username(line), at, "answer", correct=bool(correct)))
+        elif kind == MOCK_FINISHED and _username(line):
+            found.extend(_mock_answers(_username(line), at, _data(line)))
         return found
 
     def _learn(self, line: dict) -> list[ActivityEvent]:
@@ -134,6 +140,16 @@ class _State:
                     for uid, at in self.waiting if uid == str(user_id)]
         self.waiting = [w for w in self.waiting if w[0] != str(user_id)]
         return released
+
+
+def _mock_answers(username: str, at: datetime, data: dict) -> list[ActivityEvent]:
+    try:
+        answered, items, grade = int(data.get("answered") or 0), int(data.get("item_count") or 0), \
+            float(data.get("grade") or 0)
+    except (TypeError, ValueError):
+        return []
+    right = min(answered, round(grade * items / 100))
+    return [ActivityEvent(username, at, "answer", correct=n < right) for n in range(max(answered, 0))]
 
 
 def _username(line: dict) -> str:

@@ -125,3 +125,22 @@ def test_the_cli_reads_a_log_folder(learners, tmp_path, capsys):
     assert capsys.readouterr().out.splitlines() == [
         "openedx_tracking: 5 new events, 2 daily rows changed, 0 unknown users skipped",
         "openedx_tracking: 0 new events, 0 daily rows changed, 0 unknown users skipped"]
+
+
+def test_every_block_s_answers_count_and_a_mock_test_counts_when_it_ends(learners, tmp_path):
+    def line(event_type, event, at):
+        data = json.loads(SAMPLE.read_text().splitlines()[2])
+        data.update(time=at, username="k26-0002", event_type=event_type, event=event)
+        data["context"]["user_id"] = 12
+        return json.dumps(data) + "\n"
+
+    (tmp_path / "tracking.log").write_text(
+        line("nihongo.dialect.answered", {"lesson": "safety", "correct": True, "scored": True},
+             "2026-11-03T01:00:00+00:00")
+        + line("nihongo.placement.answered", {"item_id": "x", "correct": False}, "2026-11-03T01:01:00+00:00")
+        + line("nihongo.mock.answered", {"item_id": "y", "answered_count": 1}, "2026-11-03T01:02:00+00:00")
+        + line("nihongo.mock.finished", {"form": "N5", "answered": 20, "item_count": 40, "grade": 25},
+               "2026-11-03T02:00:00+00:00"))
+    sync(OpenEdxTrackingLogs(tmp_path), NOW)
+    # 2 answers + the mock test's 20 answered (10 right: 25 % of 40 items), none from mock.answered
+    assert activity() == [("k26-0002", date(2026, 11, 3), 0, 22, 11)]
