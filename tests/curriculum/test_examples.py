@@ -1,4 +1,4 @@
-"""The authored example items: one or more for every question type, each complete and well-formed."""
+"""The authored items (examples.json and every other authored file): complete and well-formed."""
 
 import re
 
@@ -11,12 +11,13 @@ from curriculum.item_types import TYPES, ItemType, Stimulus
 from curriculum.items import TRANSLATION_LANGUAGES
 
 EXAMPLES = CONTENT_DIR / "authored" / "examples.json"
+AUTHORED = sorted((CONTENT_DIR / "authored").glob("*.json"))
 SOURCE = "Kagoshima Nihongo authors (original)"
 
 
-@pytest.fixture(scope="module")
-def examples():
-    items, stimuli = load_file(EXAMPLES)
+@pytest.fixture(scope="module", params=AUTHORED, ids=[p.stem for p in AUTHORED])
+def examples(request):
+    items, stimuli = load_file(request.param)
     return items, stimuli
 
 
@@ -25,8 +26,8 @@ def test_every_item_type_has_an_example_in_the_default_bank():
     assert present == set(ItemType), f"no example for {sorted(set(ItemType) - present)}"
 
 
-def test_every_type_but_meaning_to_word_has_an_authored_example(examples):
-    items, _ = examples
+def test_every_type_but_meaning_to_word_has_an_authored_example():
+    items, _ = load_file(EXAMPLES)
     assert {i.type for i in items} == set(ItemType) - {ItemType.MEANING_TO_WORD}
 
 
@@ -42,7 +43,7 @@ def test_examples_are_complete_and_fit_their_type(examples):
     items, _ = examples
     for item in items:
         info = TYPES[item.type]
-        assert re.fullmatch(rf"ex-{item.type.value}-\d+", item.id), item.id
+        assert re.fullmatch(rf"(ex|n[2-5]|jft-a[12])-[a-z_-]*{item.type.value}-\d+", item.id), item.id
         assert item.level.value in info.levels, f"{item.id}: {item.type} is not used at {item.level}"
         assert item.skill.value == info.skill, item.id
         assert len(item.choices) == info.choices, item.id
@@ -95,9 +96,12 @@ def test_no_correct_answer_appears_twice_among_its_choices(examples):
         assert shown.count(shown[item.answer]) == 1, f"{item.id}: {shown}"
 
 
-def test_the_answer_position_varies_across_examples(examples):
-    items, _ = examples
-    assert {item.answer for item in items} == {0, 1, 2, 3}
+def test_the_answer_position_varies_across_the_authored_items():
+    for path in AUTHORED:
+        items, _ = load_file(path)
+        four = [i for i in items if len(i.choices) == 4]
+        if len(four) >= 12:
+            assert {item.answer for item in four} == {0, 1, 2, 3}, path.name
 
 
 def test_sentence_composition_shows_the_star_and_four_blanks(examples):
