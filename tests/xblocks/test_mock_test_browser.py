@@ -78,8 +78,10 @@ def test_a_learner_takes_a_mock_test_on_a_phone(workbench, phone):
         SCREENSHOT.parent.mkdir(parents=True, exist_ok=True)
         phone.screenshot(path=str(SCREENSHOT))
 
+    phone.wait_for_load_state("networkidle")  # the answer has reached the server
     phone.reload()  # a dropped connection or a closed tab: the test comes back as it was
     expect(cells.nth(4)).to_have_attribute("aria-current", "true")
+    expect(cells.nth(4)).to_have_attribute("aria-label", "Question 5, answered")
     expect(cells.first).to_have_attribute("aria-label", "Question 1, answered, flagged")
 
     mock.get_by_role("button", name="Finish the test").click()
