@@ -15,6 +15,8 @@ from django.db import transaction
 from curriculum import drill_api
 from curriculum.bank import default_bank
 from curriculum.drill import Grade
+from xblocks.common import language as languages
+from xblocks.jlpt_drill import switch
 
 from .claims import Launch
 from .models import AnswerRecord, DrillProgress, LaunchRecord
@@ -37,8 +39,23 @@ def _progress(learner: Learner) -> DrillProgress:
     return progress
 
 
-def _save(progress: DrillProgress, state: dict, learner: Learner) -> None:
-    progress.state = state
+def _load(progress: DrillProgress, learner: Learner) -> tuple[dict | None, str, str | None]:
+    """The core's state, the language to use, and the learner's own choice (kept beside the state)."""
+    state, chosen = languages.split(progress.state or None)
+    return state, chosen or learner.launch.language, chosen
+
+
+def language(learner: Learner) -> str:
+    """The learner's choice on the switch, else the launch's locale."""
+    record = learner.record
+    progress = DrillProgress.objects.filter(
+        registration=record.registration, subject=record.subject,
+        resource_link_id=record.resource_link_id).first()
+    return _load(progress, learner)[1] if progress else learner.launch.language
+
+
+def _save(progress: DrillProgress, state: dict, learner: Learner, chosen: str | None = None) -> None:
+    progress.state = languages.joined(state, chosen)
     progress.context_id = learner.record.context_id
     progress.save()
 
@@ -47,9 +64,9 @@ def present(learner: Learner, now: datetime) -> dict:
     """The question being asked (it stays pending across reloads) and the progress."""
     with transaction.atomic():
         progress = _progress(learner)
-        state, payload = drill_api.present(progress.state or None, learner.launch.config, default_bank(),
-                                           now, learner.launch.language)
-        _save(progress, state, learner)
+        state, language, chosen = _load(progress, learner)
+        state, payload = drill_api.present(state, learner.launch.config, default_bank(), now, language)
+        _save(progress, state, learner, chosen)
     return payload
 
 
@@ -58,9 +75,10 @@ def answer(learner: Learner, data: object, now: datetime) -> tuple[dict, Grade |
     record = learner.record
     with transaction.atomic():
         progress = _progress(learner)
-        state, payload, grade = drill_api.submit(progress.state or None, learner.launch.config,
-                                                 default_bank(), data, now, learner.launch.language)
-        _save(progress, state, learner)
+        state, language, chosen = _load(progress, learner)
+        state, payload, grade = drill_api.submit(state, learner.launch.config, default_bank(), data, now,
+                                                 language)
+        _save(progress, state, learner, chosen)
         AnswerRecord.objects.create(
             registration=record.registration, subject=record.subject, context_id=record.context_id,
             resource_link_id=record.resource_link_id, item_id=data["item_id"], correct=payload["correct"],
@@ -73,7 +91,21 @@ def new_round(learner: Learner, now: datetime) -> dict:
     """Another round once this one is finished, and its first question."""
     with transaction.atomic():
         progress = _progress(learner)
-        state, payload = drill_api.restart(progress.state or None, learner.launch.config, default_bank(),
-                                           now, learner.launch.language)
-        _save(progress, state, learner)
+        state, language, chosen = _load(progress, learner)
+        state, payload = drill_api.restart(state, learner.launch.config, default_bank(), now, language)
+        _save(progress, state, learner, chosen)
+    return payload
+
+
+def set_language(learner: Learner, data: object, now: datetime) -> dict:
+    """The language switch: keep ``{"language": code}`` as the learner's choice; the screen in it.
+
+    Raises ``LanguageError`` with nothing saved for anything but one of our languages.
+    """
+    code = languages.chosen(data)
+    with transaction.atomic():
+        progress = _progress(learner)
+        state, _language, _chosen = _load(progress, learner)
+        state, payload = switch.switched(state, learner.launch.config, default_bank(), now, code)
+        _save(progress, state, learner, code)
     return payload

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 
+from xblocks.common import language as languages
 from xblocks.common import page
 from xblocks.jlpt_drill import block
 
@@ -33,6 +34,6 @@ def markup(payload: dict, urls: dict, language: str, title: str = "") -> str:
     strings = text(language)
     return page.markup(PACKAGE, "drill.html", {
         "display_name": title or page.title(PACKAGE, DEFAULT_TITLE, language),
-        "payload": payload, "text": strings, "text_json": json.dumps(strings),
-        "shown": block._shown(strings, payload), "urls": urls,
+        "payload": payload, "text": strings, "text_json": json.dumps(strings), "language": language,
+        "languages": languages.LANGUAGE_NAMES, "shown": block._shown(strings, payload), "urls": urls,
     })

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 
+from xblocks.common import language as languages
 from xblocks.common import page
 from xblocks.mock_test import block
 
@@ -33,5 +34,6 @@ def markup(payload: dict, urls: dict, language: str, title: str = "") -> str:
     return page.markup(PACKAGE, "mock.html", {
         "display_name": title or page.title(PACKAGE, block.DEFAULT_TITLE, language),
         "text": strings, "text_json": json.dumps(strings), "payload_json": json.dumps(payload),
-        "urls_json": json.dumps(urls), "uid": "lti",
+        "urls_json": json.dumps(urls), "uid": "lti", "language": language,
+        "languages": languages.LANGUAGE_NAMES,
     })

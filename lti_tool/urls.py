@@ -15,6 +15,7 @@ urlpatterns = [
     path("drill/<str:launch_id>/next/", views.drill_next, name="drill_next"),
     path("drill/<str:launch_id>/answer/", views.drill_answer, name="drill_answer"),
     path("drill/<str:launch_id>/new_round/", views.drill_new_round, name="drill_new_round"),
+    path("drill/<str:launch_id>/language/", views.drill_language, name="drill_language"),
 ] + [
     # each activity's endpoints, named "lti_tool:<activity>_<name>" by the module
     path(f"{name.replace('_', '-')}/", include(activities.module(name).urlpatterns))

@@ -19,6 +19,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET
 
 from sync_service import access
+from xblocks.common.language import LanguageError
 
 from . import activities, drill_flow, drill_page, grades, launch, manager_views, records, services
 from .claims import LaunchRefused, read_launch
@@ -90,9 +91,10 @@ def launch_view(request):
 def _drill(request, learner: drill_flow.Learner, now):
     launch_id = learner.record.launch_id
     payload = drill_flow.present(learner, now)
-    urls = {name: reverse(f"lti_tool:drill_{name}", kwargs={"launch_id": launch_id})
-            for name in ("next", "answer", "new_round")}
-    language = learner.launch.language
+    urls = {name: reverse(f"lti_tool:drill_{url}", kwargs={"launch_id": launch_id})
+            for name, url in (("next", "next"), ("answer", "answer"), ("new_round", "new_round"),
+                              ("set_language", "language"))}
+    language = drill_flow.language(learner)  # the learner's choice on the switch, else the launch's
     return render(request, "lti_tool/drill.html", {
         "language": language, "launch_id": launch_id,
         "drill": drill_page.markup(payload, urls, language, learner.launch.title),
@@ -124,6 +126,14 @@ def _new_round(learner, ml, data, now):
     return drill_flow.new_round(learner, now)
 
 
+def _language(learner, ml, data, now):
+    """The language switch: {"language": "vi"}; the screen again in it, with the UI strings."""
+    payload = drill_flow.set_language(learner, data, now)
+    payload["text"] = drill_page.text(payload["language"])
+    return payload
+
+
 drill_next = json_endpoint(_next)
 drill_answer = json_endpoint(_answer)
 drill_new_round = json_endpoint(_new_round)
+drill_language = json_endpoint(_language, (LanguageError,))

@@ -19,6 +19,7 @@ from django.urls import path, reverse
 from curriculum import mock_test
 from curriculum.bank import default_bank
 from curriculum.mock_test import MockTestError
+from xblocks.common import language as languages
 from xblocks.mock_test.block import FORMS, HANDLERS
 
 from .. import grades, mock_page
@@ -55,9 +56,10 @@ def _row(learner) -> ActivityState:
 
 
 def _keep(row: ActivityState, learner, record: dict, finished: mock_test.Finished | None,
-          now: datetime) -> None:
-    """Save the record and, for a test that has just ended, its result (in the caller's transaction)."""
-    row.state = record
+          now: datetime, chosen: str | None = None) -> None:
+    """Save the record (with the learner's language choice) and, for a test that has just ended, its
+    result (in the caller's transaction)."""
+    row.state = languages.joined(record, chosen)
     row.context_id = learner.record.context_id
     row.save()
     if finished:
@@ -87,35 +89,46 @@ def _record_answers(learner, session: dict, now: datetime) -> None:
     AnswerRecord.objects.bulk_create(rows)
 
 
-def _run(learner, ml, now: datetime, act) -> dict:
-    """Load, ``act(record) -> (record, body, finished)``, save; then send a new grade to the platform."""
+def _run(learner, ml, now: datetime, act, choose: str | None = None) -> dict:
+    """Load, ``act(record, language) -> (record, body, finished)``, save; then send a new grade to the
+    platform. The language is ``choose`` (the switch; kept), else the learner's earlier choice, else the
+    launch's locale."""
     with transaction.atomic():
         row = _row(learner)
-        record, finished = mock_test.sync(row.state or None, default_bank(), now)
-        record, body, done = act(record)
+        stored, chosen = languages.split(row.state or None)
+        chosen = choose or chosen
+        record, finished = mock_test.sync(stored, default_bank(), now)
+        record, body, done = act(record, chosen or learner.launch.language)
         finished = finished or done
-        _keep(row, learner, record, finished, now)
+        _keep(row, learner, record, finished, now, chosen)
     if finished and ml is not None:
         grades.deliver(ml, finished.grade, learner.record, now)
     return body
 
 
-def _payload(learner, record: dict, now: datetime) -> dict:
-    return mock_test.payload(record, form_of(learner), default_bank(), now, learner.launch.language)
+def _payload(learner, record: dict, now: datetime, language: str) -> dict:
+    return mock_test.payload(record, form_of(learner), default_bank(), now, language)
+
+
+def chosen_language(learner) -> str:
+    """The learner's choice on the switch, else the launch's locale."""
+    record = learner.record
+    row = ActivityState.objects.filter(registration=record.registration, subject=record.subject,
+                                       resource_link_id=record.resource_link_id, activity=ACTIVITY).first()
+    return (languages.split(row.state)[1] if row else None) or learner.launch.language
 
 
 # -- the use cases behind the endpoints -------------------------------------------------------------
 
 def _state(learner, ml, data, now):
     """The whole page state (after a reload, a section change or time up)."""
-    return _run(learner, ml, now, lambda record: (record, _payload(learner, record, now), None))
+    return _run(learner, ml, now, lambda record, lang: (record, _payload(learner, record, now, lang), None))
 
 
 def _start(learner, ml, data, now):
     """``{}``: a new test (after a finished one, another); a running test just continues."""
-    def act(record):
-        record, body = mock_test.act_start(record, form_of(learner), default_bank(), data, now,
-                                           rng(), learner.launch.language)
+    def act(record, lang):
+        record, body = mock_test.act_start(record, form_of(learner), default_bank(), data, now, rng(), lang)
         return record, body, None
     return _run(learner, ml, now, act)
 
@@ -123,37 +136,45 @@ def _start(learner, ml, data, now):
 def _answer(learner, ml, data, now):
     """``{"item_id", "choice"}``: keep the choice; it is judged when the test is finished."""
     return _run(learner, ml, now,
-                lambda record: (*mock_test.act_answer(record, default_bank(), data, now), None))
+                lambda record, lang: (*mock_test.act_answer(record, default_bank(), data, now), None))
 
 
 def _flag(learner, ml, data, now):
     """``{"item_id", "flagged"}``: mark a question for review, or clear the mark."""
-    return _run(learner, ml, now, lambda record: (*mock_test.act_flag(record, data, now), None))
+    return _run(learner, ml, now, lambda record, lang: (*mock_test.act_flag(record, data, now), None))
 
 
 def _go_to(learner, ml, data, now):
     """``{"item_id"}``: the question on screen, so a reload comes back to it."""
-    return _run(learner, ml, now, lambda record: (*mock_test.act_go_to(record, data, now), None))
+    return _run(learner, ml, now, lambda record, lang: (*mock_test.act_go_to(record, data, now), None))
 
 
 def _next_section(learner, ml, data, now):
     """``{}``: end the open JLPT section early (the last one ends the test)."""
-    return _run(learner, ml, now, lambda record: mock_test.act_next_section(
-        record, default_bank(), data, now, learner.launch.language))
+    return _run(learner, ml, now, lambda record, lang: mock_test.act_next_section(
+        record, default_bank(), data, now, lang))
 
 
 def _finish(learner, ml, data, now):
     """``{}``: end the test, grade it on the server, keep the result and send the grade."""
-    return _run(learner, ml, now, lambda record: mock_test.act_finish(
-        record, default_bank(), data, now, learner.launch.language))
+    return _run(learner, ml, now, lambda record, lang: mock_test.act_finish(
+        record, default_bank(), data, now, lang))
+
+
+def _set_language(learner, ml, data, now):
+    """``{"language": "vi"}``: the learner's choice, kept; the page state in it, with the UI strings."""
+    code = languages.chosen(data)
+    body = _run(learner, ml, now, lambda record, lang: (record, _payload(learner, record, now, lang), None),
+                choose=code)
+    return {**body, "language": code, "text": mock_page.text(code)}
 
 
 #: One endpoint per XBlock handler, under the same names (mock.js reads them from data-urls).
 USE_CASES = {"state": _state, "start": _start, "answer": _answer, "flag": _flag, "go_to": _go_to,
-             "next_section": _next_section, "finish": _finish}
+             "next_section": _next_section, "finish": _finish, "set_language": _set_language}
 
 urlpatterns = [
-    path(f"<str:launch_id>/{name}/", json_endpoint(use_case, errors=(MockTestError,)),
+    path(f"<str:launch_id>/{name}/", json_endpoint(use_case, errors=(MockTestError, languages.LanguageError)),
          name=f"mock_test_{name}")
     for name, use_case in USE_CASES.items()
 ]
@@ -173,7 +194,7 @@ def render(request, learner, now):
         ml = None
     payload = _state(learner, ml, {}, now)
     urls = {name: reverse(f"lti_tool:mock_test_{name}", kwargs={"launch_id": launch_id}) for name in HANDLERS}
-    language = learner.launch.language
+    language = chosen_language(learner)
     return _render(request, "lti_tool/mock_test.html", {
         "language": language, "launch_id": launch_id,
         "mock": mock_page.markup(payload, urls, language, learner.launch.title),

@@ -81,3 +81,28 @@ def test_new_round_only_after_the_round(learner):
     first = post_json(client, launched.url("next")).json()["item"]["id"]
     again = post_json(client, launched.url("new_round")).json()
     assert again["item"]["id"] == first  # an unfinished round goes on
+
+
+def test_the_launch_locale_is_the_default_and_the_switch_keeps_the_learners_choice(learner):
+    client, launched = learner
+    assert 'lang="vi"' in launched.page and 'data-language-url="/lti/drill/' in launched.page
+    assert '<option value="vi" lang="vi" selected>Tiếng Việt</option>' in launched.page
+    served = post_json(client, launched.url("next")).json()["item"]["id"]
+    switched = post_json(client, launched.url("language"), {"language": "my"}).json()
+    assert switched["language"] == "my" and switched["text"]["next"] == "နောက်တစ်ခု"
+    assert switched["item"]["id"] == served
+    shown = post_json(client, launched.url("next")).json()["item"]
+    assert shown["instruction"] == switched["item"]["instruction"]
+    again = launch(Client(), "lan")  # the next launch comes with vi, the learner chose my
+    assert '<option value="my" lang="my" selected>မြန်မာ</option>' in again.page
+    assert "နောက်တစ်ခု" in again.page
+
+
+@pytest.mark.parametrize("body", [{"language": "fr"}, {"language": None}, {"language": "my", "also": 1},
+                                  "my"])
+def test_a_bad_language_is_a_400_and_nothing_changes(learner, body):
+    client, launched = learner
+    before = DrillProgress.objects.get().state
+    response = post_json(client, launched.url("language"), body)
+    assert response.status_code == 400 and "one of en, ja, vi, id, tl, my" in response.json()["error"]
+    assert DrillProgress.objects.get().state == before

@@ -154,3 +154,29 @@ def test_a_learner_back_after_the_time_ran_out_finds_the_result_and_the_lms_the_
     assert state["status"] == "finished" and state["result"]["correct"] == 1
     assert ActivityResult.objects.get(subject="sub-lan").summary["answered"] == 1
     assert Score.objects.get(user_id="sub-lan").score_given == state["result"]["grade"]
+
+
+def test_the_launch_locale_is_the_default_and_the_switch_keeps_the_learners_choice(demo, mock_link):
+    client = Client()
+    page, urls = launched(client)
+    assert '<option value="vi" lang="vi" selected>Tiếng Việt</option>' in page
+    first = post_json(client, urls["start"]).json()["test"]["items"][0]["id"]
+    switched = post_json(client, urls["set_language"], {"language": "my"}).json()
+    assert switched["language"] == "my" and switched["text"]["flag"] == "ပြန်စစ်ရန် မှတ်ထားမယ်"
+    assert switched["test"]["items"][0]["instruction"] == BANK.get(first).instruction["my"]
+    state = post_json(client, urls["state"]).json()  # every later answer is in the choice, too
+    assert state["test"]["items"][0]["instruction"] == BANK.get(first).instruction["my"]
+    again, _urls = launched(Client())  # the next launch comes with vi: the learner chose my
+    assert '<option value="my" lang="my" selected>မြန်မာ</option>' in again
+    assert page_state(again)["status"] == "running"
+
+
+@pytest.mark.parametrize("body", [{"language": "fr"}, {"language": 1}, {"language": "my", "also": 1}, "my"])
+def test_a_bad_language_is_a_400_and_nothing_changes(demo, mock_link, body):
+    client = Client()
+    _page, urls = launched(client)
+    post_json(client, urls["start"])
+    before = ActivityState.objects.get().state
+    response = post_json(client, urls["set_language"], body)
+    assert response.status_code == 400 and "one of en, ja, vi, id, tl, my" in response.json()["error"]
+    assert ActivityState.objects.get().state == before

@@ -140,3 +140,33 @@ def test_a_bad_weekly_goal_is_a_clear_error(demo, activity):
     activity({"activity": "progress", "weekly_goal_days": "9"})
     shown = launch(Client(), "lan")
     assert shown.response.status_code == 400 and "weekly_goal_days" in shown.page
+
+
+def test_the_launch_locale_is_the_default_and_the_switch_keeps_the_learners_choice(demo, activity):
+    client = Client()
+    activity({"activity": "placement_test"})
+    page = launch(client, "lan").page
+    assert '<option value="vi" lang="vi" selected>Tiếng Việt</option>' in page
+    switch = re.search(r'data-language-url="([^"]+)"', page).group(1)
+    served = post_json(client, urls(page)["next"]).json()["item"]["id"]
+    switched = post_json(client, switch, {"language": "id"}).json()
+    assert switched["language"] == "id" and switched["text"]["language"] == "Bahasa"
+    assert switched["item"]["id"] == served
+    assert switched["item"]["instruction"] == BANK.get(served).instruction["id"]
+    after = post_json(client, urls(page)["answer"], {"item_id": served, "choice": 0}).json()
+    assert after["item"]["instruction"] == BANK.get(after["item"]["id"]).instruction["id"]
+    again = launch(Client(), "lan").page  # the next launch comes with vi: the learner chose id
+    assert '<option value="id" lang="id" selected>Bahasa Indonesia</option>' in again
+
+
+@pytest.mark.parametrize("body", [{"language": "fr"}, {"language": ["vi"]}, {"language": "id", "also": 1},
+                                  "id"])
+def test_a_bad_language_is_a_400_and_nothing_changes(demo, activity, body):
+    client = Client()
+    activity({"activity": "placement_test"})
+    page = launch(client, "lan").page
+    switch = re.search(r'data-language-url="([^"]+)"', page).group(1)
+    before = ActivityState.objects.get().state
+    response = post_json(client, switch, body)
+    assert response.status_code == 400 and "one of en, ja, vi, id, tl, my" in response.json()["error"]
+    assert ActivityState.objects.get().state == before

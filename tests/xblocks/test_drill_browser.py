@@ -109,3 +109,32 @@ def test_the_drill_fits_a_small_phone_and_works_from_the_keyboard(workbench, pho
     assert phone.evaluate("document.scrollingElement.scrollWidth") <= 360
     phone.keyboard.press("Enter")
     expect(phone.locator(".nd-progress")).to_have_text("2 / 3")
+
+
+def test_the_language_switch_redraws_the_drill_and_a_reload_keeps_it(workbench, phone):
+    phone.set_viewport_size({"width": 360, "height": 740})
+    phone.goto(block_alone(phone, workbench, THREE_ITEMS))
+    drill = phone.locator(".nihongo-drill")
+    item = served_item(phone)
+    expect(drill.locator(".nd-instruction")).to_have_text(item.instruction["en"])
+    switch = drill.get_by_label("Language")
+    assert switch.bounding_box()["height"] >= 44
+    assert phone.evaluate("document.scrollingElement.scrollWidth") <= 360
+
+    switch.select_option("vi")
+    expect(drill.locator(".nd-instruction")).to_have_text(item.instruction["vi"])
+    expect(drill).to_have_attribute("lang", "vi")
+    expect(drill.locator(".nd-lang-text")).to_have_text("Ngôn ngữ")
+    choose(phone, item.answer)
+    expect(drill.locator(".nd-feedback")).to_contain_text("Đúng rồi!")
+    expect(drill.locator(".nd-feedback")).to_contain_text(item.explanation_in("vi"))
+
+    drill.get_by_label("Ngôn ngữ").select_option("my")  # while the feedback is on screen
+    expect(drill.locator(".nd-feedback")).to_contain_text("မှန်ပါတယ်!")
+    expect(drill.locator(".nd-feedback")).to_contain_text(item.explanation_in("my"))
+    expect(drill.locator(".nd-next")).to_have_text("နောက်တစ်ခု")
+
+    phone.reload()
+    expect(drill).to_have_attribute("lang", "my")
+    expect(drill.get_by_label("ဘာသာစကား")).to_have_value("my")
+    expect(drill.locator(".nd-progress")).to_have_text("2 / 3")

@@ -287,3 +287,82 @@ def test_the_workbench_lists_both_scenarios(db):
     page = Client().get("/workbench/").content.decode()
     assert "JLPT N5 vocabulary drill (3 items)" in page
     assert "JLPT N5 vocabulary drill (10 items)" in page
+
+
+# -- the learner's language: the runtime's by default, and the switch -------------------------------
+
+def _with_runtime_language(block, monkeypatch, language):
+    """The block's i18n service speaking ``language`` through the block's own catalogue."""
+    import gettext
+
+    from xblocks.jlpt_drill.translations import catalogue
+    translation = gettext.translation("text", localedir=str(catalogue.HERE), languages=[language])
+    original = block.runtime.service
+    monkeypatch.setattr(block.runtime, "service",
+                        lambda b, name: translation if name == "i18n" else original(b, name))
+
+
+def test_the_default_language_is_the_runtimes(drill_factory, monkeypatch):
+    block = drill_factory()
+    _with_runtime_language(block, monkeypatch, "vi")
+    page = rendered(block)
+    root = page.find_class("nihongo-drill")[0]
+    item = default_bank().get(root.get("data-item-id"))
+    assert root.get("lang") == "vi"
+    assert texts(page, "nd-instruction") == [item.instruction["vi"]]
+    assert texts(page, "nd-lang-text") == ["Ngôn ngữ"]
+    assert [o.get("value") for o in page.xpath("//select[@class='nd-lang']/option[@selected]")] == ["vi"]
+    assert texts(page, "nd-next") == ["Tiếp theo"]
+
+
+def test_without_a_catalogue_the_runtime_language_is_english(drill_factory):
+    page = rendered(drill_factory())  # the workbench's i18n service knows nothing of our probe
+    assert page.find_class("nihongo-drill")[0].get("lang") == "en"
+    assert texts(page, "nd-next") == ["Next"]
+
+
+def test_the_switch_offers_the_six_languages_by_their_own_names(drill_factory):
+    page = rendered(drill_factory())
+    select = page.xpath("//label[@class='nd-lang-label']/select[@class='nd-lang']")[0]
+    assert [(o.get("value"), o.text_content()) for o in select.findall("option")] == [
+        ("en", "English"), ("ja", "日本語"), ("vi", "Tiếng Việt"), ("id", "Bahasa Indonesia"),
+        ("tl", "Tagalog"), ("my", "မြန်မာ")]
+    assert "/set_language/" in page.find_class("nihongo-drill")[0].get("data-language-url")
+
+
+def test_the_switch_changes_the_strings_and_the_question_and_persists(drill_factory, monkeypatch):
+    block = drill_factory()
+    _with_runtime_language(block, monkeypatch, "vi")
+    served = rendered(block).find_class("nihongo-drill")[0].get("data-item-id")
+    status, payload = post(block, "set_language", {"language": "my"})
+    assert status == 200 and payload["language"] == "my"
+    assert payload["item"]["id"] == served  # the same question, now in Burmese
+    assert payload["item"]["instruction"] == default_bank().get(served).instruction["my"]
+    assert payload["text"]["next"] == "နောက်တစ်ခု"
+    again = as_learner(block, "alice")
+    assert again.language == "my"
+    page = rendered(again)
+    assert page.find_class("nihongo-drill")[0].get("lang") == "my"
+    assert texts(page, "nd-next") == ["နောက်တစ်ခု"]
+    assert rendered(as_learner(block, "bob")).find_class("nihongo-drill")[0].get("lang") == "en"
+
+
+def test_switching_while_reading_feedback_translates_the_explanation(drill_factory):
+    block = drill_factory()
+    answered = default_bank().get(post(block, "next")[1]["item"]["id"])
+    assert answer_current(block)["explanation"] == answered.explanation_in("en")
+    status, payload = post(block, "set_language", {"language": "vi"})
+    assert status == 200
+    assert payload["explanation"] == answered.explanation_in("vi")
+
+
+@pytest.mark.parametrize("body", [{"language": "fr"}, {"language": ""}, {"language": "vi", "x": 1},
+                                  ["vi"], {}])
+def test_a_bad_language_is_refused_and_changes_nothing(drill_factory, body):
+    block = drill_factory()
+    post(block, "set_language", {"language": "ja"})
+    before = dict(block.drill_state)
+    status, payload = post(block, "set_language", body)
+    assert status == 400 and "one of en, ja, vi, id, tl, my" in payload["error"]
+    again = as_learner(block, "alice")
+    assert again.language == "ja" and again.drill_state == before

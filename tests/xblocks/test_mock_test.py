@@ -17,6 +17,7 @@ from workbench.runtime import WorkbenchRuntime
 
 from curriculum.bank import default_bank
 from curriculum.mock_test import planned_count
+from xblocks.common import language as ui_language
 from xblocks.mock_test import block as mock_block
 from xblocks.mock_test.block import TEXT, MockTestBlock
 from xblocks.mock_test.translations import catalogue
@@ -329,7 +330,7 @@ def test_the_workbench_lists_the_scenarios(db):
 
 
 def test_every_ui_string_has_a_translation_in_every_language():
-    sources = set(TEXT.values()) | {mock_block.DEFAULT_TITLE}
+    sources = set(TEXT.values()) | {mock_block.DEFAULT_TITLE, ui_language.PROBE}
     assert sources - set(catalogue.TRANSLATIONS) == set(), "add them to translations/catalogue.py"
     assert set(catalogue.TRANSLATIONS) - sources == set(), "remove strings the block no longer uses"
     for source, targets in catalogue.TRANSLATIONS.items():
@@ -359,3 +360,73 @@ def test_the_blocks_own_html_js_and_css_stay_under_15_kb_gzipped():
     own = b"".join((folder / p).read_bytes() for p in ("templates/mock.html", "public/js/mock.js",
                                                         "public/css/mock.css"))
     assert len(gzip.compress(own)) <= 15 * 1024
+
+
+# -- the learner's language: the runtime's by default, and the switch -------------------------------
+
+def _with_runtime_language(block, monkeypatch, code):
+    """The block's i18n service speaking ``code`` through the block's own catalogue."""
+    translation = gettext.translation("text", localedir=str(catalogue.HERE), languages=[code])
+    original = block.runtime.service
+    monkeypatch.setattr(block.runtime, "service",
+                        lambda b, name: translation if name == "i18n" else original(b, name))
+
+
+def _page(block):
+    import lxml.html
+    return lxml.html.fromstring(block.render("student_view").body_html()).find_class("nihongo-mock")[0]
+
+
+def test_the_default_language_is_the_runtimes(mock_factory, monkeypatch):
+    block = mock_factory()
+    _with_runtime_language(block, monkeypatch, "vi")
+    root = _page(block)
+    assert root.get("lang") == "vi"
+    assert json.loads(root.get("data-text"))["start"] == catalogue.TRANSLATIONS[TEXT["start"]]["vi"]
+    assert root.find_class("nm-title")[0].text_content() == catalogue.TRANSLATIONS["Mock test"]["vi"]
+    assert [o.get("value") for o in root.xpath(".//select[@class='nm-lang']/option[@selected]")] == ["vi"]
+    payload = started(block)
+    item = BANK.get(payload["test"]["items"][0]["id"])
+    assert payload["test"]["items"][0]["instruction"] == item.instruction["vi"]
+
+
+def test_the_switch_offers_six_languages_and_changes_the_running_test(mock_factory, monkeypatch):
+    block = mock_factory()
+    _with_runtime_language(block, monkeypatch, "vi")
+    root = _page(block)
+    options = root.xpath(".//label/select[@class='nm-lang']/option")
+    assert [(o.get("value"), o.text_content()) for o in options] == list(ui_language.LANGUAGE_NAMES)
+    assert "/set_language/" in json.loads(root.get("data-urls"))["set_language"]
+    first = started(block)["test"]["items"][0]["id"]
+    status, payload = post(block, "set_language", {"language": "my"})
+    assert status == 200 and payload["language"] == "my" and payload["status"] == "running"
+    assert payload["test"]["items"][0]["id"] == first
+    assert payload["test"]["items"][0]["instruction"] == BANK.get(first).instruction["my"]
+    assert payload["text"]["flag"] == "ပြန်စစ်ရန် မှတ်ထားမယ်"
+    again = as_learner(block, "alice")
+    assert again.language == "my" and _page(again).get("lang") == "my"
+    assert _page(as_learner(block, "bob")).get("lang") == "en"
+
+
+def test_the_result_review_follows_the_switch(mock_factory):
+    block = mock_factory()
+    payload = started(block)
+    answer_all(block, payload)
+    assert post(block, "finish")[0] == 200
+    status, payload = post(block, "set_language", {"language": "vi"})
+    assert status == 200 and payload["status"] == "finished"
+    row = payload["review"][0]
+    assert row["explanation"] == BANK.get(row["id"]).explanation_in("vi")
+
+
+@pytest.mark.parametrize("body", [{"language": "fr"}, {"language": "VI"}, {"language": "vi", "x": 1}, ["vi"],
+                                  {}])
+def test_a_bad_language_is_refused_and_changes_nothing(mock_factory, body):
+    block = mock_factory()
+    started(block)
+    post(block, "set_language", {"language": "ja"})
+    before = json.dumps(block.mock_record, sort_keys=True)
+    status, payload = post(block, "set_language", body)
+    assert status == 400 and "one of en, ja, vi, id, tl, my" in payload["error"]
+    again = as_learner(block, "alice")
+    assert again.language == "ja" and json.dumps(again.mock_record, sort_keys=True) == before

@@ -126,3 +126,44 @@ def test_the_test_fits_a_small_phone_and_works_from_the_keyboard(workbench, phon
     expect(mock.locator(".nm-status")).to_be_hidden()
     phone.reload()
     expect(mock.locator(".nm-choice").nth(3)).to_have_attribute("aria-pressed", "true")
+
+
+def test_the_language_switch_redraws_the_running_test_and_a_reload_keeps_it(workbench, phone):
+    from curriculum.bank import default_bank
+    from xblocks.mock_test.block import TEXT
+    from xblocks.mock_test.translations.catalogue import TRANSLATIONS
+
+    def vi(key):
+        return TRANSLATIONS[TEXT[key]]["vi"]
+
+    phone.set_viewport_size({"width": 360, "height": 740})
+    phone.goto(block_alone(phone, workbench))
+    mock = phone.locator(".nihongo-mock")
+    switch = mock.get_by_label("Language")
+    assert switch.bounding_box()["height"] >= 44 and fits(phone, 360)
+    mock.get_by_role("button", name="Start the test").click()
+    cells = mock.locator(".nm-palette button")
+    expect(cells.first).to_have_attribute("aria-label", "Question 1, not answered")  # the test is drawn
+    count = cells.count()
+    mock.locator(".nm-choice").nth(1).click()
+    expect(cells.first).to_have_attribute("aria-label", "Question 1, answered")
+    cells.nth(2).click()
+    expect(mock.locator(".nm-number")).to_have_text(f"Question 3 of {count}")
+
+    english = mock.locator(".nm-instruction").text_content()
+    switch.select_option("vi")
+    expect(mock).to_have_attribute("lang", "vi")
+    expect(mock.locator(".nm-number")).to_have_text(vi("question_of").format(n=3, total=count))
+    expect(mock.locator(".nm-flag")).to_have_text(vi("flag"))
+    expect(mock.locator(".nm-finish")).to_have_text(vi("finish"))
+    vietnamese = {i.instruction["vi"] for i in default_bank() if i.instruction["en"] == english}
+    assert len(vietnamese) == 1 and english not in vietnamese
+    expect(mock.locator(".nm-instruction")).to_have_text(vietnamese.pop())
+    spoken = vi("question").format(n=1) + vi("separator") + vi("answered")
+    expect(cells.first).to_have_attribute("aria-label", spoken)
+    assert fits(phone, 360)
+
+    phone.reload()
+    expect(mock).to_have_attribute("lang", "vi")
+    expect(mock.get_by_label(vi("language"))).to_have_value("vi")
+    expect(mock.locator(".nm-number")).to_have_text(vi("question_of").format(n=3, total=count))

@@ -78,3 +78,29 @@ def test_both_fit_360_px_with_big_touch_targets_and_work_from_the_keyboard(workb
     assert phone.locator(".nihongo-placement").get_attribute("data-item-id") != before
     expect(phone.locator(".np-prompt")).to_be_focused()
     assert fits(phone, 360)
+
+
+def test_the_language_switch_redraws_the_question_and_a_reload_keeps_it(workbench, phone):  # noqa: F811
+    from curriculum.bank import default_bank
+    phone.set_viewport_size({"width": 360, "height": 740})
+    phone.goto(block_alone(phone, workbench, BOTH))
+    test = phone.locator(".nihongo-placement")
+    expect(test.locator(".np-progress")).to_have_text("Question 1")
+    switch = test.get_by_label("Language")
+    assert switch.bounding_box()["height"] >= 44 and fits(phone, 360)
+    item = default_bank().get(test.get_attribute("data-item-id"))
+
+    switch.select_option("vi")
+    expect(test).to_have_attribute("lang", "vi")
+    expect(test.locator(".np-instruction")).to_have_text(item.instruction["vi"])
+    expect(test.locator(".np-progress")).to_have_text("Câu 1")
+    from xblocks.placement_test.block import TEXT
+    from xblocks.placement_test.translations.catalogue import TRANSLATIONS
+    expect(test.locator(".np-intro")).to_have_text(TRANSLATIONS[TEXT["intro"]]["vi"].format(max=20))
+    expect(test).to_have_attribute("data-item-id", item.id)  # the same question, now in Vietnamese
+    assert fits(phone, 360)
+
+    phone.reload()
+    expect(test).to_have_attribute("lang", "vi")
+    expect(test.get_by_label("Ngôn ngữ")).to_have_value("vi")
+    expect(test.locator(".np-instruction")).to_have_text(item.instruction["vi"])

@@ -176,3 +176,63 @@ def test_scoring_olx_and_studio(placement_factory):
 def test_handlers_want_a_post(placement_factory):
     block = placement_factory()
     assert block.runtime.handle(block, "answer", webob.Request.blank("/", method="GET")).status_code == 405
+
+
+# -- the learner's language: the runtime's by default, and the switch -------------------------------
+
+def _with_runtime_language(block, monkeypatch, code):
+    """The block's i18n service speaking ``code`` through the block's own catalogue."""
+    import gettext
+
+    from xblocks.placement_test.translations import catalogue
+    translation = gettext.translation("text", localedir=str(catalogue.HERE), languages=[code])
+    original = block.runtime.service
+    monkeypatch.setattr(block.runtime, "service",
+                        lambda b, name: translation if name == "i18n" else original(b, name))
+
+
+def _page(block):
+    import lxml.html
+    html = block.render("student_view").body_html()
+    return lxml.html.fromstring(html).find_class("nihongo-placement")[0]
+
+
+def test_the_default_language_is_the_runtimes(placement_factory, monkeypatch):
+    block = placement_factory()
+    _with_runtime_language(block, monkeypatch, "vi")
+    root = _page(block)
+    item = BANK.get(root.get("data-item-id"))
+    assert root.get("lang") == "vi"
+    assert root.find_class("np-instruction")[0].text_content() == item.instruction["vi"]
+    assert root.find_class("np-title")[0].text_content() == "Bài kiểm tra xếp lớp"
+    assert [o.get("value") for o in root.xpath(".//select[@class='np-lang']/option[@selected]")] == ["vi"]
+
+
+def test_the_switch_changes_the_strings_and_the_question_and_persists(placement_factory, monkeypatch):
+    from xblocks.common.language import LANGUAGE_NAMES
+    block = placement_factory()
+    _with_runtime_language(block, monkeypatch, "vi")
+    root = _page(block)
+    options = root.xpath(".//label/select[@class='np-lang']/option")
+    assert [(o.get("value"), o.text_content()) for o in options] == list(LANGUAGE_NAMES)
+    assert "/set_language/" in root.get("data-language-url")
+    served = root.get("data-item-id")
+    status, payload = post(block, "set_language", {"language": "tl"})
+    assert status == 200 and payload["language"] == "tl" and payload["item"]["id"] == served
+    assert payload["item"]["instruction"] == BANK.get(served).instruction["tl"]
+    assert payload["text"]["language"] == "Wika"
+    again = as_learner(block, "alice")
+    assert again.language == "tl" and _page(again).get("lang") == "tl"
+    assert _page(as_learner(block, "bob")).get("lang") == "en"
+
+
+@pytest.mark.parametrize("body", [{"language": "fr"}, {"language": None}, {"language": "vi", "x": 1}, "vi",
+                                  {}])
+def test_a_bad_language_is_refused_and_changes_nothing(placement_factory, body):
+    block = placement_factory()
+    post(block, "set_language", {"language": "ja"})
+    before = json.dumps(block.placement_state, sort_keys=True)
+    status, payload = post(block, "set_language", body)
+    assert status == 400 and "one of en, ja, vi, id, tl, my" in payload["error"]
+    again = as_learner(block, "alice")
+    assert again.language == "ja" and json.dumps(again.placement_state, sort_keys=True) == before

@@ -1,6 +1,7 @@
 """The drill's buttons and messages in every help language; the shipped catalogues are current."""
 
 import gettext
+from pathlib import Path
 
 import pytest
 
@@ -35,3 +36,13 @@ def test_the_lti_drill_speaks_the_learners_language(language, button):
     translation = gettext.translation("text", localedir=str(catalogue.HERE), languages=[language],
                                       fallback=True)
     assert translation.gettext("Next") == button
+
+
+@pytest.mark.parametrize("block", ["jlpt_drill", "mock_test", "placement_test"])
+@pytest.mark.parametrize("language", ["ja", "vi", "id", "tl", "my"])
+def test_each_blocks_catalogue_answers_the_language_probe_with_its_own_code(block, language):
+    from xblocks.common import language as languages
+    folder = Path(__file__).resolve().parents[2] / "xblocks" / block / "translations"
+    translation = gettext.translation("text", localedir=str(folder), languages=[language])
+    assert translation.gettext(languages.PROBE) == language
+    assert translation.gettext("Language") == languages.SWITCH_TRANSLATIONS["Language"][language]

@@ -24,9 +24,15 @@ from curriculum import drill_api
 from curriculum.bank import default_bank
 from curriculum.drill import DrillConfig, DrillError
 from curriculum.items import ItemType, Level
+from xblocks.common import language as languages
+from xblocks.common import page
 from xblocks.common.learner_record import LearnerRecordMixin
 
+from . import switch
+
 loader = ResourceLoader(__name__)
+PACKAGE = "xblocks.jlpt_drill"
+HANDLERS = ("next", "answer", "new_round", "set_language")
 
 
 def _(text: str) -> str:
@@ -49,6 +55,7 @@ TEXT = {
     "empty": _("There are no questions for this level yet."),
     "error": _("Something went wrong. Please try again."),
     "choices": _("Choices"),
+    "language": _("Language"),
 }
 
 
@@ -71,8 +78,9 @@ class JlptDrillBlock(LearnerRecordMixin, StudioEditableXBlockMixin, XBlock):
                    help=_("How much this drill counts in the course grade."))
     drill_state = Dict(default={}, scope=Scope.user_state,
                        help="The learner's cards, current round and study days (curriculum.drill).")
-    language = String(default="en", scope=Scope.preferences,
-                      help="The learner's help language for instructions (en, vi, id, tl, my, ja).")
+    language = String(default="", scope=Scope.preferences,
+                      help="The learner's choice of help language (en, ja, vi, id, tl, my); "
+                           "empty: the LMS's language.")
 
     editable_fields = ("display_name", "level", "item_count", "item_types", "weight")
     has_score = True
@@ -87,9 +95,9 @@ class JlptDrillBlock(LearnerRecordMixin, StudioEditableXBlockMixin, XBlock):
     def _config(self) -> DrillConfig:
         return DrillConfig(level=self.level, item_count=self.item_count, types=tuple(self.item_types))
 
-    def _text(self) -> dict:
-        gettext = self.runtime.service(self, "i18n").gettext
-        return {key: gettext(value) for key, value in TEXT.items()}
+    def _language(self) -> str:
+        """The learner's choice (the switch), else the LMS's language (the i18n service)."""
+        return self.language if self.language in languages.LANGUAGES else languages.runtime_language(self)
 
     def max_score(self) -> int:
         """Raw points of a perfect round; Open edX scales them by ``weight``."""
@@ -100,14 +108,16 @@ class JlptDrillBlock(LearnerRecordMixin, StudioEditableXBlockMixin, XBlock):
     @XBlock.supports("multi_device")
     def student_view(self, context=None):
         """The current question, rendered on the server; drill.js takes over from there."""
+        language = self._language()
         state, payload = drill_api.present(self.drill_state, self._config(), default_bank(),
-                                           self._now(), self.language)
+                                           self._now(), language)
         self.drill_state = state  # the served item stays pending across reloads
-        text = self._text()
+        text = page.text(PACKAGE, TEXT, language)
         html = loader.render_django_template("templates/drill.html", {
             "display_name": self.display_name, "payload": payload, "shown": _shown(text, payload),
-            "text": text, "text_json": json.dumps(text),
-            "urls": {name: self.runtime.handler_url(self, name) for name in ("next", "answer", "new_round")},
+            "text": text, "text_json": json.dumps(text), "language": language,
+            "languages": languages.LANGUAGE_NAMES,
+            "urls": {name: self.runtime.handler_url(self, name) for name in HANDLERS},
         })
         frag = Fragment(html)
         frag.add_css(loader.load_unicode("public/css/drill.css"))
@@ -125,7 +135,7 @@ class JlptDrillBlock(LearnerRecordMixin, StudioEditableXBlockMixin, XBlock):
     def next(self, data, suffix=""):
         """The question being asked (or the round's end) and the learner's progress."""
         self.drill_state, payload = drill_api.present(self.drill_state, self._config(), default_bank(),
-                                                      self._now(), self.language)
+                                                      self._now(), self._language())
         return payload
 
     @XBlock.json_handler
@@ -133,7 +143,7 @@ class JlptDrillBlock(LearnerRecordMixin, StudioEditableXBlockMixin, XBlock):
         """Check ``{"item_id", "choice"}``; publish the grade when a round ends."""
         try:
             state, payload, grade = drill_api.submit(self.drill_state, self._config(), default_bank(),
-                                                     data, self._now(), self.language)
+                                                     data, self._now(), self._language())
         except DrillError as exc:
             raise JsonHandlerError(400, str(exc)) from None
         self.drill_state = state
@@ -149,14 +159,27 @@ class JlptDrillBlock(LearnerRecordMixin, StudioEditableXBlockMixin, XBlock):
     def new_round(self, data, suffix=""):
         """Start another round once this one is finished, then present its first question."""
         self.drill_state, payload = drill_api.restart(self.drill_state, self._config(), default_bank(),
-                                                      self._now(), self.language)
+                                                      self._now(), self._language())
+        return payload
+
+    @XBlock.json_handler
+    def set_language(self, data, suffix=""):
+        """The language switch: ``{"language": "vi"}``; the screen again in it, with the UI strings."""
+        try:
+            code = languages.chosen(data)
+        except languages.LanguageError as exc:
+            raise JsonHandlerError(400, str(exc)) from None
+        self.language = code
+        self.drill_state, payload = switch.switched(self.drill_state, self._config(), default_bank(),
+                                                    self._now(), code)
+        payload["text"] = page.text(PACKAGE, TEXT, code)
         return payload
 
     @XBlock.handler
     def student_view_user_state(self, request, suffix=""):
         """The learner's progress for native clients (GET or POST); never an answer."""
         _state, payload = drill_api.present(self.drill_state, self._config(), default_bank(),
-                                            self._now(), self.language)
+                                            self._now(), self._language())
         body = {"round_complete": payload["round_complete"], "progress": payload["progress"]}
         return Response(json.dumps(body), content_type="application/json", charset="utf8")
 

@@ -25,11 +25,14 @@ from xblock.validation import ValidationMessage
 from curriculum import mock_test
 from curriculum.bank import default_bank
 from curriculum.mock_test import MockTestError
+from xblocks.common import language as languages
+from xblocks.common import page
 from xblocks.common.learner_record import LearnerRecordMixin
 
 loader = ResourceLoader(__name__)
+PACKAGE = "xblocks.mock_test"
 FORMS = ("N5", "N4", "N3", "N2", "JFT")
-HANDLERS = ("start", "state", "answer", "flag", "go_to", "next_section", "finish")
+HANDLERS = ("start", "state", "answer", "flag", "go_to", "next_section", "finish", "set_language")
 
 
 def _(text: str) -> str:
@@ -91,6 +94,7 @@ TEXT = {
     "right_answer": _("Answer: {choice}"),
     "no_answer": _("(none)"),
     "again": _("Take another test"),
+    "language": _("Language"),
 }
 DEFAULT_TITLE = "Mock test"
 
@@ -107,8 +111,9 @@ class MockTestBlock(LearnerRecordMixin, StudioEditableXBlockMixin, XBlock):
                    help=_("How much this test counts in the course grade."))
     mock_record = Dict(default={}, scope=Scope.user_state,
                        help="The learner's test in progress and last result (curriculum.mock_test).")
-    language = String(default="en", scope=Scope.preferences,
-                      help="The learner's help language for instructions (en, vi, id, tl, my, ja).")
+    language = String(default="", scope=Scope.preferences,
+                      help="The learner's choice of help language (en, ja, vi, id, tl, my); "
+                           "empty: the LMS's language.")
 
     editable_fields = ("display_name", "form", "weight")
     has_score = True
@@ -124,9 +129,9 @@ class MockTestBlock(LearnerRecordMixin, StudioEditableXBlockMixin, XBlock):
         """The only randomness of the block: which items make up a new test (tests patch it)."""
         return random.Random()
 
-    def _text(self) -> dict:
-        gettext = self.runtime.service(self, "i18n").gettext
-        return {key: gettext(value) for key, value in TEXT.items()}
+    def _language(self) -> str:
+        """The learner's choice (the switch), else the LMS's language (the i18n service)."""
+        return self.language if self.language in languages.LANGUAGES else languages.runtime_language(self)
 
     def max_score(self) -> int:
         """A finished test scores 0–100 (percent right); Open edX scales it by ``weight``."""
@@ -161,12 +166,14 @@ class MockTestBlock(LearnerRecordMixin, StudioEditableXBlockMixin, XBlock):
     def student_view(self, context=None):
         """The test page (intro, the running test, or the result); mock.js takes over from there."""
         payload = self._payload(self._synced())
-        text = self._text()
+        language = self._language()
+        text = page.text(PACKAGE, TEXT, language)
         title = self.display_name
         if title == DEFAULT_TITLE:
-            title = self.runtime.service(self, "i18n").gettext(title)
+            title = page.title(PACKAGE, DEFAULT_TITLE, language)
         html = loader.render_django_template("templates/mock.html", {
             "display_name": title, "text": text, "text_json": json.dumps(text),
+            "language": language, "languages": languages.LANGUAGE_NAMES,
             "payload_json": json.dumps(payload), "uid": str(self.scope_ids.usage_id).replace(".", "-"),
             "urls_json": json.dumps({name: self.runtime.handler_url(self, name) for name in HANDLERS}),
         })
@@ -204,13 +211,13 @@ class MockTestBlock(LearnerRecordMixin, StudioEditableXBlockMixin, XBlock):
         return self._act(lambda record: (record, self._payload(record), None))
 
     def _payload(self, record: dict) -> dict:
-        return mock_test.payload(record, self.form, default_bank(), self._now(), self.language)
+        return mock_test.payload(record, self.form, default_bank(), self._now(), self._language())
 
     @XBlock.json_handler
     def start(self, data, suffix=""):
         """``{}``: a new test (after a finished one, another); a running test just continues."""
         body = self._act(lambda record: (*mock_test.act_start(
-            record, self.form, default_bank(), data, self._now(), self._rng(), self.language), None))
+            record, self.form, default_bank(), data, self._now(), self._rng(), self._language()), None))
         self.note_study_day(self._now())
         return body
 
@@ -239,13 +246,24 @@ class MockTestBlock(LearnerRecordMixin, StudioEditableXBlockMixin, XBlock):
     def next_section(self, data, suffix=""):
         """``{}``: end the open JLPT section early (the last one ends the test)."""
         return self._act(lambda record: mock_test.act_next_section(record, default_bank(), data, self._now(),
-                                                                   self.language))
+                                                                   self._language()))
 
     @XBlock.json_handler
     def finish(self, data, suffix=""):
         """``{}``: end the test, grade it on the server, publish the grade; the result and review."""
         return self._act(lambda record: mock_test.act_finish(record, default_bank(), data, self._now(),
-                                                             self.language))
+                                                             self._language()))
+
+    @XBlock.json_handler
+    def set_language(self, data, suffix=""):
+        """The language switch: ``{"language": "vi"}``; the page state again in it, with the UI strings."""
+        try:
+            code = languages.chosen(data)
+        except languages.LanguageError as exc:
+            raise JsonHandlerError(400, str(exc)) from None
+        self.language = code
+        body = self._act(lambda record: (record, self._payload(record), None))
+        return {**body, "language": code, "text": page.text(PACKAGE, TEXT, code)}
 
     @XBlock.handler
     def student_view_user_state(self, request, suffix=""):

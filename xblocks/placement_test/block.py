@@ -24,9 +24,14 @@ from xblock.utils.studio_editable import StudioEditableXBlockMixin
 
 from curriculum import placement
 from curriculum.bank import default_bank
+from xblocks.common import language as languages
+from xblocks.common import page
 from xblocks.common.learner_record import LearnerRecordMixin
 
 loader = ResourceLoader(__name__)
+PACKAGE = "xblocks.placement_test"
+DEFAULT_TITLE = "Placement test"
+HANDLERS = ("next", "answer", "set_language")
 
 
 def _(text: str) -> str:
@@ -51,7 +56,7 @@ TEXT = {
     "empty": _("There are no questions yet."),
     "kanji": _("kanji"), "vocabulary": _("vocabulary"), "grammar": _("grammar"), "reading": _("reading"),
     "listening": _("listening"), "conversation": _("conversation"), "dialect": _("Kagoshima dialect"),
-    "mock_test": _("a mock test"), "and": _(" and "),
+    "mock_test": _("a mock test"), "and": _(" and "), "language": _("Language"),
 }
 SKILLS = ("kanji", "vocabulary", "grammar", "reading", "listening", "conversation", "dialect", "mock_test")
 
@@ -60,12 +65,13 @@ SKILLS = ("kanji", "vocabulary", "grammar", "reading", "listening", "conversatio
 class PlacementTestBlock(LearnerRecordMixin, StudioEditableXBlockMixin, XBlock):
     """Placement test."""
 
-    display_name = String(display_name=_("Display name"), default=_("Placement test"), scope=Scope.settings)
+    display_name = String(display_name=_("Display name"), default=_(DEFAULT_TITLE), scope=Scope.settings)
     weight = Float(display_name=_("Problem weight"), default=1.0, scope=Scope.settings, values={"min": 0})
     placement_state = Dict(default={}, scope=Scope.user_state,
                            help="The learner's answers and ability estimate (curriculum.placement).")
-    language = String(default="en", scope=Scope.preferences,
-                      help="The learner's help language for instructions (en, vi, id, tl, my, ja).")
+    language = String(default="", scope=Scope.preferences,
+                      help="The learner's choice of help language (en, ja, vi, id, tl, my); "
+                           "empty: the LMS's language.")
 
     editable_fields = ("display_name", "weight")
     has_score = True
@@ -83,9 +89,9 @@ class PlacementTestBlock(LearnerRecordMixin, StudioEditableXBlockMixin, XBlock):
         """The only randomness of the block: which of equally informative items comes next."""
         return random.Random()
 
-    def _text(self) -> dict:
-        gettext = self.runtime.service(self, "i18n").gettext
-        return {key: gettext(value) for key, value in TEXT.items()}
+    def _language(self) -> str:
+        """The learner's choice (the switch), else the LMS's language (the i18n service)."""
+        return self.language if self.language in languages.LANGUAGES else languages.runtime_language(self)
 
     def max_score(self) -> int:
         """Finishing the test earns 1 of 1, whatever the level; Open edX scales it by ``weight``."""
@@ -96,12 +102,15 @@ class PlacementTestBlock(LearnerRecordMixin, StudioEditableXBlockMixin, XBlock):
     @XBlock.supports("multi_device")
     def student_view(self, context=None):
         """The current question (or the outcome), rendered on the server; placement.js takes over."""
+        language = self._language()
         self.placement_state, payload = placement.present(self.placement_state or None, default_bank(),
-                                                          self._rng(), self._now(), self.language)
-        text = self._text()
+                                                          self._rng(), self._now(), language)
+        title = self.display_name
+        if title == DEFAULT_TITLE:
+            title = page.title(PACKAGE, DEFAULT_TITLE, language)
         html = loader.render_django_template("templates/placement.html", page_context(
-            self.display_name, payload, text,
-            {name: self.runtime.handler_url(self, name) for name in ("next", "answer")}))
+            title, payload, page.text(PACKAGE, TEXT, language),
+            {name: self.runtime.handler_url(self, name) for name in HANDLERS}, language))
         frag = Fragment(html)
         frag.add_css(loader.load_unicode("public/css/placement.css"))
         frag.add_javascript(loader.load_unicode("public/js/placement.js"))
@@ -118,7 +127,7 @@ class PlacementTestBlock(LearnerRecordMixin, StudioEditableXBlockMixin, XBlock):
     def next(self, data, suffix=""):
         """The question being asked (the same until answered), the progress, the outcome once done."""
         self.placement_state, payload = placement.present(self.placement_state or None, default_bank(),
-                                                          self._rng(), self._now(), self.language)
+                                                          self._rng(), self._now(), self._language())
         return payload
 
     @XBlock.json_handler
@@ -127,7 +136,7 @@ class PlacementTestBlock(LearnerRecordMixin, StudioEditableXBlockMixin, XBlock):
         now = self._now()
         try:
             state, payload, graded = placement.submit(self.placement_state or None, default_bank(), data,
-                                                      self._rng(), now, self.language)
+                                                      self._rng(), now, self._language())
         except placement.PlacementError as exc:
             raise JsonHandlerError(400, str(exc)) from None
         self.placement_state = state
@@ -144,6 +153,18 @@ class PlacementTestBlock(LearnerRecordMixin, StudioEditableXBlockMixin, XBlock):
             self.runtime.publish(self, "grade", {"value": 1, "max_value": 1})
             self.runtime.publish(self, "completion", {"completion": 1.0})
         return payload
+
+    @XBlock.json_handler
+    def set_language(self, data, suffix=""):
+        """The language switch: ``{"language": "vi"}``; the question or outcome in it, with the strings."""
+        try:
+            code = languages.chosen(data)
+        except languages.LanguageError as exc:
+            raise JsonHandlerError(400, str(exc)) from None
+        self.language = code
+        self.placement_state, payload = placement.present(self.placement_state or None, default_bank(),
+                                                          self._rng(), self._now(), code)
+        return {**payload, "language": code, "text": page.text(PACKAGE, TEXT, code)}
 
     @XBlock.handler
     def student_view_user_state(self, request, suffix=""):
@@ -180,7 +201,7 @@ def focus_text(text: dict, focus: list) -> str:
     return text["and"].join(text.get(skill, skill) for skill in focus)
 
 
-def page_context(display_name: str, payload: dict, text: dict, urls: dict) -> dict:
+def page_context(display_name: str, payload: dict, text: dict, urls: dict, language: str = "en") -> dict:
     """What ``templates/placement.html`` needs (both hosts render it with this)."""
     progress, outcome = payload["progress"], payload["outcome"]
     n = min(progress["answered"] + (1 if payload["item"] else 0), progress["max_items"])
@@ -195,4 +216,5 @@ def page_context(display_name: str, payload: dict, text: dict, urls: dict) -> di
                                             minutes=plan["weekly_minutes"])
         shown["next_step"] = text["next_step"].format(focus=focus_text(text, plan["first_week"]["focus"]))
     return {"display_name": display_name, "payload": payload, "text": text, "shown": shown,
-            "text_json": json.dumps(text), "urls": urls}
+            "text_json": json.dumps(text), "urls": urls, "language": language,
+            "languages": languages.LANGUAGE_NAMES}

@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from xblocks.common import catalogue as common
+from xblocks.common import language
 from xblocks.common.catalogue import LANGUAGES  # noqa: F401  (the tests read it here)
 
 HERE = Path(__file__).resolve().parent
@@ -62,6 +63,7 @@ TRANSLATIONS: dict[str, dict[str, str]] = {
                               "id": "Latihan kosakata JLPT", "tl": "JLPT vocabulary drill",
                               "my": "JLPT ဝေါဟာရ လေ့ကျင့်ခန်း"},
 }
+TRANSLATIONS.update(language.SWITCH_TRANSLATIONS)  # the runtime's language, the switch's label
 
 
 def catalog(language: str):

@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from xblocks.common import catalogue as common
+from xblocks.common import language
 from xblocks.common.catalogue import LANGUAGES  # noqa: F401  (the tests read it here)
 
 HERE = Path(__file__).resolve().parent
@@ -180,6 +181,7 @@ TRANSLATIONS: dict[str, dict[str, str]] = {
     "Take another test": _t("もういちど テストを うける", "Làm bài thi khác", "Ikuti tes lain",
                             "Kumuha ng isa pang test", "နောက်စာမေးပွဲတစ်ခု ဖြေမယ်"),
 }
+TRANSLATIONS.update(language.SWITCH_TRANSLATIONS)  # the runtime's language, the switch's label
 
 
 def catalog(language: str):

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from xblocks.common import catalogue
+from xblocks.common import catalogue, language
 
 HERE = Path(__file__).resolve().parent
 
@@ -80,6 +80,7 @@ TRANSLATIONS: dict[str, dict[str, str]] = {
     "Placement test": {"ja": "レベルチェック", "vi": "Bài kiểm tra xếp lớp", "id": "Tes penempatan",
                        "tl": "Placement test", "my": "အဆင့်စစ်စာမေးပွဲ"},
 }
+TRANSLATIONS.update(language.SWITCH_TRANSLATIONS)  # the runtime's language, the switch's label
 
 
 def write(root: Path = HERE) -> list[Path]:

@@ -1,7 +1,7 @@
 /* Kagoshima Nihongo drill, shared by every host (the XBlock, the LTI tool).
  *
  * window.NihongoDrill.mount(root) drives a `.nihongo-drill` element that carries
- * data-next-url, data-answer-url, data-new-round-url (POST JSON, see xblocks/NATIVE_API.md) and
+ * data-next-url, data-answer-url, data-new-round-url, data-language-url (POST JSON, see xblocks/NATIVE_API.md) and
  * data-text (the UI strings, already translated by the host). If the host rendered the current
  * question (data-rendered), mount only binds to it; otherwise it asks data-next-url first.
  * No framework; the answer only ever arrives after the learner has chosen.
@@ -64,8 +64,16 @@
       best: find(".nd-best"), again: find(".nd-again"), empty: find(".nd-empty"),
       progress: find(".nd-progress"), days: find(".nd-days"), attribution: find(".nd-attribution"),
       stimulus: find(".nd-stimulus"), stimulusTitle: find(".nd-stimulus-title"),
-      stimulusText: find(".nd-stimulus-text"), audio: find(".nd-audio")
+      stimulusText: find(".nd-stimulus-text"), audio: find(".nd-audio"), lang: find(".nd-lang")
     };
+    var answered = null; // the last answer's result while its feedback is on screen
+
+    // The fixed labels, again after a language switch (the rest comes with show/showResult).
+    function labels() {
+      [[".nd-lang-text", "language"], [".nd-next", "next"], [".nd-done-title", "done"], [".nd-again", "again"],
+       [".nd-empty", "empty"]].forEach(function (pair) { find(pair[0]).textContent = text[pair[1]]; });
+      el.choices.setAttribute("aria-label", text.choices);
+    }
 
     function showStimulus(stimulus) {
       el.stimulus.hidden = !stimulus;
@@ -92,6 +100,7 @@
 
     function show(payload) {
       var item = payload.item, progress = payload.progress;
+      answered = null;
       root.setAttribute("data-item-id", item ? item.id : "");
       el.question.hidden = !item;
       if (item) {
@@ -130,12 +139,17 @@
         if (Number(b.getAttribute("data-index")) === result.correct_index) { b.classList.add("nd-right"); }
       });
       if (!result.correct) { button.classList.add("nd-wrong"); }
+      answered = result;
+      feedback(result);
+      el.next.hidden = false;
+      el.next.focus();
+    }
+
+    function feedback(result) {
       setFeedback(result.correct ? "nd-is-right" : "nd-is-wrong",
                   [["nd-result", result.correct ? text.correct : text.wrong], ["nd-explanation", result.explanation]]
                   .concat(result.script ? [["nd-script", result.script]] : []));
       setProgress(result.progress, result.progress.answered);
-      el.next.hidden = false;
-      el.next.focus();
     }
 
     function failed() {
@@ -168,6 +182,23 @@
     });
     el.next.addEventListener("click", function () { load("data-next-url"); });
     el.again.addEventListener("click", function () { load("data-new-round-url"); });
+    // The language switch: new strings, and the screen redrawn in them (feedback stays until Next).
+    el.lang.addEventListener("change", function () {
+      if (busy) { return; }
+      busy = true;
+      post(root.getAttribute("data-language-url"), {language: el.lang.value}).then(function (payload) {
+        busy = false;
+        text = payload.text;
+        root.lang = payload.language;
+        labels();
+        if (answered) {
+          answered.explanation = payload.explanation || answered.explanation;
+          feedback(answered);
+        } else {
+          show(payload);
+        }
+      }, failed);
+    });
     if (!root.hasAttribute("data-rendered")) { load("data-next-url"); }
   }
 

@@ -1,7 +1,7 @@
 /* Kagoshima Nihongo mock test, shared by every host (the XBlock, the LTI tool).
  *
  * window.NihongoMock.mount(root) drives a `.nihongo-mock` element that carries data-urls (the JSON
- * endpoints: start, state, answer, flag, go_to, next_section, finish; see xblocks/NATIVE_API.md),
+ * endpoints: start, state, answer, flag, go_to, next_section, finish, set_language; see NATIVE_API.md),
  * data-text (the UI strings, translated by the host) and data-state (the page's first payload).
  * A CBT screen: time left, a palette of questions (answered, flagged), free movement, flag for review.
  * Choices are kept on the server as they are made; answers arrive only after the test is finished.
@@ -58,7 +58,7 @@
      "instruction", "stimulus", "stimulus-title", "stimulus-text", "audio", "prompt", "choices", "prev", "flag",
      "next", "palette", "next-section", "finish", "confirm", "confirm-text", "yes", "no", "result",
      "result-title", "verdict", "total", "scores", "reasons", "study", "result-short", "review", "again",
-     "status", "attribution"].forEach(function (name) {
+     "status", "attribution", "lang"].forEach(function (name) {
       el[name.replace(/-(\w)/g, function (w, c) { return c.toUpperCase(); })] = find(".nm-" + name);
     });
     var data = null, test = null, index = 0, deadline = 0, ticking = null, retrying = null;
@@ -234,6 +234,26 @@
       }, failed);
     }
 
+    // The language switch: the fixed labels (data-t, data-t-label), then the page, in the new strings.
+    function relabel() {
+      Array.prototype.forEach.call(root.querySelectorAll("[data-t]"), function (n) {
+        n.textContent = text[n.getAttribute("data-t")];
+      });
+      Array.prototype.forEach.call(root.querySelectorAll("[data-t-label]"), function (n) {
+        n.setAttribute("aria-label", text[n.getAttribute("data-t-label")]);
+      });
+    }
+
+    function switchLanguage() {
+      var code = el.lang.value;
+      flush().then(function () { return post(urls.set_language, {language: code}); }).then(function (payload) {
+        text = payload.text;
+        root.lang = payload.language;
+        relabel();
+        show(payload);
+      }, failed);
+    }
+
     function begin() {
       post(urls.start, {}).then(function (payload) { show(payload); el.number.focus(); }, failed);
     }
@@ -310,6 +330,7 @@
     el.no.addEventListener("click", function () { el.confirm.hidden = true; returnFocus.focus(); });
     el.start.addEventListener("click", begin);
     el.again.addEventListener("click", begin);
+    el.lang.addEventListener("change", switchLanguage);
     window.addEventListener("online", flush);
     show(JSON.parse(root.getAttribute("data-state")));
   }

@@ -1,7 +1,7 @@
 /* Kagoshima Nihongo placement test, shared by every host (the XBlock, the LTI tool).
  *
- * window.NihongoPlacement.mount(root) drives a `.nihongo-placement` element carrying data-next-url and
- * data-answer-url (POST JSON, see xblocks/NATIVE_API.md) and data-text (the UI strings, translated by
+ * window.NihongoPlacement.mount(root) drives a `.nihongo-placement` element carrying data-next-url,
+ * data-answer-url and data-language-url (POST JSON, see xblocks/NATIVE_API.md) and data-text (the UI strings, translated by
  * the host). An answer is answered with the next question or the outcome: no key ever reaches the page.
  */
 (function () {
@@ -47,7 +47,7 @@
       prompt: find(".np-prompt"), choices: find(".np-choices"), status: find(".np-status"),
       stimulus: find(".np-stimulus"), stimulusText: find(".np-stimulus-text"), audio: find(".np-audio"),
       outcome: find(".np-outcome"), done: find(".np-done"), level: find(".np-level"), plan: find(".np-plan"),
-      next: find(".np-next"), empty: find(".np-empty")
+      next: find(".np-next"), empty: find(".np-empty"), intro: find(".np-intro"), lang: find(".np-lang")
     };
     var busy = false;
 
@@ -73,6 +73,7 @@
       el.empty.hidden = Boolean(item || payload.outcome);
       if (payload.outcome) { showOutcome(payload.outcome, moveFocus); return; }
       if (!item) { return; }
+      el.intro.textContent = fmt(text.intro, {max: progress.max_items});
       var n = Math.min(progress.answered + 1, progress.max_items);
       el.progress.textContent = fmt(text.progress, {n: n});
       el.progress.setAttribute("aria-label", fmt(text.progress_label, {n: n, max: progress.max_items}));
@@ -116,6 +117,23 @@
         // Refused (answered in another tab, say): show the question the server holds, then say so.
         post(root.getAttribute("data-next-url"), {}).then(function (payload) { show(payload, true); failed(); }, failed);
       });
+    });
+    // The language switch: the fixed labels (data-t, data-t-label), then the question or outcome, in the new strings.
+    el.lang.addEventListener("change", function () {
+      if (busy) { return; }
+      busy = true;
+      post(root.getAttribute("data-language-url"), {language: el.lang.value}).then(function (payload) {
+        busy = false;
+        text = payload.text;
+        root.lang = payload.language;
+        Array.prototype.forEach.call(root.querySelectorAll("[data-t]"), function (n) {
+          n.textContent = text[n.getAttribute("data-t")];
+        });
+        Array.prototype.forEach.call(root.querySelectorAll("[data-t-label]"), function (n) {
+          n.setAttribute("aria-label", text[n.getAttribute("data-t-label")]);
+        });
+        show(payload, false);
+      }, failed);
     });
     if (!root.hasAttribute("data-rendered")) {
       post(root.getAttribute("data-next-url"), {}).then(function (payload) { show(payload, false); }, failed);
