@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 
-from xblocks.common import page
+from xblocks.common import language, page
 
 PACKAGE = "xblocks.dialect_lesson"
 DEFAULT_TITLE = "Kagoshima dialect lesson"
@@ -16,7 +16,7 @@ DEFAULT_TITLE = "Kagoshima dialect lesson"
 LANGUAGE_NAMES = (("en", "English"), ("ja", "日本語"), ("vi", "Tiếng Việt"), ("id", "Bahasa Indonesia"),
                   ("tl", "Tagalog"), ("my", "မြန်မာ"))
 #: The runtime's language, asked through its i18n service: each catalogue translates it to its code.
-LANGUAGE_PROBE = "dialect-lesson:language-code"
+LANGUAGE_PROBE = language.PROBE  # one probe for every block (xblocks/common/language.py)
 HANDLERS = ("next", "answer", "new_round", "language")
 
 

@@ -21,7 +21,7 @@ def _t(ja: str, vi: str, id: str, tl: str, my: str) -> dict[str, str]:  # noqa: 
 
 TRANSLATIONS: dict[str, dict[str, str]] = {
     # The runtime's language, read through its i18n service: each catalogue answers with its own code.
-    "dialect-lesson:language-code": _t("ja", "vi", "id", "tl", "my"),
+    "nihongo:language-code": _t("ja", "vi", "id", "tl", "my"),  # xblocks/common/language.PROBE
     "Kagoshima dialect lesson": _t("鹿児島弁の レッスン", "Bài học tiếng địa phương Kagoshima",
                                    "Pelajaran dialek Kagoshima", "Aralin sa diyalekto ng Kagoshima",
                                    "ကာဂိုရှိမာ ဒေသိယစကား သင်ခန်းစာ"),
