@@ -127,6 +127,19 @@ def test_the_test_fits_a_small_phone_and_works_from_the_keyboard(workbench, phon
     phone.reload()
     expect(mock.locator(".nm-choice").nth(3)).to_have_attribute("aria-pressed", "true")
 
+    # The tab is closed while an answer is on its way: the reloaded page sends it again.
+    phone.route("**/answer/**", lambda route: route.abort())
+    mock.locator(".nm-choice").nth(1).click()
+    expect(mock.locator(".nm-status")).to_contain_text("Your answer is not saved yet")
+    phone.unroute("**/answer/**")
+    phone.reload()  # before this page's own retry: only the reloaded page can send it
+    expect(mock.locator(".nm-choice").nth(1)).to_have_attribute("aria-pressed", "true")
+    phone.wait_for_load_state("networkidle")
+    phone.reload()  # the server has it now, not only this tab's storage
+    phone.evaluate("sessionStorage.clear()")
+    phone.reload()
+    expect(mock.locator(".nm-choice").nth(1)).to_have_attribute("aria-pressed", "true")
+
 
 def test_the_language_switch_redraws_the_running_test_and_a_reload_keeps_it(workbench, phone):
     from curriculum.bank import default_bank

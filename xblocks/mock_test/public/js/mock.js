@@ -63,6 +63,9 @@
     });
     var data = null, test = null, index = 0, deadline = 0, ticking = null, retrying = null;
     var pending = {}, latest = {}, queue = Promise.resolve();
+    /* Answers not yet confirmed by the server survive a reload or a closed tab (this tab's storage). */
+    var unsentKey = "nihongo-mock-unsent:" + urls.answer, unsent = {};
+    function keep() { try { sessionStorage.setItem(unsentKey, JSON.stringify(unsent)); } catch (e) { /* private mode */ } }
     var confirmed = null, returnFocus = null;
 
     function say(message) { el.status.textContent = message || ""; }
@@ -195,16 +198,32 @@
         if (latest[id] !== choice) { return; }
         return post(urls.answer, {item_id: id, choice: choice}).then(function () {
           if (pending[id] === choice) { delete pending[id]; }
+          if (unsent[id] === choice) { delete unsent[id]; keep(); }
           if (retrying && !Object.keys(pending).length) { clearInterval(retrying); retrying = null; say(""); }
         }, function (error) {
           if (latest[id] !== choice) { return; }
-          if (error.status) { delete pending[id]; failed(error); return; }
+          if (error.status) { delete pending[id]; delete unsent[id]; keep(); failed(error); return; }
           pending[id] = choice;
           say(text.offline);
           if (!retrying) { retrying = setInterval(flush, 10000); }
         });
       });
       return queue;
+    }
+
+    /* After a reload: send again what the last page could not confirm, if the test still runs. */
+    function resend() {
+      try { unsent = JSON.parse(sessionStorage.getItem(unsentKey) || "{}") || {}; } catch (e) { unsent = {}; }
+      if (!test || !data || data.status !== "running") { unsent = {}; keep(); return; }
+      var ids = test.items.map(function (item) { return item.id; });
+      Object.keys(unsent).forEach(function (id) {
+        if (ids.indexOf(id) < 0) { delete unsent[id]; return; }
+        test.answers[id] = unsent[id];
+        latest[id] = unsent[id];
+        send(id, unsent[id]);
+      });
+      keep();
+      draw(false);
     }
 
     function flush() {
@@ -303,6 +322,8 @@
       var choice = Number(button.getAttribute("data-index"));
       test.answers[item.id] = choice;
       latest[item.id] = choice;
+      unsent[item.id] = choice;
+      keep();
       draw(false);
       el.choices.querySelector('[data-index="' + choice + '"]').focus();
       send(item.id, choice);
@@ -333,6 +354,7 @@
     el.lang.addEventListener("change", switchLanguage);
     window.addEventListener("online", flush);
     show(JSON.parse(root.getAttribute("data-state")));
+    resend();
   }
 
   window.NihongoMock = {mount: mount};
