@@ -209,6 +209,7 @@ def decide(applicant_id: int, outcome: str, decided_by: str, reason: str, now: d
                 raise DecisionError(str(refusal)) from None
             row = ApplicationLearner.objects.get(pk=applicant_id)
         else:
+            programme_counter(for_update=True)  # the approvals' lock order: programme row first
             row = ApplicationLearner.objects.select_for_update().get(pk=applicant_id)
             if row.status != ApplicationLearner.Status.PENDING:
                 raise DecisionError(f"{row.login_id}: already {row.status}")
@@ -221,8 +222,48 @@ def decide(applicant_id: int, outcome: str, decided_by: str, reason: str, now: d
         if row.application_id and not row.application.applicants.filter(
                 status=ApplicationLearner.Status.PENDING).exists():
             Application.objects.filter(pk=row.application_id).update(status=Application.Status.DECIDED)
+        promoted = promote_waiting(now) if outcome == ApplicationDecision.Outcome.REJECTED else []
     log.info("applicant %s %s by %s via %s", row.login_id, outcome, decided_by.strip(), via)
+    if promoted:
+        log.info("waiting applicants now awaiting the prefecture: %s", ", ".join(promoted))
     return decision
+
+
+def promote_waiting(now: datetime) -> list[str]:
+    """Places freed by a rejection go to the first waiting applicants whose company has room.
+
+    Each becomes a pending applicant of its application, to be decided by the prefecture like the
+    others (its waiting entry is marked offered); runs inside the caller's transaction, with the
+    programme row locked. Returns the new applicants' login IDs.
+    """
+    counter = programme_counter(for_update=True)
+    pending = ApplicationLearner.objects.filter(status=ApplicationLearner.Status.PENDING)
+    free = counter.places - places_taken() - pending.count()
+    promoted = []
+    waiting = WaitingListEntry.objects.select_for_update().filter(
+        status=WaitingListEntry.Status.WAITING, application__isnull=False).order_by("position")
+    for entry in waiting.select_related("company", "application"):
+        if free <= 0:
+            break
+        company = entry.company
+        held = company.learners.filter(status=Learner.Status.ACTIVE).count() + pending.filter(
+            company=company).count()
+        if held >= quota.company_quota(company.employees):
+            continue
+        today = japan_date(now)
+        row = ApplicationLearner.objects.create(
+            company=company, application=entry.application, login_id=f"new-waiting-{entry.position}",
+            display_name=entry.display_name, nationality=entry.nationality,
+            residence_status=entry.residence_status, help_language=entry.help_language,
+            level=entry.level, email=entry.email, applied_on=today)
+        row.login_id = f"k{fiscal_year(today) % 100:02d}-{row.pk:05d}"
+        row.save(update_fields=["login_id"])
+        entry.status, entry.offered_at = WaitingListEntry.Status.OFFERED, now
+        entry.save(update_fields=["status", "offered_at"])
+        Application.objects.filter(pk=entry.application_id).update(status=Application.Status.RECEIVED)
+        promoted.append(row.login_id)
+        free -= 1
+    return promoted
 
 
 # Forwarding to the prefecture --------------------------------------------------------------------------

@@ -171,6 +171,23 @@ def test_pending_applicants_hold_their_places_and_the_next_company_waits(program
         (1, "LEARNER 1"), (2, "LEARNER 2")]
 
 
+def test_a_rejection_gives_its_place_to_the_first_waiting_applicant_whose_company_has_room(programme):
+    programme.places = 4
+    programme.save()
+    flows.submit_application(submission(3, number=NTA), jst(2026, 6, 1), random.Random(1))
+    flows.submit_application(submission(3, number=TOYOTA), jst(2026, 6, 2), random.Random(1))
+    first_company = ApplicationLearner.objects.filter(application__corporate_number=NTA).order_by("id")
+    flows.decide(first_company[0].pk, "rejected", "pref-1", "在留期限切れ", jst(2026, 6, 3))
+    promoted = ApplicationLearner.objects.filter(application__corporate_number=TOYOTA,
+                                                 status="pending").order_by("id")
+    assert [a.display_name for a in promoted] == ["LEARNER 0", "LEARNER 1"]  # the 2nd company's next one
+    entries = list(WaitingListEntry.objects.values_list("position", "status"))
+    assert entries == [(1, "offered"), (2, "waiting")]
+    assert Application.objects.get(corporate_number=TOYOTA).status == "received"  # back for review
+    flows.decide(promoted[1].pk, "approved", "pref-1", "県承認", jst(2026, 6, 4))  # decided as any other
+    assert Learner.objects.get().display_name == "LEARNER 1"
+
+
 @pytest.mark.parametrize(("employees", "most"), [(29, 3), (30, 5)])
 def test_a_second_application_of_a_company_fills_only_its_own_quota(programme, employees, most):
     flows.submit_application(submission(2, employees), jst(2026, 6, 1), random.Random(1))
