@@ -32,8 +32,8 @@ def test_the_roster_comes_through_every_nrps_page_and_shows_who_has_not_started(
     page = launch(Client(), "manager1").page
     member_calls = [r.url for r in sent_to_platform if "/demo-lms/memberships/" in r.url]
     assert len(member_calls) == 2 and member_calls[1].endswith("?page=2")  # manager1, lan | budi
-    assert "not started" in card(page, "sub-budi")  # budi never launched: known from the roster only
-    assert "not started" not in card(page, "sub-lan")
+    assert "未開始" in card(page, "sub-budi")  # not started: budi never launched, known from the roster
+    assert "未開始" not in card(page, "sub-lan")
     assert "sub-m1" not in page  # instructors on the roster are not learners
     assert "sub-aung" not in page
 
@@ -56,7 +56,7 @@ def test_results_warnings_and_skills_appear_on_the_learner_card(demo):
     lan_card = card(launch(Client(), "manager1").page, "sub-lan")
     assert '<dd class="lt-placement">N4</dd>' in lan_card
     assert "N5 62% ✓" in lan_card
-    assert "1 warning" in lan_card
+    assert "警告 1 回" in lan_card  # the demo LMS launches managers in Japanese
     skills = re.search(r'<dd class="lt-skills">([^<]*)</dd>', lan_card).group(1)
     assert "50%" in skills  # one right, one wrong, both vocabulary/kanji items of the N5 drill
 
