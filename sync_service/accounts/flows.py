@@ -17,7 +17,7 @@ from django.db import transaction
 
 from sync_service import quota
 from sync_service.models import Company, Learner, Manager
-from sync_service.outbox.encryption import ALPHABET, new_password
+from sync_service.outbox.encryption import new_password
 
 from . import host_files, packet
 from .models import Account, IssueRecord
@@ -39,7 +39,8 @@ class Issued:
 
 
 def _first_password(rng: secrets.SystemRandom) -> str:
-    return "".join(rng.choice(ALPHABET) for _ in range(10))
+    """Ten characters a person types once, from the same unambiguous alphabet as the zip passwords."""
+    return new_password(rng, length=10)
 
 
 def login_url() -> str:

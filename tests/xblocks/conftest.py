@@ -3,10 +3,13 @@
 import itertools
 import json
 from datetime import datetime, timezone
+from pathlib import Path
 
 import pytest
 import webob
+from playwright.sync_api import sync_playwright
 from workbench.runtime import WorkbenchRuntime
+from workbench.scenarios import init_scenarios
 
 from curriculum.bank import default_bank
 from xblocks.jlpt_drill.block import JlptDrillBlock
@@ -74,3 +77,34 @@ def answer_current(block, correct=True):
     status, result = post(block, "answer", {"item_id": item_id, "choice": choice})
     assert status == 200, result
     return result
+
+
+# -- the browser tests' workbench and phone (Debian's Chromium) ----------------------------------
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+PHONE = {"width": 390, "height": 844}
+
+
+@pytest.fixture
+def workbench(live_server, transactional_db, monkeypatch):
+    """The workbench index URL, its scenarios loaded into this test's (empty) database."""
+    # Playwright's sync API runs an asyncio event loop in the test's thread, and Django then refuses
+    # any ORM call from that thread as "async-unsafe". Nothing here is really async: allow it.
+    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    init_scenarios()  # the scenarios' settings live in the workbench's store, emptied between tests
+    return f"{live_server.url}/workbench/"
+
+
+@pytest.fixture
+def phone():
+    """A new page in Chromium with a phone's viewport."""
+    if not CHROMIUM.exists():
+        pytest.fail("Debian's Chromium is missing: apt-get install -y chromium fonts-noto-cjk "
+                    "(or deselect with -m 'not browser')")
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        page = browser.new_context(viewport=PHONE).new_page()
+        yield page
+        browser.close()

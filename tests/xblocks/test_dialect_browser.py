@@ -8,7 +8,7 @@ from playwright.sync_api import Page, expect
 
 from curriculum import dialect
 
-from .test_drill_browser import SCREENSHOT, block_alone, phone, workbench  # noqa: F401  (fixtures)
+from .test_drill_browser import SCREENSHOT, block_alone
 
 pytestmark = pytest.mark.browser
 
@@ -29,7 +29,7 @@ def choose(page: Page, text: str, right: bool):
     return index
 
 
-def test_a_learner_finishes_a_lesson_on_a_phone(workbench, phone):  # noqa: F811
+def test_a_learner_finishes_a_lesson_on_a_phone(workbench, phone):
     key = answers("grammar_choru")
     phone.goto(block_alone(phone, workbench, CHORU))
     lesson = phone.locator(".nihongo-dialect")
@@ -63,7 +63,7 @@ def test_a_learner_finishes_a_lesson_on_a_phone(workbench, phone):  # noqa: F811
     expect(lesson.locator(".ndl-progress")).to_have_text("1 / 6")
 
 
-def test_the_language_switch_fits_a_small_phone_and_works_from_the_keyboard(workbench, phone):  # noqa: F811
+def test_the_language_switch_fits_a_small_phone_and_works_from_the_keyboard(workbench, phone):
     phone.set_viewport_size({"width": 360, "height": 740})
     phone.goto(block_alone(phone, workbench, CHORU))
     lesson = phone.locator(".nihongo-dialect")

@@ -26,14 +26,6 @@ CHORU = '<dialect_lesson lesson="grammar_choru"/>'  # six drills, all scored
 
 
 @pytest.fixture
-def published(monkeypatch):
-    events = []
-    monkeypatch.setattr(WorkbenchRuntime, "publish",
-                        lambda runtime, block, event_type, data: events.append((event_type, data)))
-    return events
-
-
-@pytest.fixture
 def lesson_factory(db, monkeypatch):
     """Make a lesson block from OLX, as one learner sees it; its clock and dice held still."""
     monkeypatch.setattr(DialectLessonBlock, "_now", lambda block: TUESDAY)

@@ -6,42 +6,14 @@ from pathlib import Path
 from urllib.parse import urljoin
 
 import pytest
-from playwright.sync_api import Page, expect, sync_playwright
-from workbench.scenarios import init_scenarios
+from playwright.sync_api import Page, expect
 
 from curriculum.bank import default_bank
 
 pytestmark = pytest.mark.browser
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]
-PHONE = {"width": 390, "height": 844}
 SCREENSHOT = Path(__file__).resolve().parents[2] / "docs" / "img" / "drill-phone.png"
 THREE_ITEMS = "JLPT N5 vocabulary drill (3 items)"
-
-
-@pytest.fixture
-def workbench(live_server, transactional_db, monkeypatch):
-    """The workbench index URL, its scenarios loaded into this test's (empty) database."""
-    # Playwright's sync API runs an asyncio event loop in the test's thread, and Django then refuses
-    # any ORM call from that thread as "async-unsafe". Nothing here is really async: allow it.
-    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-    init_scenarios()  # the scenarios' settings live in the workbench's store, emptied between tests
-    return f"{live_server.url}/workbench/"
-
-
-@pytest.fixture
-def phone():
-    """A new page in Chromium with a phone's viewport."""
-    if not CHROMIUM.exists():
-        pytest.fail("Debian's Chromium is missing: apt-get install -y chromium fonts-noto-cjk "
-                    "(or deselect with -m 'not browser')")
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        page = browser.new_context(viewport=PHONE).new_page()
-        yield page
-        browser.close()
 
 
 def served_item(page: Page):

@@ -43,14 +43,6 @@ def clock(monkeypatch):
 
 
 @pytest.fixture
-def published(monkeypatch):
-    events = []
-    monkeypatch.setattr(WorkbenchRuntime, "publish",
-                        lambda runtime, block, event_type, data: events.append((event_type, data)))
-    return events
-
-
-@pytest.fixture
 def mock_factory(db, clock):
     def make(olx='<mock_test form="N5"/>', user_id="alice"):
         runtime = WorkbenchRuntime(user_id)

@@ -5,37 +5,14 @@ from pathlib import Path
 from urllib.parse import urljoin
 
 import pytest
-from playwright.sync_api import expect, sync_playwright
-from workbench.scenarios import init_scenarios
+from playwright.sync_api import expect
+
+from .conftest import PHONE
 
 pytestmark = pytest.mark.browser
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]
-PHONE = {"width": 390, "height": 844}
 SCREENSHOT = Path(__file__).resolve().parents[2] / "docs" / "img" / "mock-test-phone.png"
 N5 = "JLPT N5 mock test"
-
-
-@pytest.fixture
-def workbench(live_server, transactional_db, monkeypatch):
-    # Playwright's sync API runs an asyncio loop in this thread; nothing here is really async.
-    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-    init_scenarios()
-    return f"{live_server.url}/workbench/"
-
-
-@pytest.fixture
-def phone():
-    if not CHROMIUM.exists():
-        pytest.fail("Debian's Chromium is missing: apt-get install -y chromium fonts-noto-cjk "
-                    "(or deselect with -m 'not browser')")
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        page = browser.new_context(viewport=PHONE).new_page()
-        yield page
-        browser.close()
 
 
 def block_alone(page, index_url: str) -> str:

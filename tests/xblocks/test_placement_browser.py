@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from tests.xblocks.test_drill_browser import SCREENSHOT, block_alone, phone, workbench  # noqa: F401  (fixtures)
+from tests.xblocks.test_drill_browser import SCREENSHOT, block_alone
 from tests.xblocks.test_placement_test import knows
 from xblocks.placement_test.block import PlacementTestBlock
 
@@ -27,7 +27,7 @@ def fits(page, width):
     return page.evaluate("document.scrollingElement.scrollWidth") <= width
 
 
-def test_a_learner_takes_the_placement_and_sees_the_level_and_next_step(workbench, phone, monkeypatch):  # noqa: F811
+def test_a_learner_takes_the_placement_and_sees_the_level_and_next_step(workbench, phone, monkeypatch):
     monkeypatch.setattr(PlacementTestBlock, "_rng", lambda block: random.Random(2026))
     url = block_alone(phone, workbench, BOTH)
     phone.goto(url)
@@ -60,7 +60,7 @@ def test_a_learner_takes_the_placement_and_sees_the_level_and_next_step(workbenc
     screenshot(phone, "progress-phone.png")
 
 
-def test_both_fit_360_px_with_big_touch_targets_and_work_from_the_keyboard(workbench, phone):  # noqa: F811
+def test_both_fit_360_px_with_big_touch_targets_and_work_from_the_keyboard(workbench, phone):
     phone.set_viewport_size({"width": 360, "height": 740})
     phone.goto(block_alone(phone, workbench, BOTH))
     choices = phone.locator(".np-choice")
@@ -80,7 +80,7 @@ def test_both_fit_360_px_with_big_touch_targets_and_work_from_the_keyboard(workb
     assert fits(phone, 360)
 
 
-def test_the_language_switch_redraws_the_question_and_a_reload_keeps_it(workbench, phone):  # noqa: F811
+def test_the_language_switch_redraws_the_question_and_a_reload_keeps_it(workbench, phone):
     from curriculum.bank import default_bank
     phone.set_viewport_size({"width": 360, "height": 740})
     phone.goto(block_alone(phone, workbench, BOTH))
