@@ -11,7 +11,8 @@ from curriculum import dialect
 from lti_tool.models import ActivityState
 from portal.demo_lms.models import Score
 from tests.lti_tool.harness import demo, launch, post_json, sent_to_platform  # noqa: F401  (fixtures)
-from tests.xblocks.test_dialect_lesson import lesson_factory, post, published, stored  # noqa: F401
+from tests.xblocks.conftest import published  # noqa: F401  (fixture)
+from tests.xblocks.test_dialect_lesson import lesson_factory, post, stored  # noqa: F401
 
 LESSONS = ("safety", "greetings", "grammar_ke_question")
 

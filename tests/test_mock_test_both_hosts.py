@@ -15,8 +15,11 @@ from lti_tool.activities import mock_test as lti_mock
 from portal.demo_lms.models import Score
 from tests.lti_tool.harness import demo, launch, post_json, sent_to_platform  # noqa: F401  (fixtures)
 from tests.lti_tool.test_mock_test import page_urls
-from tests.xblocks.conftest import post
-from tests.xblocks.test_mock_test import mock_factory, published  # noqa: F401  (fixtures)
+from tests.xblocks.conftest import (
+    post,
+    published,  # noqa: F401  (fixture)
+)
+from tests.xblocks.test_mock_test import mock_factory  # noqa: F401  (fixture)
 from xblocks.mock_test.block import MockTestBlock
 
 BANK = default_bank()
