@@ -80,7 +80,7 @@ def seed(learners: int, base: str) -> None:
     from datetime import date
 
     from portal.demo_lms.setup import ensure_demo_registration
-    from sync_service.models import Company, Learner
+    from programme.models import Company, Learner
 
     for n in range(learners):
         if n % PER_COMPANY == 0:

@@ -44,7 +44,7 @@ def fake_users(n: int):
 
 
 def seed_learners(users) -> None:
-    from sync_service.models import Company, Learner
+    from programme.models import Company, Learner
 
     company = Company.objects.create(name="Bench", employees=40, joined_on=date(2026, 6, 1))
     Learner.objects.bulk_create(

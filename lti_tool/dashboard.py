@@ -190,18 +190,13 @@ def _skill_of(item_ids: set[str]) -> dict[str, str]:
     return skills
 
 
-def _programme_status(subjects: set[str]) -> tuple[dict[str, int], set[str]]:
-    """Warnings received and who is stopped, from the programme's rule decisions."""
-    from sync_service.models import Learner, RuleDecision
+def _programme_status(registration: PlatformRegistration,
+                      subjects: set[str]) -> tuple[dict[str, int], set[str]]:
+    """Warnings received and who is stopped, from the programme (through the tool's port)."""
+    from .programme_port import programme
 
-    learners = Learner.objects.filter(lms_user_id__in=subjects)
-    stopped = {lr.lms_user_id for lr in learners if lr.status == Learner.Status.STOPPED}
-    warnings: dict[str, int] = {}
-    decisions = RuleDecision.objects.filter(kind=RuleDecision.Kind.WARNING, learners__in=learners)
-    for subject in decisions.values_list("learners__lms_user_id", flat=True):
-        if subject in subjects:
-            warnings[subject] = warnings.get(subject, 0) + 1
-    return warnings, stopped
+    found = programme().status_of(registration.issuer, subjects)
+    return found.warnings, set(found.stopped)
 
 
 def learner_rows(registration: PlatformRegistration, context_id: str, now: datetime,
@@ -218,7 +213,7 @@ def learner_rows(registration: PlatformRegistration, context_id: str, now: datet
     visits = [Visit(s, n, at) for s, n, at in launches.values_list("subject", "name", "launched_at")]
     roster = list(roster)
     subjects = {v.subject for v in visits} | {m.subject for m in roster if m.is_learner}
-    warnings, stopped = _programme_status(subjects)
+    warnings, stopped = _programme_status(registration, subjects)
     return summarise(visits, [Answer(s, c, at, skills[i]) for s, c, at, i in answer_rows], now,
                      results=results, members=roster, warnings=warnings, stopped=stopped)
 

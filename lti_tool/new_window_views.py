@@ -9,11 +9,10 @@ from django.utils import timezone, translation
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_POST
 
-from sync_service import access
-
 from . import activities, new_window
 from .claims import language
 from .endpoints import Refused, json_body, learner_for
+from .programme_port import STOPPED_MESSAGE, programme
 
 
 @csrf_exempt  # called from the activity page in the LMS's cross-site iframe; JSON only
@@ -48,8 +47,8 @@ def resume(request, token: str):
         learner, _ml = learner_for(request, data["launch_id"])
     except Refused as exc:
         return _refuse(request, str(exc), "en", exc.status)
-    if not access.may_study(learner.launch.subject):
-        return _refuse(request, access.STOPPED_MESSAGE, learner.launch.language, 403)
+    if not programme().may_study(learner.launch.issuer, learner.launch.subject):
+        return _refuse(request, STOPPED_MESSAGE, learner.launch.language, 403)
     now = timezone.now()
     if learner.launch.activity == "jlpt_drill":
         from .views import _drill  # the launch page itself; views imports this module's siblings

@@ -18,7 +18,6 @@ from django.views.decorators.clickjacking import xframe_options_exempt
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET
 
-from sync_service import access
 from xblocks.common.language import LanguageError
 
 from . import activities, drill_flow, drill_page, grades, launch, manager_views, records, services
@@ -28,6 +27,7 @@ from .deep_linking_views import validate as validate_launch
 from .endpoints import json_endpoint
 from .new_window import needs_cookie_check
 from .new_window_views import storage_check
+from .programme_port import STOPPED_MESSAGE, programme
 
 log = logging.getLogger(__name__)
 
@@ -76,8 +76,8 @@ def launch_view(request):
     except Exception as exc:  # every validation failure is the platform's or the browser's, never a 500
         log.warning("LTI launch refused: %s", exc)
         return _refuse(request, f"The launch could not be verified: {exc}")
-    if not claims.is_instructor and not access.may_study(claims.subject):
-        return _refuse(request, access.STOPPED_MESSAGE)
+    if not claims.is_instructor and not programme().may_study(claims.issuer, claims.subject):
+        return _refuse(request, STOPPED_MESSAGE)
     now = timezone.now()
     record = records.record_launch(claims, ml.get_launch_id(), now)
     if claims.is_instructor:

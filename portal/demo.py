@@ -69,7 +69,7 @@ def run(portal_port: int = 8000, workbench_port: int = 8001, var_dir: Path | Non
     print("Preparing the demo databases in", var_dir, flush=True)
     _manage(portal_env, "migrate", "--no-input", "-v0")
     _manage(portal_env, "createcachetable")
-    nihongo = [sys.executable, "-m", "sync_service.cli"]
+    nihongo = [sys.executable, "-m", "portal.cli"]
     subprocess.run([*nihongo, "seed-demo", "--base-url", base_url], env=portal_env, check=True, cwd=ROOT)
     print("Applying the weekly-login rule to the demo's weeks of activity:", flush=True)
     subprocess.run([*nihongo, "rules", "run", "--apply"], env=portal_env, check=True, cwd=ROOT)

@@ -14,6 +14,8 @@ DEBUG = CONFIG.debug
 SECRET_KEY = CONFIG.secret_key
 ALLOWED_HOSTS = list(CONFIG.allowed_hosts)
 NIHONGO_BASE_URL = CONFIG.base_url
+# What the LTI tool asks of the programme (lti_tool.programme_port), wired here at the composition root.
+NIHONGO_PROGRAMME_PORT = "portal.programme_port.RegistryPort"
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -25,12 +27,12 @@ INSTALLED_APPS = [
     "portal.apps.PortalConfig",
     "portal.demo_lms.apps.DemoLmsConfig",
     "lti_tool.apps.LtiToolConfig",
-    "sync_service.apps.SyncServiceConfig",
-    "sync_service.inquiries.apps.InquiriesConfig",
-    "sync_service.surveys.apps.SurveysConfig",
-    "sync_service.accounts.apps.AccountsConfig",
-    "sync_service.outbox.apps.OutboxConfig",
-    "sync_service.front_office.apps.FrontOfficeConfig",
+    "programme.apps.ProgrammeConfig",
+    "programme.inquiries.apps.InquiriesConfig",
+    "programme.surveys.apps.SurveysConfig",
+    "programme.accounts.apps.AccountsConfig",
+    "programme.outbox.apps.OutboxConfig",
+    "programme.front_office.apps.FrontOfficeConfig",
 ]
 
 MIDDLEWARE = [
@@ -40,7 +42,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
-    "sync_service.accounts.middleware.FirstLoginPasswordChange",
+    "programme.accounts.middleware.FirstLoginPasswordChange",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
@@ -82,7 +84,7 @@ if CONFIG.behind_tls_proxy:
 # SameSite=Lax; over HTTPS they are Secure.
 SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = CONFIG.base_url.startswith("https://")
 
-# All mail leaves through sync_service.outbox; these are only its transport.
+# All mail leaves through programme.outbox; these are only its transport.
 EMAIL_BACKEND = {"console": "django.core.mail.backends.console.EmailBackend",
                  "smtp": "django.core.mail.backends.smtp.EmailBackend"}.get(
     CONFIG.mail_backend, "django.core.mail.backends.smtp.EmailBackend")

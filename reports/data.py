@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from sync_service.models import Company, DailyActivity, Learner, RuleDecision
+from programme.models import Company, DailyActivity, Learner, RuleDecision
 
 from .company import weeks_of
 from .monthly import Month
@@ -77,7 +77,7 @@ def _evidence_text(evidence: dict) -> str:
 def questions(month: Month) -> dict | None:
     """The question log's figures for the month, once the question log is installed."""
     try:
-        from sync_service.inquiries.summary import monthly_summary
+        from programme.inquiries.summary import monthly_summary
     except ImportError:
         return None
     return monthly_summary(month.year, month.month)
@@ -86,8 +86,8 @@ def questions(month: Month) -> dict | None:
 def surveys() -> list[dict]:
     """Every survey's totals so far (P9), once the surveys app is installed."""
     try:
-        from sync_service.surveys.catalogue import SURVEYS
-        from sync_service.surveys.flows import totals
+        from programme.surveys.catalogue import SURVEYS
+        from programme.surveys.flows import totals
     except ImportError:
         return []
     return [totals(survey_id) for survey_id in SURVEYS]
@@ -95,6 +95,6 @@ def surveys() -> list[dict]:
 
 def operations(month: Month) -> list[dict]:
     """Incidents, maintenance and work done in the month (the operations log)."""
-    from sync_service.operations import in_month
+    from programme.operations import in_month
 
     return in_month(month.first, month.last)

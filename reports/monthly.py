@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from sync_service.quota import company_quota
+from programme.quota import company_quota
 
 from .xlsx import write_sheets
 
@@ -65,7 +65,7 @@ def build(month: Month, companies: list[dict], learners: list[dict], activity: l
     columns; activity outside the month (a whole year, say) is left out first.
     ``decisions``: the weekly-login rule's decisions of the month (decided, kind, company, week,
     learners as login IDs, evidence text). ``questions``: the question log's monthly figures.
-    ``surveys``: each survey's totals so far (``sync_service.surveys.flows.totals``).
+    ``surveys``: each survey's totals so far (``programme.surveys.flows.totals``).
     ``operations``: the month's incidents, maintenance and work done (the operations log).
     """
     ops = pd.DataFrame(list(operations), columns=OPERATION_COLUMNS)

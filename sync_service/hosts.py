@@ -25,7 +25,7 @@ from typing import Protocol
 
 import requests
 
-from .models import HostAction, Learner
+from programme.models import HostAction, Learner
 
 DONE, FAILED, SKIPPED, WOULD_SEND = "done", "failed", "skipped", "would send"
 

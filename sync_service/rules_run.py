@@ -14,10 +14,18 @@ from datetime import date, datetime
 
 from django.db import transaction
 
-from . import inactivity, notice_texts
-from .inactivity import Decision, Kind, LearnerFacts
-from .models import Company, DailyActivity, HostAction, Learner, Notice, RuleDecision, WaitingListEntry
-from .quota import PROGRAMME_PLACES, company_quota
+from programme import inactivity, notice_texts
+from programme.inactivity import Decision, Kind, LearnerFacts
+from programme.models import (
+    Company,
+    DailyActivity,
+    HostAction,
+    Learner,
+    Notice,
+    RuleDecision,
+    WaitingListEntry,
+)
+from programme.quota import PROGRAMME_PLACES, company_quota
 
 
 @dataclass

@@ -7,8 +7,8 @@ from datetime import datetime, timedelta
 
 from django.db.models import Max
 
-from .models import Learner, Notice, RuleDecision, SyncRun
-from .quota import PROGRAMME_PLACES
+from programme.models import Learner, Notice, RuleDecision, SyncRun
+from programme.quota import PROGRAMME_PLACES
 
 #: A source not synced for this long is reported as a problem (sync runs hourly or daily).
 STALE_AFTER = timedelta(hours=36)
@@ -26,8 +26,8 @@ def _ago(delta: timedelta) -> str:
 
 
 def _outbox_line(now: datetime, problems: list[str]) -> str:
-    from .outbox.flows import MAX_ATTEMPTS
-    from .outbox.models import OutgoingMail
+    from programme.outbox.flows import MAX_ATTEMPTS
+    from programme.outbox.models import OutgoingMail
 
     mails = OutgoingMail.objects
     approval = mails.filter(personal_data=True, status=OutgoingMail.Status.QUEUED).count()
@@ -64,7 +64,7 @@ def status(now: datetime) -> Status:
     lines.append(f"notices: {queued} not yet handed to the outbox")
     lines.append(_outbox_line(now, problems))
     try:
-        from .inquiries.models import Inquiry
+        from programme.inquiries.models import Inquiry
 
         lines.append(f"questions: {Inquiry.objects.filter(answered_at__isnull=True).count()} open")
     except ImportError:

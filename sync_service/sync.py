@@ -17,8 +17,9 @@ from datetime import datetime
 from django.db import transaction
 from django.utils import timezone
 
+from programme.models import DailyActivity, Learner, SyncCheckpoint, SyncRun
+
 from .activity import DayTotals, fold
-from .models import DailyActivity, Learner, SyncCheckpoint, SyncRun
 from .sources.base import ActivityEvent, ActivitySource
 
 

@@ -5,7 +5,7 @@ from datetime import date, datetime, timezone
 import pytest
 
 from lti_tool.models import AnswerRecord, LaunchRecord, PlatformRegistration, ScoreRecord
-from sync_service.models import Company, Learner
+from programme.models import Company, Learner
 
 
 @pytest.fixture

@@ -5,7 +5,8 @@ from pathlib import Path
 
 import curriculum
 
-FORBIDDEN = {"django", "xblock", "requests", "pandas", "lti_tool", "sync_service", "portal", "reports"}
+FORBIDDEN = {"django", "xblock", "requests", "pandas",
+             "lti_tool", "sync_service", "programme", "portal", "reports"}
 
 
 def imported_roots(path: Path) -> set[str]:

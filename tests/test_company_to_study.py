@@ -10,14 +10,14 @@ from django.contrib.auth.models import Group, User
 from django.core import mail
 from django.test import Client
 
-from sync_service.accounts import flows as accounts
-from sync_service.cli import main
-from sync_service.models import Application, Learner, Manager
-from sync_service.outbox import flows as outbox
-from sync_service.outbox.encryption import read_encrypted_zip
-from sync_service.outbox.models import OutgoingMail
+from portal.cli import main
+from programme.accounts import flows as accounts
+from programme.models import Application, Learner, Manager
+from programme.outbox import flows as outbox
+from programme.outbox.encryption import read_encrypted_zip
+from programme.outbox.models import OutgoingMail
 from tests.lti_tool.harness import BASE, launch, sent_to_platform  # noqa: F401  (fixture)
-from tests.sync_service.test_front_office import post_data, window  # noqa: F401  (fixture)
+from tests.programme.test_front_office import post_data, window  # noqa: F401  (fixture)
 
 
 @pytest.fixture

@@ -6,8 +6,8 @@ import zipfile
 import pytest
 
 from course_exports.plan import plan
+from portal.cli import main
 from portal.config import CONFIG
-from sync_service.cli import main
 
 
 def run(capsys, *argv):

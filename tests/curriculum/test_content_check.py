@@ -7,7 +7,7 @@ import pytest
 from curriculum.bank import dump_file
 from curriculum.content_check import check, export, format_counts
 from curriculum.items import Item, ItemType, Level, Skill
-from sync_service.cli import main
+from portal.cli import main
 
 LANGS = {"en": "Choose.", "vi": "Chọn.", "id": "Pilih.", "tl": "Piliin.", "my": "ရွေးပါ။",
          "ja": "えらんでください。"}

@@ -20,7 +20,7 @@ from django.test import Client
 
 from lti_tool import services
 from portal.demo_lms.setup import ensure_demo_registration
-from sync_service.models import Company, Learner, Manager
+from programme.models import Company, Learner, Manager
 
 BASE = "https://testserver"
 

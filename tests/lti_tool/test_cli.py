@@ -8,7 +8,7 @@ from django.test import Client
 
 from lti_tool import keys
 from lti_tool.models import PlatformRegistration, ToolKey
-from sync_service.cli import main
+from portal.cli import main
 
 from .harness import BASE, launch
 from .test_round_and_grades import answer_round

@@ -247,7 +247,7 @@ def test_without_openid_configuration_the_page_says_where_to_open_it(moodle):
 
 
 def test_the_cli_prints_a_registration_url(moodle, capsys):
-    from sync_service.cli import main
+    from portal.cli import main
 
     assert main(["lti", "registration-url", "--name", "Moodle (Kagoshima)"]) == 0
     url = capsys.readouterr().out.splitlines()[0]

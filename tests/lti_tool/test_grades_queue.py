@@ -11,8 +11,8 @@ from django.test import Client
 
 from lti_tool import score_queue, services
 from lti_tool.models import LaunchRecord, ScoreRecord
+from portal.cli import main
 from portal.demo_lms.models import Score
-from sync_service.cli import main
 from sync_service.status import status
 
 from .harness import BASE, InProcessAdapter, launch

@@ -9,7 +9,7 @@ from django.test import Client
 
 from lti_tool.dashboard import Answer, Member, Result, Visit, members_from_nrps, summarise
 from lti_tool.models import ActivityResult, LaunchRecord
-from sync_service.models import RuleDecision
+from programme.models import RuleDecision
 
 from .harness import launch
 from .test_dashboard import answer

@@ -30,7 +30,7 @@ def port_open(port: int) -> bool:
 def demo(tmp_path_factory):
     port, wb_port = free_port(), free_port()
     proc = subprocess.Popen(
-        [sys.executable, "-m", "sync_service.cli", "demo", "--port", str(port),
+        [sys.executable, "-m", "portal.cli", "demo", "--port", str(port),
          "--workbench-port", str(wb_port), "--var-dir", str(tmp_path_factory.mktemp("demo-var"))],
         cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     try:

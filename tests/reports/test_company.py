@@ -5,10 +5,10 @@ from datetime import date
 import openpyxl
 import pytest
 
+from portal.cli import main
+from programme.models import DailyActivity
 from reports.company import build_company, weeks_of, write_company_xlsx
 from reports.monthly import Month
-from sync_service.cli import main
-from sync_service.models import DailyActivity
 from tests.reports.test_monthly import ACTIVITY, LEARNERS, day
 
 OCTOBER = Month(2026, 10)

@@ -3,10 +3,10 @@
 from datetime import date
 from html.parser import HTMLParser
 
+from portal.cli import main
+from programme.models import DailyActivity
 from reports.html import write_html
 from reports.monthly import Month, build
-from sync_service.cli import main
-from sync_service.models import DailyActivity
 from tests.reports.test_monthly import ACTIVITY, COMPANIES, GENERATED, LEARNERS
 
 

@@ -5,9 +5,9 @@ from datetime import date, datetime, timezone
 import openpyxl
 import pytest
 
+from portal.cli import main
+from programme.models import DailyActivity
 from reports.monthly import Month, build, write_xlsx
-from sync_service.cli import main
-from sync_service.models import DailyActivity
 
 GENERATED = datetime(2026, 11, 3, tzinfo=timezone.utc)
 COMPANIES = [{"company": "Sakurajima Foods", "employees": 45}, {"company": "Kirishima Care", "employees": 22}]

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from sync_service.cli import main
-from sync_service.models import DailyActivity, SyncCheckpoint
+from portal.cli import main
+from programme.models import DailyActivity, SyncCheckpoint
 from sync_service.sources.csv_import import CsvError, CsvImport
 from sync_service.sync import sync
 from tests.sync_service.test_sync import NOW

@@ -9,9 +9,9 @@ from datetime import date, datetime, timedelta, timezone
 
 import pytest
 
-from sync_service.cli import main
+from portal.cli import main
+from programme.models import HostAction, Learner, RuleDecision
 from sync_service.hosts import push
-from sync_service.models import HostAction, Learner, RuleDecision
 from sync_service.sources.openedx_actions import OpenEdxEnrollments
 from sync_service.sources.openedx_rest import OpenEdxApiConfig
 from sync_service.sources.retry import Backoff

@@ -10,7 +10,7 @@ from datetime import date, datetime, timedelta, timezone
 
 import pytest
 
-from sync_service.models import DailyActivity, SyncCheckpoint
+from programme.models import DailyActivity, SyncCheckpoint
 from sync_service.sources.openedx_rest import OpenEdxApiConfig, OpenEdxRestApi
 from sync_service.sources.retry import Backoff, GaveUp
 from sync_service.sync import sync

@@ -4,9 +4,9 @@ from datetime import date, datetime, timedelta
 
 import pytest
 
-from sync_service.cli import main
-from sync_service.inactivity import PROGRAMME_TZ
-from sync_service.models import DailyActivity, Learner, Manager, Notice, RuleDecision, WaitingListEntry
+from portal.cli import main
+from programme.inactivity import PROGRAMME_TZ
+from programme.models import DailyActivity, Learner, Manager, Notice, RuleDecision, WaitingListEntry
 from sync_service.rules_run import run
 
 MON = date(2026, 9, 7)

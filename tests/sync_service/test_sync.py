@@ -2,8 +2,8 @@
 
 from datetime import date, datetime, timedelta, timezone
 
-from sync_service.cli import main
-from sync_service.models import DailyActivity, SyncRun
+from portal.cli import main
+from programme.models import DailyActivity, SyncRun
 from sync_service.sources.lti_records import LtiToolRecords
 from sync_service.sync import sync
 from tests.conftest import jst

@@ -1,0 +1,60 @@
+"""``nihongo content | bank``: check, export and rebuild the item bank (no Django)."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+
+def cmd_content_check(args) -> int:
+    from curriculum.content_check import check, format_counts
+
+    report = check()
+    print(format_counts(report))
+    for problem in report.problems:
+        print(f"problem: {problem}", file=sys.stderr)
+    if report.problems:
+        print(f"{len(report.problems)} problems: fix them and run again", file=sys.stderr)
+        return 1
+    print("content check passed")
+    return 0
+
+
+def cmd_content_export(args) -> int:
+    from curriculum.content_check import check, export
+
+    report = check()
+    if report.problems:
+        print(f"{len(report.problems)} problems: run `nihongo content check` first", file=sys.stderr)
+        return 1
+    text = export(report)
+    if args.out:
+        Path(args.out).write_text(text + "\n", encoding="utf-8")
+        print(f"wrote {len(report.items)} items to {args.out}", file=sys.stderr)
+    else:
+        sys.stdout.write(text + "\n")
+    return 0
+
+
+def cmd_bank_build(args) -> int:
+    from curriculum.build import build
+
+    for level, count in build().items():
+        print(f"{level}: {count} items")
+    return 0
+
+
+def register(sub) -> None:
+    """Add this package's commands to ``nihongo``'s subparsers."""
+    content = sub.add_parser("content", help="check or export the item bank")
+    content = content.add_subparsers(dest="kind", required=True)
+    p = content.add_parser("check", help="validate every item; print counts per level and type")
+    p.set_defaults(func=cmd_content_check, django=False)
+    p = content.add_parser("export", help="the whole bank as a JSON list")
+    p.add_argument("--format", choices=["json"], default="json")
+    p.add_argument("--out", help="write to this file instead of standard output")
+    p.set_defaults(func=cmd_content_export, django=False)
+
+    bank = sub.add_parser("bank", help="the item bank").add_subparsers(dest="kind", required=True)
+    p = bank.add_parser("build", help="rebuild curriculum/content from the open datasets")
+    p.set_defaults(func=cmd_bank_build, django=False)

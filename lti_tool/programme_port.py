@@ -1,0 +1,61 @@
+"""What the LTI tool needs of the programme, as a port: the tool never imports the programme's models.
+
+The composition root wires an implementation in settings (``NIHONGO_PROGRAMME_PORT``, a dotted path to a
+``ProgrammePort`` subclass); without one, the tool runs standalone: everyone may study, nobody has a status.
+"""
+
+from __future__ import annotations
+
+import abc
+from dataclasses import dataclass, field
+from functools import cache
+
+from django.conf import settings
+from django.utils.module_loading import import_string
+
+STOPPED_MESSAGE = ("Your place in the Kagoshima Nihongo programme has ended. "
+                   "Please talk to your company's learning-support person.")
+
+
+@dataclass(frozen=True)
+class ProgrammeStatus:
+    """The programme's view of some learners, by their LMS subject: warnings received, who is stopped."""
+
+    warnings: dict[str, int] = field(default_factory=dict)
+    stopped: frozenset[str] = frozenset()
+
+
+class ProgrammePort(abc.ABC):
+    """The programme's answers to the tool's two questions."""
+
+    @abc.abstractmethod
+    def may_study(self, issuer: str, subject: str) -> bool:
+        """False when the programme stopped this learner (PROGRAMME P6); unknown users may study."""
+
+    @abc.abstractmethod
+    def status_of(self, issuer: str, subjects: set[str]) -> ProgrammeStatus:
+        """Warnings and stops for these LMS subjects (the manager's view)."""
+
+
+class Standalone(ProgrammePort):
+    """No programme behind the tool: every launch may study, nobody is warned."""
+
+    def may_study(self, issuer: str, subject: str) -> bool:
+        return True
+
+    def status_of(self, issuer: str, subjects: set[str]) -> ProgrammeStatus:
+        return ProgrammeStatus()
+
+
+@cache
+def _port_class(path: str) -> type[ProgrammePort]:
+    found = import_string(path)
+    if not (isinstance(found, type) and issubclass(found, ProgrammePort)):
+        raise TypeError(f"NIHONGO_PROGRAMME_PORT={path!r} is not a ProgrammePort subclass")
+    return found
+
+
+def programme() -> ProgrammePort:
+    """The port wired in settings."""
+    path = getattr(settings, "NIHONGO_PROGRAMME_PORT", "")
+    return _port_class(path)() if path else Standalone()

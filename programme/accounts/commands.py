@@ -1,0 +1,119 @@
+"""``nihongo accounts issue|reset``: login IDs and first passwords, in an encrypted packet (P5)."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from django.utils import timezone
+
+
+def _error(message: str) -> int:
+    print(f"error: {message}", file=sys.stderr)
+    return 2
+
+
+def _write(out: Path, name: str, data: bytes) -> Path:
+    out.mkdir(parents=True, exist_ok=True)
+    path = out / name
+    path.write_bytes(data)
+    path.chmod(0o600)
+    return path
+
+
+def _openedx_provisioner(course: str):
+    from sync_service.sources.openedx_actions import config_from_env
+    from sync_service.sources.openedx_rest import oauth_session
+
+    from .openedx import provision
+
+    config = config_from_env()
+    session = oauth_session(config)
+
+    def run(rows, company, quota):
+        return provision(session, config.base_url, rows, course_id=course, company_name=company.name,
+                         quota=quota).as_dict()
+    return run
+
+
+def _mail(issued, by: str) -> str:
+    from programme.outbox import flows as outbox
+
+    from .flows import support_email
+
+    address = support_email(issued.record.company)
+    if not address:
+        return "no support e-mail on file: hand the packet over yourself"
+    mail = outbox.queue(
+        subject="Kagoshima Nihongo: ログイン情報 / sign-in details",
+        body="学習者と担当者のログイン情報を添付します。パスワードは別にお電話でお伝えします。\n"
+             "The sign-in details are attached. We will tell you the zip's password by phone.\n",
+        recipients=[address], purpose="credentials", personal_data=True, created_by=by, now=timezone.now(),
+        attachments=(outbox.File("kagoshima-nihongo-credentials.zip", issued.packet),))
+    return f"queued as mail {mail.pk}; another operator approves it with `nihongo outbox show {mail.pk}`"
+
+
+def _report(issued, out: Path, stem: str, by: str, mail: bool) -> None:
+    path = _write(out, f"{stem}.zip", issued.packet)
+    print(f"{len(issued.rows)} account(s): {', '.join(r.login_id for r in issued.rows)}")
+    print(f"Packet: {path}")
+    if issued.host_packet:
+        host = _write(out, f"{stem}-host-upload.zip", issued.host_packet)
+        print(f"Host upload files (same password): {host}")
+    if mail:
+        print(f"Mail: {_mail(issued, by)}")
+    print(f"Zip password (shown once; tell it by phone or SMS, never in the same mail): {issued.password}")
+
+
+def cmd_issue(args) -> int:
+    from .flows import AccountsRefused, issue
+    from .openedx import ProvisionFailed
+
+    now = timezone.now()
+    try:
+        provision = _openedx_provisioner(args.course) if args.host == "openedx" else None
+        issued = issue(args.company, by=args.by, now=now, host=args.host, course=args.course or "",
+                       provision=provision)
+    except (AccountsRefused, ProvisionFailed, ValueError) as exc:
+        return _error(f"{exc} (nothing was issued)")
+    stem = f"credentials-company-{args.company}-{now:%Y%m%d-%H%M}"
+    _report(issued, Path(args.out), stem, args.by, args.mail)
+    return 0
+
+
+def cmd_reset(args) -> int:
+    from .flows import AccountsRefused, reset
+
+    now = timezone.now()
+    try:
+        issued = reset(args.login_id, by=args.by, now=now)
+    except AccountsRefused as exc:
+        return _error(str(exc))
+    _report(issued, Path(args.out), f"reset-{args.login_id}-{now:%Y%m%d-%H%M}", args.by, args.mail)
+    return 0
+
+
+def register(sub) -> None:
+    accounts = sub.add_parser("accounts",
+                              help="login IDs and first passwords for approved learners and managers")
+    accounts = accounts.add_subparsers(dest="kind", required=True)
+    p = accounts.add_parser(
+        "issue", help="accounts for everyone of a company who has none; writes the encrypted packet",
+        epilog="--host openedx also creates the users in Open edX, enrolls them in --course and opens the "
+               "company's CCX (reads OPENEDX_BASE_URL, OPENEDX_CLIENT_ID, OPENEDX_CLIENT_SECRET); "
+               "moodle and canvas add their upload CSVs to a second encrypted zip.")
+    p.add_argument("--company", type=int, required=True, help="the company's ID")
+    p.add_argument("--by", required=True, help="your operator name (recorded)")
+    p.add_argument("--host", choices=["none", "moodle", "canvas", "openedx"], default="none")
+    p.add_argument("--course", help="the host's course: Open edX course ID, Moodle short name, Canvas SIS ID")
+    p.add_argument("--out", default=".", help="folder for the packet (default: here)")
+    p.add_argument("--mail", action="store_true",
+                   help="also queue the packet to the company's support person "
+                        "(another operator approves it in the outbox)")
+    p.set_defaults(func=cmd_issue, django=True)
+    p = accounts.add_parser("reset", help="a new first password for one account (changed at next sign-in)")
+    p.add_argument("login_id")
+    p.add_argument("--by", required=True)
+    p.add_argument("--out", default=".")
+    p.add_argument("--mail", action="store_true")
+    p.set_defaults(func=cmd_reset, django=True)

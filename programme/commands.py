@@ -1,0 +1,179 @@
+"""``nihongo log | questions | survey``: the operations log, the question log and the surveys."""
+
+from __future__ import annotations
+
+import sys
+from datetime import datetime, timezone
+
+from curriculum.terminal import table as _table
+from curriculum.terminal import when as _when
+
+
+def cmd_log_add(args) -> int:
+    from programme.operations import OperationsError, add
+
+    try:
+        started = datetime.fromisoformat(args.started) if args.started else datetime.now(timezone.utc)
+        ended = datetime.fromisoformat(args.ended) if args.ended else None
+        entry = add(args.kind, args.title, started, args.by, args.details or "", ended)
+    except (OperationsError, ValueError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    print(f"recorded {entry.kind} #{entry.pk}: {entry.title}")
+    return 0
+
+
+def cmd_log_list(args) -> int:
+    from programme.operations import in_month
+    from reports.monthly import Month
+
+    month = Month.parse(args.month)
+    for row in in_month(month.first, month.last):
+        until = f" (until {row['Ended']})" if row["Ended"] else ""
+        print(f"{row['Started']}  {row['Kind']:<11} {row['Title']}{until}")
+    return 0
+
+
+def cmd_questions_add(args) -> int:
+    from programme.inquiries import flows
+
+    received = datetime.fromisoformat(args.received) if args.received else datetime.now(timezone.utc)
+    if received.tzinfo is None:
+        print("error: --received needs a time zone, e.g. 2026-11-02T10:30+09:00", file=sys.stderr)
+        return 2
+    try:
+        inquiry = flows.add(company_id=args.company, channel=args.channel, question=args.question,
+                            learner_login_id=args.learner, category=args.category, asker_kind=args.asker,
+                            received_at=received)
+    except flows.InquiryError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    print(f"question {inquiry.pk} recorded ({inquiry.channel}, {inquiry.category}, "
+          f"asked by {inquiry.asker_kind}); status open")
+    return 0
+
+
+def cmd_questions_answer(args) -> int:
+    from programme.inquiries import flows
+
+    try:
+        inquiry = flows.answer(args.id, text=args.answer, by=args.by, now=datetime.now(timezone.utc),
+                               amend=args.amend)
+    except flows.AlreadyAnswered as exc:
+        print(f"error: {exc} (--amend)", file=sys.stderr)
+        return 1
+    except flows.InquiryError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    print(f"question {inquiry.pk} {'amended' if args.amend else 'answered'} by {inquiry.answered_by}")
+    return 0
+
+
+def cmd_questions_list(args) -> int:
+    from programme.inquiries import flows
+
+    try:
+        month = flows.parse_month(args.month) if args.month else None
+    except flows.InquiryError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    found = flows.list_inquiries(open_only=args.open, month=month, company_id=args.company)
+    headers = ["ID", "RECEIVED (JST)", "CHANNEL", "CATEGORY", "STATUS", "ANSWERED (JST)", "LEARNER",
+               "COMPANY"]
+    rows = [[str(q.pk), _when(q.received_at), q.channel, q.category, q.status, _when(q.answered_at),
+             q.learner.login_id if q.learner else "-", f"{q.company_id} {q.company.name}"] for q in found]
+    if args.text:  # question texts may hold names: shown only when asked for, never logged
+        headers.append("QUESTION")
+        for row, q in zip(rows, found, strict=True):
+            row.append(" ".join(q.question.split())[:40])
+    for line in _table(headers, rows):
+        print(line.rstrip())
+    print(f"{len(rows)} questions")
+    return 0
+
+
+def cmd_survey_link(args) -> int:
+    from django.conf import settings
+
+    from programme.surveys import flows
+
+    try:
+        respondent = flows.respondent_for(args.survey, company_id=args.company, learner_login_id=args.learner)
+    except flows.SurveyError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    print(flows.link(respondent, settings.NIHONGO_BASE_URL))
+    return 0
+
+
+def cmd_survey_totals(args) -> int:
+    from programme.surveys import flows
+
+    try:
+        result = flows.totals(args.survey)
+    except flows.SurveyError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    print(f"{result['survey']}: {result['responses']} responses")
+    for qid, total in result["questions"].items():
+        counts = " ".join(f"{value}:{n}" for value, n in total.get("counts", {}).items())
+        mean = f" mean {total['mean']:.2f}" if total.get("mean") is not None else ""
+        counts = f" | {counts}" if counts else ""
+        print(f"{qid} ({total['kind']}): {total['answered']} answered{mean}{counts}")
+    return 0
+
+
+def register(sub) -> None:
+    """Add this package's commands to ``nihongo``'s subparsers."""
+    log = sub.add_parser("log", help="the operations log: incidents, maintenance, work done")
+    log = log.add_subparsers(dest="kind_", required=True)
+    p = log.add_parser("add", help="record an incident, a planned maintenance or work done")
+    p.add_argument("--kind", required=True, choices=["incident", "maintenance", "work"])
+    p.add_argument("--title", required=True)
+    p.add_argument("--details", help="what happened and what was done (no learners' personal data)")
+    p.add_argument("--started", help="ISO 8601 with zone (default: now)")
+    p.add_argument("--ended", help="ISO 8601 with zone")
+    p.add_argument("--by", required=True, help="who records it")
+    p.set_defaults(func=cmd_log_add, django=True)
+    p = log.add_parser("list", help="the month's entries")
+    p.add_argument("--month", required=True, help="YYYY-MM")
+    p.set_defaults(func=cmd_log_list, django=True)
+
+    questions = sub.add_parser("questions", help="the question-and-answer log (質問対応記録)")
+    questions = questions.add_subparsers(dest="kind", required=True)
+    p = questions.add_parser("add", help="record a question received by mail, chat, phone or the web form")
+    p.add_argument("--company", type=int, required=True, help="the asking (or concerned) company's ID")
+    p.add_argument("--channel", required=True, choices=["mail", "chat", "phone", "form"])
+    p.add_argument("--question", required=True, help="what was asked (personal data: never logged)")
+    p.add_argument("--learner", help="login ID of the learner who asked, or whom the question is about")
+    p.add_argument("--asker", choices=["company", "learner"],
+                   help="who asked (default: the learner when --learner is given, else the company)")
+    p.add_argument("--category", default="other",
+                   choices=["account", "usage", "content", "technical", "rules", "other"])
+    p.add_argument("--received", help="when it was received (ISO 8601 with zone; default: now)")
+    p.set_defaults(func=cmd_questions_add, django=True)
+    p = questions.add_parser("answer", help="record the answer given to a question")
+    p.add_argument("id", type=int)
+    p.add_argument("--answer", required=True)
+    p.add_argument("--by", required=True, help="the operator who answered")
+    p.add_argument("--amend", action="store_true",
+                   help="replace an earlier answer (it is kept in the history)")
+    p.set_defaults(func=cmd_questions_answer, django=True)
+    p = questions.add_parser("list", help="questions as a table, newest first")
+    p.add_argument("--open", action="store_true", help="only questions not yet answered")
+    p.add_argument("--month", help="received in this month (YYYY-MM, Japan time)")
+    p.add_argument("--company", type=int, help="only this company's questions")
+    p.add_argument("--text", action="store_true", help="add the start of each question (may contain names)")
+    p.set_defaults(func=cmd_questions_list, django=True)
+
+    survey = sub.add_parser("survey", help="effect surveys of learners and companies (アンケート)")
+    survey = survey.add_subparsers(dest="kind", required=True)
+    p = survey.add_parser("link", help="print a respondent's personal survey link")
+    p.add_argument("--survey", required=True, help="learner-end or company-effect")
+    who = p.add_mutually_exclusive_group(required=True)
+    who.add_argument("--learner", help="learner login ID (learner surveys)")
+    who.add_argument("--company", type=int, help="company ID (company surveys)")
+    p.set_defaults(func=cmd_survey_link, django=True)
+    p = survey.add_parser("totals", help="per-question counts and means of the responses so far")
+    p.add_argument("--survey", required=True)
+    p.set_defaults(func=cmd_survey_totals, django=True)

@@ -1,7 +1,0 @@
-from django.apps import AppConfig
-
-
-class AccountsConfig(AppConfig):
-    name = "sync_service.accounts"
-    label = "nihongo_accounts"
-    verbose_name = "Login IDs and credentials (ID発行)"

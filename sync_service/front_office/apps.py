@@ -1,9 +1,0 @@
-from django.apps import AppConfig
-
-
-class FrontOfficeConfig(AppConfig):
-    """The entry form and the prefecture's review; its models live in ``sync_service.models``."""
-
-    name = "sync_service.front_office"
-    label = "front_office"
-    verbose_name = "Applications (利用申請)"

@@ -1,7 +1,0 @@
-from django.apps import AppConfig
-
-
-class InquiriesConfig(AppConfig):
-    name = "sync_service.inquiries"
-    label = "inquiries"
-    verbose_name = "Questions and answers (質問対応記録)"
