@@ -14,7 +14,7 @@ from datetime import date, datetime
 
 from django.db import transaction
 
-from . import inactivity, quota
+from . import inactivity, places, quota
 from .models import ApplicationLearner, Company, Learner, ProgrammeCounter
 
 
@@ -33,10 +33,8 @@ class Places:
 
 
 def programme_counter(for_update: bool = False) -> ProgrammeCounter:
-    """The programme's single row, created with the defaults the first time it is needed."""
-    ProgrammeCounter.objects.get_or_create(id=1)
-    rows = ProgrammeCounter.objects.select_for_update() if for_update else ProgrammeCounter.objects
-    return rows.get(id=1)
+    """The programme's single row (``places.counter``; kept here for the approvals' lock order)."""
+    return places.counter(for_update)
 
 
 def recruitment_window(counter: ProgrammeCounter) -> quota.RecruitmentWindow:
@@ -47,8 +45,8 @@ def recruitment_window(counter: ProgrammeCounter) -> quota.RecruitmentWindow:
 
 
 def places_taken() -> int:
-    """Learners in the programme now: stopped learners' places are free again (P7)."""
-    return Learner.objects.filter(status=Learner.Status.ACTIVE).count()
+    """Learners in the programme now (``places.active_learners``): stopped learners' places are free (P7)."""
+    return places.active_learners()
 
 
 def approve_learner(applicant: ApplicationLearner | int, reviewer: str, reason: str,

@@ -1,6 +1,7 @@
 """The programme's quota rules (受入上限, 募集期間) as pure functions: no Django, time passed in.
 
-P1: at most ``PROGRAMME_PLACES`` learners in the programme. P2: per company, fewer than 30
+P1: at most the programme's places (``ProgrammeCounter.places``, 300 by default) learners.
+P2: per company, fewer than 30
 employees → 3 learners, 30 or more → 5. P3: applications from contract start to 2026-08-31,
 closed as soon as the places are full; P7: beyond that, a waiting list for freed places.
 ``approvals`` applies these under row locks; nothing here reads the database.
@@ -14,7 +15,8 @@ from datetime import date, datetime
 
 from curriculum.japan_time import japan_date
 
-PROGRAMME_PLACES = 300
+#: The default of ``ProgrammeCounter.places``; callers ask ``programme.places.capacity()``, never this.
+DEFAULT_PLACES = 300
 SMALL_COMPANY_EMPLOYEES = 30  # "従業員 30 人未満" → 3 places; 30 or more → 5
 SMALL_COMPANY_PLACES = 3
 LARGE_COMPANY_PLACES = 5
@@ -43,7 +45,7 @@ class RecruitmentWindow:
 
     start: date
     end: date = RECRUITMENT_ENDS_ON
-    places: int = PROGRAMME_PLACES
+    places: int = DEFAULT_PLACES
 
     def is_open(self, today: date, places_taken: int) -> bool:
         """True while ``today`` (a Japan-time date) is in the window and places remain."""
@@ -74,7 +76,7 @@ class RecruitmentWindow:
 
 
 def decide_places(requested: int, company_taken: int, company_quota: int,
-                  programme_taken: int, programme_places: int = PROGRAMME_PLACES) -> tuple[int, int]:
+                  programme_taken: int, programme_places: int = DEFAULT_PLACES) -> tuple[int, int]:
     """Split ``requested`` learners into ``(granted, waiting)``: granted within both quotas, the rest wait."""
     if min(requested, company_taken, company_quota, programme_taken, programme_places) < 0:
         raise ValueError("counts cannot be negative")
@@ -93,7 +95,7 @@ class Split:
 
 def split_application(learners: int, employees: int, company_taken: int, company_pending: int,
                       programme_taken: int, programme_pending: int,
-                      programme_places: int = PROGRAMME_PLACES) -> Split:
+                      programme_places: int = DEFAULT_PLACES) -> Split:
     """Place an application's ``learners`` (P1, P2, P7): pending applicants hold their places too.
 
     More learners than the company may ever have is an error (the form refuses it); learners beyond
@@ -108,3 +110,20 @@ def split_application(learners: int, employees: int, company_taken: int, company
     fits, waiting = decide_places(learners, company_taken + company_pending, allowed,
                                   programme_taken + programme_pending, programme_places)
     return Split(fits, waiting)
+
+
+def pick_waiting(waiting: list[tuple[int, int, int]], free: int, held: dict[int, int],
+                 closed: frozenset[int] = frozenset()) -> list[int]:
+    """Who gets ``free`` places (P7): waiting ``(position, company_id, company_quota)`` in order,
+    skipping companies that are closed (suspended) or already hold their quota (``held`` per company).
+    Returns the chosen positions; does not mutate ``held``."""
+    taken = dict(held)
+    chosen: list[int] = []
+    for position, company_id, allowed in sorted(waiting):
+        if len(chosen) >= free:
+            break
+        if company_id in closed or taken.get(company_id, 0) >= allowed:
+            continue
+        chosen.append(position)
+        taken[company_id] = taken.get(company_id, 0) + 1
+    return chosen

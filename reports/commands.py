@@ -18,7 +18,8 @@ def cmd_report_monthly(args) -> int:
     out = Path(args.out or f"monthly-report-{month}.xlsx")
     frames = monthly.build(month, *data.records(month), generated_at=datetime.now(timezone.utc),
                            decisions=data.decisions(month), questions=data.questions(month),
-                           surveys=data.surveys(), operations=data.operations(month))
+                           surveys=data.surveys(), operations=data.operations(month),
+                           places=data.places())
     monthly.write_xlsx(frames, out)
     if args.html:
         from reports.html import write_html

@@ -98,3 +98,11 @@ def operations(month: Month) -> list[dict]:
     from programme.operations import in_month
 
     return in_month(month.first, month.last)
+
+
+def places() -> dict:
+    """The programme's places ledger now (capacity from ``ProgrammeCounter.places``)."""
+    from programme.places import ledger
+
+    found = ledger()
+    return {"places": found.places, "held": found.held, "free": found.free, "waiting": found.waiting}

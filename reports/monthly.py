@@ -58,7 +58,7 @@ class Month:
 def build(month: Month, companies: list[dict], learners: list[dict], activity: list[dict],
           generated_at: datetime, decisions: list[dict] = (),
           questions: dict | None = None, surveys: list[dict] = (),
-          operations: list[dict] = ()) -> dict[str, pd.DataFrame]:
+          operations: list[dict] = (), places: dict | None = None) -> dict[str, pd.DataFrame]:
     """DataFrames per sheet. ``activity`` rows: login_id, day, logins, items_answered, items_correct.
 
     ``companies``, ``learners`` and ``activity`` may be lists of dicts or DataFrames with those
@@ -67,6 +67,7 @@ def build(month: Month, companies: list[dict], learners: list[dict], activity: l
     learners as login IDs, evidence text). ``questions``: the question log's monthly figures.
     ``surveys``: each survey's totals so far (``programme.surveys.flows.totals``).
     ``operations``: the month's incidents, maintenance and work done (the operations log).
+    ``places``: the places ledger when the report is made (``programme.places.ledger``): places, held, free.
     """
     ops = pd.DataFrame(list(operations), columns=OPERATION_COLUMNS)
     act = month_activity(activity, month.first, month.last)
@@ -82,6 +83,7 @@ def build(month: Month, companies: list[dict], learners: list[dict], activity: l
         ("Generated at", generated_at.isoformat(timespec="minutes")),
         ("Companies", len(per_company)),
         ("Learners", len(per_learner)),
+        *_places_rows(places),
         ("Learners active this month", int((per_learner["Days logged in"] > 0).sum())),
         ("Items answered", int(per_learner["Items answered"].sum())),
         ("Study minutes (estimated)", round(float(per_learner["Minutes"].sum()), 1)),
@@ -95,6 +97,13 @@ def build(month: Month, companies: list[dict], learners: list[dict], activity: l
     return {"Summary": summary, "Companies": per_company, "Learners": per_learner, "Usage": usage,
             "Levels": _levels_sheet(per_learner), "Rules": rules, "Surveys": _surveys_sheet(surveys),
             "Operations": ops}
+
+
+def _places_rows(places: dict | None) -> list[tuple[str, int]]:
+    if not places:
+        return []
+    return [("Programme places", places["places"]), ("Places held when generated", places["held"]),
+            ("Places free when generated", places["free"]), ("On the waiting list", places["waiting"])]
 
 
 def _levels_sheet(learners: pd.DataFrame) -> pd.DataFrame:

@@ -14,7 +14,7 @@ from datetime import date, datetime
 
 from django.db import transaction
 
-from programme import inactivity, notice_texts
+from programme import inactivity, notice_texts, places
 from programme.inactivity import Decision, Kind, LearnerFacts
 from programme.models import (
     Company,
@@ -25,7 +25,6 @@ from programme.models import (
     RuleDecision,
     WaitingListEntry,
 )
-from programme.quota import PROGRAMME_PLACES, company_quota
 
 
 @dataclass
@@ -90,32 +89,18 @@ def plan(now: datetime) -> RunReport:
     report = RunReport([d for d in decided if d.key not in recorded])
     freed = sum(len(d.learner_ids) for d in report.decisions if d.kind is Kind.SUSPENSION)
     report.replacements = _offers(freed, suspended | {d.company_id for d in report.decisions
-                                                      if d.kind is Kind.SUSPENSION})
+                                                      if d.kind is Kind.SUSPENSION}, now)
     return report
 
 
-def _offers(freed: int, closed_companies: set[int]) -> list[tuple[int, int]]:
-    """Waiting applicants, in order, whose company still has room, up to the freed places."""
+def _offers(freed: int, closed_companies: set[int], now: datetime) -> list[tuple[int, int]]:
+    """Waiting applicants, in order, whose company still has room, up to the freed places (the one path:
+    ``programme.places.offer_freed_places``)."""
     if not freed:
         return []
-    active = Learner.objects.filter(status=Learner.Status.ACTIVE)
-    in_programme = active.count() - freed
-    per_company = defaultdict(int)
-    for company_id in active.exclude(company_id__in=closed_companies).values_list("company_id", flat=True):
-        per_company[company_id] += 1
-    offers = []
-    waiting = WaitingListEntry.objects.filter(status=WaitingListEntry.Status.WAITING)
-    waiting = waiting.select_related("company")
-    for entry in waiting:
-        if len(offers) == freed or in_programme >= PROGRAMME_PLACES:
-            break
-        full = per_company[entry.company_id] >= company_quota(entry.company.employees)
-        if entry.company_id in closed_companies or full:
-            continue
-        offers.append((entry.position, entry.company_id))
-        per_company[entry.company_id] += 1
-        in_programme += 1
-    return offers
+    chosen = places.offer_freed_places(now, frozenset(closed_companies), extra_free=freed, limit=freed,
+                                       dry_run=True)
+    return [(o.entry.position, o.entry.company_id) for o in chosen]
 
 
 @transaction.atomic
@@ -133,9 +118,7 @@ def apply(report: RunReport, now: datetime) -> RunReport:
             HostAction.objects.bulk_create([HostAction(decision=row, learner_id=learner_id)
                                             for learner_id in decision.learner_ids])
     for position, company_id in report.replacements:
-        entry = WaitingListEntry.objects.select_for_update().get(position=position)
-        entry.status, entry.offered_at = WaitingListEntry.Status.OFFERED, now
-        entry.save()
+        places.offer(WaitingListEntry.objects.select_for_update().get(position=position), now)
         row = RuleDecision.objects.create(
             kind=RuleDecision.Kind.REPLACEMENT, company_id=company_id, week=inactivity.monday(
                 inactivity.today_in_japan(now)), learner_key=json.dumps([f"waiting-{position}"]),

@@ -7,8 +7,8 @@ from datetime import datetime, timedelta
 
 from django.db.models import Max
 
-from programme.models import Learner, Notice, RuleDecision, SyncRun
-from programme.quota import PROGRAMME_PLACES
+from programme import places
+from programme.models import Notice, RuleDecision, SyncRun
 
 #: A source not synced for this long is reported as a problem (sync runs hourly or daily).
 STALE_AFTER = timedelta(hours=36)
@@ -57,9 +57,7 @@ def status(now: datetime) -> Status:
     decided = RuleDecision.objects.aggregate(last=Max("decided_at"))["last"]
     lines.append("rules: " + (f"last run {decided:%Y-%m-%d %H:%M} ({_ago(now - decided)})" if decided
                               else "no decision recorded yet"))
-    active = Learner.objects.filter(status=Learner.Status.ACTIVE).count()
-    stopped = Learner.objects.filter(status=Learner.Status.STOPPED).count()
-    lines.append(f"learners: {active} active of {PROGRAMME_PLACES} places, {stopped} stopped")
+    lines.append(places.ledger().line())
     queued = Notice.objects.filter(status=Notice.Status.QUEUED).count()
     lines.append(f"notices: {queued} not yet handed to the outbox")
     lines.append(_outbox_line(now, problems))

@@ -72,12 +72,12 @@ def _host_files(company: Company, rows: list[packet.Row], host: str, course: str
 def _ensure_manager(company: Company, now: datetime) -> None:
     """The company's learning-support person from its application becomes its manager (once)."""
     from curriculum.japan_time import japan_date
-    from programme.front_office.flows import fiscal_year
+    from programme.login_ids import manager_login_id
 
     application = company.applications.order_by("-submitted_at").first()
     if application is None or company.managers.exists():
         return
-    login_id = f"k{fiscal_year(japan_date(now)) % 100:02d}-m{company.pk:04d}"
+    login_id = manager_login_id(company.pk, japan_date(now))
     Manager.objects.create(company=company, login_id=login_id, display_name=application.support_name,
                            lms_user_id=login_id)
 

@@ -18,7 +18,7 @@ from django.db import transaction
 from django.db.models import F, Max
 
 from curriculum.japan_time import japan_date
-from programme import quota
+from programme import places, quota
 from programme.approvals import (
     ApprovalRefused,
     approve_learner,
@@ -26,6 +26,7 @@ from programme.approvals import (
     programme_counter,
     recruitment_window,
 )
+from programme.login_ids import learner_login_id
 from programme.models import (
     Application,
     ApplicationDecision,
@@ -145,7 +146,7 @@ def submit_application(submission: Submission, now: datetime, rng: random.Random
             row = ApplicationLearner.objects.create(
                 company=company, application=application, login_id=f"new-{application.receipt_number}-{n}",
                 applied_on=today, **_person(entry))
-            row.login_id = f"k{fiscal_year(today) % 100:02d}-{row.pk:05d}"
+            row.login_id = learner_login_id(row.pk, today)
             row.save(update_fields=["login_id"])
         position = WaitingListEntry.objects.aggregate(last=Max("position"))["last"] or 0
         for n, entry in enumerate(submission.learners[split.fits:], position + 1):
@@ -183,10 +184,6 @@ def _receipt_number(now: datetime, rng: random.Random) -> str:
         number = f"A{day}-{''.join(rng.choice(RECEIPT_ALPHABET) for _ in range(4))}"
         if not Application.objects.filter(receipt_number=number).exists():
             return number
-
-
-def fiscal_year(day) -> int:
-    return day.year if day.month >= 4 else day.year - 1
 
 
 # Decisions -------------------------------------------------------------------------------------------
@@ -230,40 +227,12 @@ def decide(applicant_id: int, outcome: str, decided_by: str, reason: str, now: d
 
 
 def promote_waiting(now: datetime) -> list[str]:
-    """Places freed by a rejection go to the first waiting applicants whose company has room.
+    """Places freed by a rejection go to the waiting list (``places.offer_freed_places``, the one path).
 
-    Each becomes a pending applicant of its application, to be decided by the prefecture like the
-    others (its waiting entry is marked offered); runs inside the caller's transaction, with the
-    programme row locked. Returns the new applicants' login IDs.
+    Runs inside the caller's transaction, with the programme row locked. Returns the new applicants'
+    login IDs (each awaits the prefecture's decision like any other).
     """
-    counter = programme_counter(for_update=True)
-    pending = ApplicationLearner.objects.filter(status=ApplicationLearner.Status.PENDING)
-    free = counter.places - places_taken() - pending.count()
-    promoted = []
-    waiting = WaitingListEntry.objects.select_for_update().filter(
-        status=WaitingListEntry.Status.WAITING, application__isnull=False).order_by("position")
-    for entry in waiting.select_related("company", "application"):
-        if free <= 0:
-            break
-        company = entry.company
-        held = company.learners.filter(status=Learner.Status.ACTIVE).count() + pending.filter(
-            company=company).count()
-        if held >= quota.company_quota(company.employees):
-            continue
-        today = japan_date(now)
-        row = ApplicationLearner.objects.create(
-            company=company, application=entry.application, login_id=f"new-waiting-{entry.position}",
-            display_name=entry.display_name, nationality=entry.nationality,
-            residence_status=entry.residence_status, help_language=entry.help_language,
-            level=entry.level, email=entry.email, applied_on=today)
-        row.login_id = f"k{fiscal_year(today) % 100:02d}-{row.pk:05d}"
-        row.save(update_fields=["login_id"])
-        entry.status, entry.offered_at = WaitingListEntry.Status.OFFERED, now
-        entry.save(update_fields=["status", "offered_at"])
-        Application.objects.filter(pk=entry.application_id).update(status=Application.Status.RECEIVED)
-        promoted.append(row.login_id)
-        free -= 1
-    return promoted
+    return [o.applicant_login_id for o in places.offer_freed_places(now) if o.applicant_login_id]
 
 
 # Forwarding to the prefecture --------------------------------------------------------------------------

@@ -89,7 +89,7 @@ def test_status_shows_the_last_sync_and_flags_a_stale_one(learner_factory, study
     sync(LtiToolRecords(), datetime.now(timezone.utc))
     assert main(["status"]) == 0
     out = capsys.readouterr().out
-    assert "sync lti_tool: last" in out and "learners: 1 active of 300 places" in out
+    assert "sync lti_tool: last" in out and "places: 1 of 300 held - 1 active learners" in out
     later = datetime.now(timezone.utc) + timedelta(days=3)
     found = status.status(later)
     assert found.problems == ["sync lti_tool is 3.0 days ago: check its cron job or timer"]
