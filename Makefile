@@ -30,8 +30,9 @@ test: $(STAMP) ## run the whole suite (set DATABASE_URL to run it on PostgreSQL)
 test-fast: $(STAMP) ## the suite without the browser tests
 	$(BIN)/python -m pytest -m "not browser"
 
-lint: $(STAMP) ## ruff
+lint: $(STAMP) ## ruff and the house's import contracts (.importlinter)
 	$(BIN)/ruff check .
+	$(BIN)/lint-imports --no-cache
 
 lock: ## re-resolve requirements/*.txt from setup.cfg and requirements/*.in (needs uv)
 	uv pip compile -q --no-emit-find-links --no-emit-index-url --python-version 3.11 --extra service \

@@ -1,6 +1,6 @@
 """Server time of one drill answer in the curriculum core: present the next item, then submit.
 
-Prints p50/p95/max over N answers and the ratio to the DESIGN.md target (p95 ≤ 10 ms).
+Prints p50/p95/max over N answers and the ratio to the target in docs/architecture.md (p95 ≤ 10 ms).
 The hosts add their own overhead (JSON, the database row); this is the floor they share.
 """
 

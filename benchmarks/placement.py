@@ -1,6 +1,6 @@
 """Adaptive placement against a fixed-length test, on the same simulated learners and bank.
 
-Prints accuracy (placed at the true level) and mean items for each, and the ratios to the DESIGN.md
+Prints accuracy (placed at the true level) and mean items for each, and the ratios to the docs/architecture.md
 target (right level for ≥ 90% of learners in ≤ 20 items). The fixed test asks 10 items per level
 (40 in all) and scores them with the same EAP estimate, so the difference is the choice of items.
 Two learner populations: "typical" (abilities around the middle of their level's band) and

@@ -6,7 +6,7 @@ grades as asked) and 50 ms per request. The full sync runs ``nihongo sync --sour
 use case into a throwaway SQLite database. The naive sync asks each learner's account and grade
 one by one; it is timed on a sample and scaled to 10,000 (saying so).
 
-Prints seconds, requests and the ratio to the DESIGN.md target (≤ 30 s, requests growing with
+Prints seconds, requests and the ratio to the target in docs/architecture.md (≤ 30 s, requests growing with
 pages, not learners). Usage: ``python benchmarks/sync_openedx.py [learners] [naive_sample]``.
 """
 

@@ -26,8 +26,9 @@ from io import BytesIO
 from pathlib import Path
 from urllib.parse import urlencode
 
+from curriculum.course_plan import Activity, CoursePlan
+
 from .olx import Built, write_atomic
-from .plan import Activity, CoursePlan
 
 XSI = "http://www.w3.org/2001/XMLSchema-instance"
 BLTI = "http://www.imsglobal.org/xsd/imsbasiclti_v1p0"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -11,12 +12,8 @@ COURSE_HELP = "n5, n4, n3, n2, jft (JFT-Basic) or dialect (Kagoshima dialect)"
 
 
 def _default_base_url() -> str:
-    """The portal's NIHONGO_BASE_URL (portal/config.py), or the development address."""
-    try:
-        from portal.config import CONFIG
-    except ImportError:  # the XBlocks-only install has no portal
-        return "http://127.0.0.1:8000"
-    return CONFIG.base_url
+    """NIHONGO_BASE_URL (as the portal's settings read it), or the development address."""
+    return os.environ.get("NIHONGO_BASE_URL", "http://127.0.0.1:8000").rstrip("/")
 
 
 def register(sub) -> None:
@@ -59,7 +56,7 @@ def _fail(message: str) -> int:
 
 def _plan_and_out(args):
     """The course's plan and the output folder, or the error message."""
-    from .plan import UnknownCourse, plan
+    from curriculum.course_plan import UnknownCourse, plan
 
     try:
         course = plan(args.course)

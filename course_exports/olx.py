@@ -21,8 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from curriculum.bank import CONTENT_DIR
-
-from .plan import CoursePlan
+from curriculum.course_plan import CoursePlan
 
 TOP = "course"
 ATTRIBUTION = CONTENT_DIR / "ATTRIBUTION.md"

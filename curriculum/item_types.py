@@ -2,7 +2,7 @@
 
 One row per type: its exam section, skill, how many choices, what it needs beside the prompt
 (a reading passage or a listening script) and the levels where the real exam uses it
-(``../shared/reference/exam_formats.md`` §1.2 and §2).
+(docs/architecture.md, Sources: the exams).
 """
 
 from __future__ import annotations

@@ -9,12 +9,12 @@ from .furigana import FuriganaError, plain, segments
 from .instructions import default_instruction
 from .item_types import TYPES, ItemType, Stimulus
 
-#: The help and UI languages besides Japanese (GLOSSARY.md). Content translations use these codes.
+#: The help and UI languages besides Japanese (docs/programme.md, glossary). Content translations use these codes.
 TRANSLATION_LANGUAGES = ("en", "vi", "id", "tl", "my")
 
 
 class Level(enum.StrEnum):
-    """Exam levels the programme prepares for (PROGRAMME.md L1)."""
+    """Exam levels the programme prepares for (docs/programme.md L1)."""
 
     N5 = "N5"
     N4 = "N4"

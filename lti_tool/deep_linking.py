@@ -200,16 +200,14 @@ def choose(data) -> Choice:
 
 
 def course_plans() -> dict[str, str]:
-    """Course ID → title of the course plans (``course_exports.plan``), or none when it is absent."""
-    try:
-        plans = importlib.import_module("course_exports.plan")
-    except ImportError:
-        return {}
+    """Course ID → title of the course plans (``curriculum.course_plan``)."""
+    from curriculum import course_plan as plans
+
     return {course_id: plans.plan(course_id).title for course_id in plans.courses()}
 
 
 def _course(data) -> list[Choice]:
-    from course_exports import plan as plans
+    from curriculum import course_plan as plans
 
     course_id = str(data.get("course") or "")
     if course_id not in plans.courses():

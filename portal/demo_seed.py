@@ -16,9 +16,9 @@ from django.db import transaction
 from curriculum.bank import default_bank
 from curriculum.japan_time import PROGRAMME_TZ
 from lti_tool.models import AnswerRecord, LaunchRecord, ScoreRecord
+from portal.lti_records import LtiToolRecords
 from programme import quota
 from programme.models import Company, Learner, Manager, WaitingListEntry
-from sync_service.sources.lti_records import LtiToolRecords
 from sync_service.sync import sync
 
 # Twelve weeks: a warning needs a full week, and its watch lasts two months, so a suspension can

@@ -14,8 +14,15 @@ DEBUG = CONFIG.debug
 SECRET_KEY = CONFIG.secret_key
 ALLOWED_HOSTS = list(CONFIG.allowed_hosts)
 NIHONGO_BASE_URL = CONFIG.base_url
+NIHONGO_STUDY_URL = CONFIG.study_url  # where a learner studies (the account page links it)
+NIHONGO_MAIL_HOLD_MINUTES = CONFIG.mail_hold_minutes  # the outbox's delay before sending (O10)
 # What the LTI tool asks of the programme (lti_tool.programme_port), wired here at the composition root.
 NIHONGO_PROGRAMME_PORT = "portal.programme_port.RegistryPort"
+# The sync's adapter for the LTI tool's own records, and the extra lines of `nihongo status`.
+NIHONGO_LTI_SOURCE = "portal.lti_records.LtiToolRecords"
+NIHONGO_STATUS_CHECKS = ("lti_tool.score_queue.status_line",)
+# Hosts whose accounts `nihongo accounts issue --host X` creates through their API.
+NIHONGO_PROVISIONERS = {"openedx": "sync_service.provisioning.openedx_provisioner"}
 
 INSTALLED_APPS = [
     "django.contrib.admin",

@@ -24,8 +24,8 @@ def cmd_log_add(args) -> int:
 
 
 def cmd_log_list(args) -> int:
+    from programme.month import Month
     from programme.operations import in_month
-    from reports.monthly import Month
 
     month = Month.parse(args.month)
     for row in in_month(month.first, month.last):

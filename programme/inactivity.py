@@ -1,4 +1,4 @@
-"""The weekly-login rule (PROGRAMME.md P6) as pure functions over plain values, in Japan weeks.
+"""The weekly-login rule (docs/programme.md P6) as pure functions over plain values, in Japan weeks.
 
 - Mid-week **nudge**: a learner with no login yet this week gets a friendly reminder on Thursday.
 - **Warning**: a full week (Monday–Sunday, Asia/Tokyo) without a login warns the company's manager

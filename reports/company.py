@@ -1,7 +1,7 @@
 """A company's progress sheet for its manager (per-company, per-month; login IDs only).
 
 Sheets: Learners (days, weeks with a login, items, accuracy, last activity), Weeks (a ✓/✗ grid of
-"logged in that week", the weekly-login rule of PROGRAMME.md P6) and Notices (the rule's decisions
+"logged in that week", the weekly-login rule of docs/programme.md P6) and Notices (the rule's decisions
 about the company in the month). Pure pandas; ``reports.data.company_records`` loads the records.
 """
 

@@ -1,4 +1,4 @@
-"""The monthly report (月次報告書, PROGRAMME.md P8): due to the prefecture by the 10th.
+"""The monthly report (月次報告書, docs/programme.md P8): due to the prefecture by the 10th.
 
 Pure pandas over plain records, so it is tested without a database; ``reports.data`` loads
 the records from the programme's models.
@@ -6,13 +6,12 @@ the records from the programme's models.
 
 from __future__ import annotations
 
-import calendar
-from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
 import pandas as pd
 
+from programme.month import Month  # noqa: F401  (re-exported: reports.monthly.Month)
 from programme.quota import company_quota
 
 from .xlsx import write_sheets
@@ -23,36 +22,6 @@ SURVEY_COLUMNS = ["Survey", "Responses", "Question", "Answered", "Mean (1–5)",
 RULE_COLUMNS = ["Decided", "Kind", "Company", "Week of", "Learners", "Evidence"]
 ACTIVITY_COLUMNS = ["login_id", "day", "logins", "items_answered", "items_correct", "minutes"]
 LEARNER_COLUMNS = ["login_id", "company", "level", "status", "joined_on"]
-
-
-@dataclass(frozen=True)
-class Month:
-    year: int
-    month: int
-
-    @classmethod
-    def parse(cls, text: str) -> Month:
-        try:
-            parsed = datetime.strptime(text, "%Y-%m")
-        except ValueError:
-            raise ValueError(f"month must look like 2026-10, not {text!r}") from None
-        return cls(parsed.year, parsed.month)
-
-    @property
-    def first(self) -> date:
-        return date(self.year, self.month, 1)
-
-    @property
-    def last(self) -> date:
-        return date(self.year, self.month, calendar.monthrange(self.year, self.month)[1])
-
-    @property
-    def due(self) -> date:
-        nxt = date(self.year + self.month // 12, self.month % 12 + 1, 10)
-        return nxt
-
-    def __str__(self) -> str:
-        return f"{self.year:04d}-{self.month:02d}"
 
 
 def build(month: Month, companies: list[dict], learners: list[dict], activity: list[dict],

@@ -40,9 +40,11 @@ def _source(args, now: datetime):
         from sync_service.sources.csv_import import CsvImport
 
         return CsvImport(args.path)
-    from sync_service.sources.lti_records import LtiToolRecords
+    from django.conf import settings
+    from django.utils.module_loading import import_string
 
-    return LtiToolRecords()
+    # The LTI tool's records: an adapter wired at the composition root (the sync never imports the tool).
+    return import_string(settings.NIHONGO_LTI_SOURCE)()
 
 
 def cmd_status(args) -> int:

@@ -9,8 +9,7 @@ page in hand and the next run resumes there: the result equals an uninterrupted 
 
 from __future__ import annotations
 
-import abc
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -20,7 +19,7 @@ from django.utils import timezone
 from programme.models import DailyActivity, Learner, SyncCheckpoint, SyncRun
 
 from .activity import DayTotals, fold
-from .sources.base import ActivityEvent, ActivitySource
+from .sources.base import ActivityEvent, ActivitySource, Page, PagedSource  # noqa: F401  (re-exported)
 
 
 @dataclass(frozen=True)
@@ -29,31 +28,6 @@ class SyncResult:
     events_read: int
     rows_changed: int
     unmatched_subjects: int
-
-
-@dataclass(frozen=True)
-class Page:
-    """One page (or file, or slice of a file) of a source, and the checkpoint just after it."""
-
-    events: list[ActivityEvent]
-    checkpoint: dict
-    done: int  # pages done so far in this run, for the progress bar
-    total: int  # the source's best estimate of this run's pages (may grow as it learns)
-
-
-class PagedSource(ActivitySource):
-    """A source that can be committed page by page. (Its natural home is ``sources/base.py``.)"""
-
-    @abc.abstractmethod
-    def pages(self, checkpoint: dict) -> Iterator[Page]:
-        """Pages after ``checkpoint``, in order; each carries the checkpoint to store with it."""
-
-    def events_since(self, checkpoint: dict) -> tuple[Iterator[ActivityEvent], dict]:
-        events, last = [], checkpoint
-        for page in self.pages(checkpoint):
-            events.extend(page.events)
-            last = page.checkpoint
-        return iter(events), last
 
 
 class ConcurrentSync(RuntimeError):

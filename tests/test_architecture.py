@@ -1,6 +1,8 @@
 """The pure core stays pure: curriculum imports no Django, XBlock, requests or pandas."""
 
 import ast
+import subprocess
+import sys
 from pathlib import Path
 
 import curriculum
@@ -30,3 +32,14 @@ def test_the_check_itself_catches_a_forbidden_import(tmp_path):
     bad = tmp_path / "bad.py"
     bad.write_text("import pandas as pd\nfrom django.db import models\n", encoding="utf-8")
     assert imported_roots(bad) & FORBIDDEN == {"pandas", "django"}
+
+
+
+def test_the_house_keeps_its_import_contracts():
+    """Layers (portal → reports | sync_service → programme | lti_tool | xblocks | course_exports → core),
+    a pure core, and no cycles between modules: the contracts in .importlinter hold."""
+    root = Path(curriculum.__file__).parents[1]
+    found = subprocess.run([str(Path(sys.executable).parent / "lint-imports"), "--no-cache"], cwd=root,
+                           capture_output=True, text=True, timeout=300)
+    assert found.returncode == 0, found.stdout[-3000:]
+    assert "Contracts: 3 kept, 0 broken." in found.stdout

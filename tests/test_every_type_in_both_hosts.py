@@ -1,6 +1,6 @@
 """Every item type has an example that both hosts render and grade: the XBlock and the LTI tool.
 
-One scenario, two adapters (STYLE.md): the author asks for one question type; the learner sees its
+One scenario, two adapters (docs/architecture.md): the author asks for one question type; the learner sees its
 prompt, its reading passage or listening script, answers, and gets the explanation.
 """
 

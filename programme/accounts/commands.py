@@ -21,21 +21,6 @@ def _write(out: Path, name: str, data: bytes) -> Path:
     return path
 
 
-def _openedx_provisioner(course: str):
-    from sync_service.sources.openedx_actions import config_from_env
-    from sync_service.sources.openedx_rest import oauth_session
-
-    from .openedx import provision
-
-    config = config_from_env()
-    session = oauth_session(config)
-
-    def run(rows, company, quota):
-        return provision(session, config.base_url, rows, course_id=course, company_name=company.name,
-                         quota=quota).as_dict()
-    return run
-
-
 def _mail(issued, by: str) -> str:
     from programme.outbox import flows as outbox
 
@@ -67,11 +52,11 @@ def _report(issued, out: Path, stem: str, by: str, mail: bool) -> None:
 
 def cmd_issue(args) -> int:
     from .flows import AccountsRefused, issue
-    from .openedx import ProvisionFailed
+    from .provisioning import ProvisionFailed, provisioner
 
     now = timezone.now()
     try:
-        provision = _openedx_provisioner(args.course) if args.host == "openedx" else None
+        provision = provisioner(args.host, args.course)
         issued = issue(args.company, by=args.by, now=now, host=args.host, course=args.course or "",
                        provision=provision)
     except (AccountsRefused, ProvisionFailed, ValueError) as exc:

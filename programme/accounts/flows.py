@@ -16,6 +16,7 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 
 from programme import quota
+from programme.contacts import support_email  # noqa: F401  (re-exported)
 from programme.models import Company, Learner, Manager
 from programme.outbox.encryption import new_password
 
@@ -143,7 +144,3 @@ def reset(login_id: str, *, by: str, now: datetime, rng: secrets.SystemRandom | 
     return Issued(record, rows, data, zip_password)
 
 
-def support_email(company: Company) -> str:
-    """The company's learning-support person's address from its latest application, or ''."""
-    application = company.applications.order_by("-submitted_at").first()
-    return application.support_email if application else ""

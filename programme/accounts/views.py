@@ -29,8 +29,8 @@ class PasswordView(auth_views.PasswordChangeView):
 
 @login_required(login_url=reverse_lazy("accounts:login"))
 def home(request):
-    from portal.config import CONFIG
+    from django.conf import settings
 
     account = getattr(request.user, "nihongo", None)
-    study_url = CONFIG.study_url.format(login_id=request.user.get_username()) if account else ""
+    study_url = settings.NIHONGO_STUDY_URL.format(login_id=request.user.get_username()) if account else ""
     return render(request, "accounts/home.html", {"account": account, "study_url": study_url})

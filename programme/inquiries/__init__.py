@@ -1,1 +1,1 @@
-"""The question-and-answer log (質問対応記録, PROGRAMME.md P10)."""
+"""The question-and-answer log (質問対応記録, docs/programme.md P10)."""

@@ -1,4 +1,4 @@
-"""Questions from companies and learners, and the answers given (PROGRAMME.md P10).
+"""Questions from companies and learners, and the answers given (docs/programme.md P10).
 
 Question and answer texts may contain names: they are personal data (O11). ``__str__`` and the
 use cases never put them into logs.

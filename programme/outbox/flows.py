@@ -35,9 +35,9 @@ class File:
 
 
 def hold_minutes() -> int:
-    from portal.config import CONFIG
+    from django.conf import settings
 
-    return CONFIG.mail_hold_minutes
+    return settings.NIHONGO_MAIL_HOLD_MINUTES
 
 
 def _record(mail: OutgoingMail, action: str, by: str, at: datetime, detail: str = "") -> None:

@@ -30,7 +30,7 @@ def _learner_email(learner: Learner) -> str:
 
 
 def _address(notice: Notice) -> str:
-    from programme.accounts.flows import support_email
+    from programme.contacts import support_email
 
     company = (notice.learner or notice.manager).company
     if notice.recipient_kind == "learner" and notice.learner is not None:

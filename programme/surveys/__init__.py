@@ -1,1 +1,1 @@
-"""Effect surveys of companies and of learners who finished (アンケート, PROGRAMME.md P9)."""
+"""Effect surveys of companies and of learners who finished (アンケート, docs/programme.md P9)."""

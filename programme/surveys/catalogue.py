@@ -1,4 +1,4 @@
-"""The programme's surveys (PROGRAMME.md P9): learners at the end of the programme, and companies.
+"""The programme's surveys (docs/programme.md P9): learners at the end of the programme, and companies.
 
 Learner surveys are in the six help languages (ja, en, vi, id, tl, my); company surveys in ja and en.
 Option values and question IDs are stored with each response: never rename one once answers exist.

@@ -24,8 +24,7 @@ from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
 
-from ..sync import Page, PagedSource
-from .base import ActivityEvent
+from .base import ActivityEvent, Page, PagedSource
 
 COLUMNS = ("user_id", "timestamp", "kind", "correct", "score")
 KINDS = ("login", "answer", "score")

@@ -20,7 +20,7 @@ Read from openedx/openedx-platform ``openedx/core/djangoapps/enrollments/views.p
 * An unknown username gives 406 ("The user … does not exist."): no account, no access, so nothing to
   unenroll.
 * Both views use ``EnrollmentUserThrottle``: 120 calls a minute for staff, one bucket for both, 429
-  with ``Retry-After`` beyond it (shared/reference/openedx_facts.md, 3.3). We pace below it.
+  with ``Retry-After`` beyond it (docs/architecture.md, Sources: Open edX). We pace below it.
 """
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """Open edX REST APIs (enrollments, accounts, course grades) as logins and scores, page by page.
 
-Read from Open edX (openedx/openedx-platform; shared/reference/openedx_facts.md, section 3):
+Read from Open edX (openedx/openedx-platform; docs/architecture.md, Sources: Open edX):
 
 * ``GET /api/enrollment/v1/enrollments?course_id=`` (openedx/core/djangoapps/enrollments/views.py @ 85f323f1,
   ``CourseEnrollmentsApiListView``): staff only, cursor-paged, at most 100 a page, throttled at 120 calls
@@ -33,8 +33,7 @@ from datetime import datetime, timedelta
 
 import requests
 
-from ..sync import Page, PagedSource
-from .base import ActivityEvent
+from .base import ActivityEvent, Page, PagedSource
 from .retry import Backoff, RateLimit, get_json
 
 ENROLLMENTS = "/api/enrollment/v1/enrollments"

@@ -33,8 +33,7 @@ from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
 
-from ..sync import Page, PagedSource
-from .base import ActivityEvent
+from .base import ActivityEvent, Page, PagedSource
 
 LOGIN = "edx.user.login"
 #: Our blocks' per-item events with the server's verdict (``correct``): each is an answered item.

@@ -2,7 +2,7 @@
 
 Open edX answers a throttled call with 429 and a ``Retry-After`` header in seconds (Django REST
 framework's ``Throttled``); its enrollment list allows 120 calls a minute for staff and its token
-endpoint 120 a minute per IP (shared/reference/openedx_facts.md, 3.1 and 3.3). We wait what the host
+endpoint 120 a minute per IP (docs/architecture.md, Sources: Open edX). We wait what the host
 asks, back off exponentially with jitter on 5xx and network errors, and pace ourselves below a
 known limit so that a long sync is not throttled in the first place.
 """

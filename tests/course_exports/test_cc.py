@@ -7,7 +7,7 @@ from urllib.parse import urlencode
 import pytest
 
 from course_exports import cc
-from course_exports.plan import courses, plan
+from curriculum.course_plan import courses, plan
 from curriculum.drill import DrillConfig
 from lti_tool.claims import LTI, drill_config, read_launch
 

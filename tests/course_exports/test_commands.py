@@ -5,7 +5,7 @@ import zipfile
 
 import pytest
 
-from course_exports.plan import plan
+from curriculum.course_plan import plan
 from portal.cli import main
 from portal.config import CONFIG
 

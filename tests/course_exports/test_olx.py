@@ -11,7 +11,7 @@ from lxml import etree
 from workbench.runtime import WorkbenchRuntime
 
 from course_exports import olx
-from course_exports.plan import BLOCK_TAGS, courses, plan
+from curriculum.course_plan import BLOCK_TAGS, courses, plan
 
 _scenarios = itertools.count()
 

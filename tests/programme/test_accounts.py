@@ -14,10 +14,11 @@ from django.test import Client
 from portal.cli import main
 from programme.accounts import flows
 from programme.accounts.models import Account, IssueRecord
-from programme.accounts.openedx import ProvisionFailed, provision
+from programme.accounts.provisioning import ProvisionFailed
 from programme.models import Company, Learner, Manager
 from programme.outbox.encryption import read_encrypted_zip
 from programme.outbox.models import OutgoingMail
+from sync_service.provisioning import provision
 
 NOW = datetime(2026, 9, 10, 1, 0, tzinfo=timezone.utc)
 
@@ -119,7 +120,7 @@ def test_moodle_and_canvas_upload_files_go_in_their_own_encrypted_zip(company):
 class FakeOpenEdx(requests.adapters.BaseAdapter):
     """Answers as openedx-platform's registration, enrollment and CCX v0 views do.
 
-    Shapes: shared/reference/openedx_facts.md 3.3–3.5 (enrollments/views.py, ccx/api/v0/views.py).
+    Shapes: docs/architecture.md, Sources: Open edX (enrollments/views.py, ccx/api/v0/views.py).
     """
 
     def __init__(self, ccx_status=201):

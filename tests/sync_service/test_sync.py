@@ -3,8 +3,8 @@
 from datetime import date, datetime, timedelta, timezone
 
 from portal.cli import main
+from portal.lti_records import LtiToolRecords
 from programme.models import DailyActivity, SyncRun
-from sync_service.sources.lti_records import LtiToolRecords
 from sync_service.sync import sync
 from tests.conftest import jst
 

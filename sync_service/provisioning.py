@@ -1,6 +1,7 @@
-"""Open edX accounts, enrollments and one CCX per company, through its REST APIs.
+"""Open edX accounts, enrollments and one CCX per company, through its REST APIs (a host write adapter;
+``nihongo accounts issue --host openedx`` reaches it through ``NIHONGO_PROVISIONERS`` in settings).
 
-Shapes read from openedx/openedx-platform (see shared/reference/openedx_facts.md, 3.3–3.5):
+Shapes read from openedx/openedx-platform (see docs/architecture.md, Sources: Open edX):
 
 * ``POST /api/user/v1/account/registration/`` creates a user (form-encoded; Open edX requires an
   e-mail address, so each gets ``<login id>@learners.invalid``). Its payload fields (email,
@@ -20,16 +21,13 @@ from dataclasses import dataclass, field
 
 import requests
 
-from .host_files import placeholder_email
-from .packet import Row
+from programme.accounts.host_files import placeholder_email
+from programme.accounts.packet import Row
+from programme.accounts.provisioning import ProvisionFailed
 
 REGISTRATION = "/api/user/v1/account/registration/"
 ENROLLMENT = "/api/enrollment/v1/enrollment"
 CCX = "/api/ccx/v0/ccx/"
-
-
-class ProvisionFailed(Exception):
-    """Open edX refused a step; the message says which and why."""
 
 
 @dataclass
@@ -81,3 +79,17 @@ def provision(session: requests.Session, base_url: str, rows: list[Row], *, cour
             raise ProvisionFailed(f"creating the company's CCX: {_refusal(response)}")
         done.ccx_course_id = response.json().get("ccx_course_id", "")
     return done
+
+
+def openedx_provisioner(course: str):
+    """What ``accounts issue --host openedx`` calls: the sync's OAuth2 session, from the environment."""
+    from .sources.openedx_actions import config_from_env
+    from .sources.openedx_rest import oauth_session
+
+    config = config_from_env()
+    session = oauth_session(config)
+
+    def run(rows, company, quota):
+        return provision(session, config.base_url, rows, course_id=course, company_name=company.name,
+                         quota=quota).as_dict()
+    return run

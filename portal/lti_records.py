@@ -1,12 +1,15 @@
-"""The LTI tool's own records (launches, answers, scores) as activity events."""
+"""The LTI tool's own records (launches, answers, scores) as the sync's activity events.
+
+At the composition root: the one adapter that knows both the tool's models and the sync's port
+(wired by ``NIHONGO_LTI_SOURCE`` in settings).
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
 from lti_tool.models import AnswerRecord, LaunchRecord, ScoreRecord
-
-from .base import ActivityEvent, ActivitySource
+from sync_service.sources.base import ActivityEvent, ActivitySource
 
 
 class LtiToolRecords(ActivitySource):

@@ -2,7 +2,7 @@
 
 import pytest
 
-from course_exports.plan import (
+from curriculum.course_plan import (
     BLOCK_TAGS,
     MOCK,
     PRACTICE,
