@@ -1,4 +1,4 @@
-"""Build and write the monthly report at the two sizes of the targets in docs/architecture.md, against raw pandas.
+"""Build and write the monthly report at the two sizes of docs/architecture.md's targets, against raw pandas.
 
 - 300 learners with a month of activity (lists of dicts, as ``reports.data`` loads them): ≤ 3 s.
 - 100,000 learners × 365 days of activity (~40% study days, ~14.6 M rows, synthesised with numpy):

@@ -9,7 +9,7 @@ from .furigana import FuriganaError, plain, segments
 from .instructions import default_instruction
 from .item_types import TYPES, ItemType, Stimulus
 
-#: The help and UI languages besides Japanese (docs/programme.md, glossary). Content translations use these codes.
+#: The help and UI languages besides Japanese (docs/programme.md). Content translations use these codes.
 TRANSLATION_LANGUAGES = ("en", "vi", "id", "tl", "my")
 
 

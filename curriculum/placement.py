@@ -1,4 +1,4 @@
-"""Adaptive placement from N5 to N2 in as few items as it takes (docs/architecture.md: ≥ 90% right in ≤ 20 items).
+"""Adaptive placement from N5 to N2 in as few items as it takes (docs/architecture.md: ≥ 90% in ≤ 20 items).
 
 The model is Rasch (1PL): a learner of ability θ answers an item of difficulty b right with
 probability 1 / (1 + e^(b − θ)). Our items are not calibrated yet, so each has a stated prior

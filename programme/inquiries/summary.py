@@ -1,4 +1,4 @@
-"""The question log's figures for the monthly report (docs/programme.md P8: questions received, answers given)."""
+"""The question log's figures for the monthly report (docs/programme.md P8: questions and answers)."""
 
 from __future__ import annotations
 
