@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 from pathlib import Path
 
+from .grammar import default_grammar
 from .item_types import TYPES
 from .items import Item, ItemError
 
@@ -73,8 +74,9 @@ class Bank:
         return list(self._selections[key])
 
 
-#: Folders of the content directory that hold other content than bank items (the dialect module's).
-NOT_BANK_FOLDERS = ("dialect",)
+#: Folders of the content directory that hold other content than bank files: the dialect module's, and
+#: the grammar points (curriculum.grammar), whose items the bank loads through the grammar loader.
+NOT_BANK_FOLDERS = ("dialect", "grammar")
 
 
 def bank_files(content_dir: Path = CONTENT_DIR) -> list[Path]:
@@ -102,11 +104,14 @@ def dump_file(items: list[Item], path: Path) -> None:
 
 @lru_cache(maxsize=1)
 def default_bank() -> Bank:
-    """Every shipped bank file, loaded once per process."""
+    """Every shipped bank file and every grammar point's items, loaded once per process."""
     items: list[Item] = []
     stimuli: dict[str, dict] = {}
     for path in bank_files():
         file_items, file_stimuli = load_file(path)
         items.extend(file_items)
         stimuli.update(file_stimuli)
+    grammar = default_grammar()
+    items.extend(grammar.items)
+    stimuli.update(grammar.stimuli)
     return Bank(items, stimuli)

@@ -11,7 +11,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import dialect
+from . import dialect, grammar
 from .bank import CONTENT_DIR, Bank, bank_files, load_file
 from .items import TRANSLATION_LANGUAGES, Item, ItemError
 
@@ -26,6 +26,7 @@ class CheckReport:
     problems: list[str] = field(default_factory=list)
     files: int = 0
     dialect: dict | None = None  # the dialect module's counts, when the folder has a dialect/ part
+    grammar: dict | None = None  # per level: the grammar points' counts, when the folder has a grammar/ part
 
     @property
     def ok(self) -> bool:
@@ -72,6 +73,19 @@ def check(content_dir: Path = CONTENT_DIR) -> CheckReport:
             seen[item.id] = path
             report.problems.extend(_translation_problems(item, path))
             report.items.append(item)
+    grammar_dir = Path(content_dir) / "grammar"
+    if grammar_dir.is_dir():
+        points = grammar.load(grammar_dir, collect=True)
+        report.files += points.files
+        report.problems.extend(f"grammar/{p}" for p in points.problems + grammar.check(points))
+        stimuli.update(points.stimuli)
+        for item in points.items:
+            if item.id in seen:
+                report.problems.append(f"grammar: item {item.id}: ID already used in {seen[item.id]}")
+                continue
+            seen[item.id] = grammar_dir
+            report.items.append(item)
+        report.grammar = grammar.summary(points)
     try:
         Bank(report.items, stimuli)
     except ItemError as exc:
@@ -135,6 +149,8 @@ def format_counts(report: CheckReport) -> str:
     basis = report.by_basis()
     lines.append(f"{basis['vocabulary']} vocabulary-based and {basis['kanji']} kanji-based items; "
                  f"{basis['all']} items in {report.files} files")
+    if report.grammar is not None:
+        lines.append(grammar.format_summary(report.grammar))
     if report.dialect is not None:
         lines.append(format_dialect(report.dialect))
     return "\n".join(lines)

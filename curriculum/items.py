@@ -63,6 +63,7 @@ class Item:
     tags: tuple[str, ...] = field(default=())
     explanation_translations: dict[str, str] = field(default_factory=dict)
     stimulus: str | None = None  # the ID of a shared passage or listening script
+    grammar_point: str | None = None  # the ID of the grammar point it tests (curriculum.grammar)
 
     def __post_init__(self):
         info = TYPES[self.type]
@@ -96,6 +97,8 @@ class Item:
             extra["explanation_translations"] = dict(self.explanation_translations)
         if self.stimulus:
             extra["stimulus"] = self.stimulus
+        if self.grammar_point:
+            extra["grammar_point"] = self.grammar_point
         if self.instruction != default_instruction(self.type):
             extra["instruction"] = dict(self.instruction)
         return extra | {
@@ -130,6 +133,7 @@ class Item:
                 tags=tuple(data.get("tags", ())),
                 explanation_translations=dict(data.get("explanation_translations", {})),
                 stimulus=data.get("stimulus"),
+                grammar_point=data.get("grammar_point"),
             )
         except (KeyError, ValueError, TypeError) as exc:
             if isinstance(exc, ItemError):
