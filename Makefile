@@ -1,12 +1,16 @@
 # Kagoshima Nihongo — `make help` lists the targets.
 .DEFAULT_GOAL := help
+SHELL := /bin/bash
+.SHELLFLAGS := -o pipefail -c
+# This machine's pip configuration names local indexes that may be absent; pip says so once per package.
+QUIET_PIP := { grep -v "^WARNING: Location '.*' is ignored" || true; }
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 LOCKS := requirements/base.txt requirements/test.txt
 
-.PHONY: help install demo test test-fast lint lock bank screenshot clean
+.PHONY: help install demo test test-fast lint lock bank screenshot clean dist check-xblock-wheel browser-deps
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -14,9 +18,9 @@ help: ## list the targets
 $(STAMP): $(LOCKS) setup.cfg
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed (found %s)" % sys.version.split()[0])'
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -r requirements/base.txt -r requirements/test.txt
-	$(BIN)/python -m pip install --quiet --no-deps -e .
+	$(BIN)/python -m pip install --quiet --upgrade pip 2>&1 | $(QUIET_PIP)
+	$(BIN)/python -m pip install --quiet -r requirements/base.txt -r requirements/test.txt 2>&1 | $(QUIET_PIP)
+	$(BIN)/python -m pip install --quiet --no-deps -e . 2>&1 | $(QUIET_PIP)
 	touch $(STAMP)
 
 install: $(STAMP) ## create .venv and install the locked dependencies and this project
@@ -24,7 +28,18 @@ install: $(STAMP) ## create .venv and install the locked dependencies and this p
 demo: $(STAMP) ## migrate an SQLite database, seed demo data, serve portal + demo LMS + workbench (Ctrl-C stops)
 	$(BIN)/nihongo demo
 
-test: $(STAMP) ## run the whole suite (set DATABASE_URL to run it on PostgreSQL)
+browser-deps: ## check (as root: install) what the browser tests need: Debian's chromium and fonts
+	@missing=(); command -v chromium >/dev/null || missing+=(chromium); \
+	for p in fonts-noto-cjk fonts-noto-core; do dpkg -s $$p >/dev/null 2>&1 || missing+=($$p); done; \
+	if (( $${#missing[@]} )); then \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    echo "installing $${missing[*]} for the browser tests"; \
+	    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$${missing[@]}" >/dev/null \
+	      || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$${missing[@]}" >/dev/null; }; \
+	  else echo "The browser tests need Debian packages: sudo apt-get install $${missing[*]} (or: make test-fast)"; exit 1; fi; \
+	fi
+
+test: $(STAMP) browser-deps ## run the whole suite (set DATABASE_URL to run it on PostgreSQL)
 	$(BIN)/python -m pytest
 
 test-fast: $(STAMP) ## the suite without the browser tests
@@ -43,8 +58,14 @@ lock: ## re-resolve requirements/*.txt from setup.cfg and requirements/*.in (nee
 bank: $(STAMP) ## rebuild the item bank in curriculum/content from the open datasets
 	$(BIN)/nihongo bank build
 
+dist: $(STAMP) ## build the two wheels into dist/: the XBlocks (core + blocks + bank) and the service
+	$(BIN)/python packaging/build.py
+
+check-xblock-wheel: dist ## install the XBlocks wheel alone for Open edX Ulmo and Verawood and load the five blocks
+	$(BIN)/python packaging/check_xblock_wheel.py ulmo verawood 2>&1 | $(QUIET_PIP)
+
 screenshot: $(STAMP) ## refresh docs/img/drill-phone.png (the README's picture)
 	NIHONGO_SCREENSHOT=1 $(BIN)/python -m pytest -q -m browser tests/xblocks
 
-clean: ## remove the virtualenv and the demo databases
-	rm -rf $(VENV) var
+clean: ## remove the virtualenv, the demo databases and built wheels
+	rm -rf $(VENV) var dist build
