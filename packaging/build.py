@@ -1,8 +1,8 @@
 """``make dist``: two wheels from one repository.
 
-* ``kagoshima-nihongo-xblocks`` — the pure core (``curriculum``, with the item bank) and the five XBlocks, for an
-  Open edX image. Depends on XBlock, web-fragments, fsrs and Django (the blocks render Django templates) and
-  nothing else: no service packages, no ``nihongo`` command.
+* ``kagoshima-nihongo-xblocks`` — the pure core (``curriculum``, with the item bank) and the five XBlocks,
+  for an Open edX image. Depends on XBlock, web-fragments, fsrs and Django (the blocks render Django
+  templates) and nothing else: no service packages, no ``nihongo`` command.
 * ``kagoshima-nihongo`` — the service (portal, LTI tool, programme, sync, reports, course exports), which
   depends on the XBlocks wheel for the core.
 
@@ -40,7 +40,8 @@ def _toml_list(items: list[str]) -> str:
 
 def _pyproject(name: str, version: str, summary: str, requires: list[str], packages: tuple[str, ...],
                entry_points: dict[str, dict[str, str]]) -> str:
-    eps = "".join(f'\n[project.entry-points."{group}"]\n' + "".join(f'{k} = "{v}"\n' for k, v in items.items())
+    eps = "".join(f'\n[project.entry-points."{group}"]\n'
+                  + "".join(f'{k} = "{v}"\n' for k, v in items.items())
                   for group, items in entry_points.items() if group != "console_scripts")
     scripts = "".join(f'{k} = "{v}"\n' for k, v in entry_points.get("console_scripts", {}).items())
     data = "".join(f'"{p}" = ["**/*"]\n' for p in packages)
@@ -89,9 +90,11 @@ def build(out: Path) -> list[Path]:
     stage = ROOT / "build" / "dist-stage"
     out.mkdir(parents=True, exist_ok=True)
     specs = [
-        ("kagoshima-nihongo-xblocks", "Kagoshima Nihongo: the learning core and five Open edX XBlocks (JLPT/JFT drills, "
-         "mock tests, placement, My week, Kagoshima dialect)", core, XBLOCK_PACKAGES, {"xblock.v1": eps["xblock.v1"]}),
-        ("kagoshima-nihongo", "Kagoshima Nihongo: the LTI 1.3 tool, the programme's registry, sync and reports",
+        ("kagoshima-nihongo-xblocks", "Kagoshima Nihongo: the learning core and five Open edX XBlocks "
+         "(JLPT/JFT drills, mock tests, placement, My week, Kagoshima dialect)", core, XBLOCK_PACKAGES,
+         {"xblock.v1": eps["xblock.v1"]}),
+        ("kagoshima-nihongo", "Kagoshima Nihongo: the LTI 1.3 tool, the programme's registry, sync and "
+         "reports",
          [f"kagoshima-nihongo-xblocks=={version}", *service], SERVICE_PACKAGES,
          {"console_scripts": eps["console_scripts"]}),
     ]

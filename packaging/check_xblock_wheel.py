@@ -4,8 +4,9 @@ load all five blocks and check that nothing of the service came with it.
     python packaging/check_xblock_wheel.py ulmo       # Python 3.11, XBlock 5.3.0, Django 5.2.11
     python packaging/check_xblock_wheel.py verawood   # Python 3.12, XBlock 6.1.0, Django 5.2.11
 
-Ulmo's pins are those of openedx-platform's requirements/edx/base.txt (xblock[django]==5.3.0, django==5.2.11) and
-Tutor v21's Python 3.11. Verawood runs Python 3.12 (Tutor's verawood branch); its XBlock is the 6.x line before
+Ulmo's pins are those of openedx-platform's requirements/edx/base.txt (xblock[django]==5.3.0,
+django==5.2.11) and Tutor v21's Python 3.11. Verawood runs Python 3.12 (Tutor's verawood branch); its XBlock
+is the 6.x line before
 6.2 (assumed 6.1.0: the platform's own lock for that release could not be read here) with Django 5.2.
 Needs the package index (PyPI or a mirror) for XBlock, Django and fsrs.
 """
@@ -24,17 +25,17 @@ RELEASES = {
     "verawood": ("3.12", ["XBlock==6.1.0", "Django==5.2.11"]),
 }
 BLOCKS = ("jlpt_drill", "mock_test", "placement_test", "dialect_lesson", "study_progress")
-PROBE = """
+PROBE = f"""
 import importlib.util, sys
 from xblock.core import XBlock
-loaded = {tag: XBlock.load_class(tag).__name__ for tag in %r}
-print("loaded:", ", ".join(f"{k}={v}" for k, v in loaded.items()))
+loaded = {{tag: XBlock.load_class(tag).__name__ for tag in {BLOCKS!r}}}
+print("loaded:", ", ".join(f"{{k}}={{v}}" for k, v in loaded.items()))
 ours = [m for m in ("portal", "reports", "programme", "sync_service", "lti_tool", "course_exports")
         if importlib.util.find_spec(m)]
-assert not ours, f"service packages installed with the XBlocks: {ours}"
+assert not ours, f"service packages installed with the XBlocks: {{ours}}"
 from curriculum.bank import default_bank
 print("bank:", len(default_bank()), "items")
-""" % (BLOCKS,)
+"""
 
 
 def python_for(version: str) -> str:
