@@ -10,7 +10,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 LOCKS := requirements/base.txt requirements/test.txt
 
-.PHONY: help install demo test test-fast lint lock bank screenshot clean dist check-xblock-wheel browser-deps
+.PHONY: help install demo test test-fast lint lock bank screenshot clean dist check-xblock-wheel browser-deps dev sbom
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -63,6 +63,15 @@ dist: $(STAMP) ## build the two wheels into dist/: the XBlocks (core + blocks + 
 
 check-xblock-wheel: dist ## install the XBlocks wheel alone for Open edX Ulmo and Verawood and load the five blocks
 	$(BIN)/python packaging/check_xblock_wheel.py ulmo verawood 2>&1 | $(QUIET_PIP)
+
+dev: $(STAMP) ## also install the developers' and operators' tools (requirements/dev.txt: tox, uv, cyclonedx)
+	$(BIN)/python -m pip install --quiet -r requirements/dev.txt 2>&1 | $(QUIET_PIP)
+
+sbom: dev ## dist/sbom.cdx.json: a CycloneDX SBOM of the locked run-time dependencies (O4), for audits
+	@mkdir -p dist
+	$(BIN)/cyclonedx-py requirements requirements/base.txt --output-reproducible --of JSON -o dist/sbom.cdx.json
+	@$(BIN)/python -c "import json; d = json.load(open('dist/sbom.cdx.json')); \
+	print('dist/sbom.cdx.json: CycloneDX', d['specVersion'], len(d['components']), 'components')"
 
 screenshot: $(STAMP) ## refresh docs/img/drill-phone.png (the README's picture)
 	NIHONGO_SCREENSHOT=1 $(BIN)/python -m pytest -q -m browser tests/xblocks

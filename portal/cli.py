@@ -48,8 +48,26 @@ def cmd_demo(args) -> int:
     return run(portal_port=args.port, workbench_port=args.workbench_port, var_dir=args.var_dir)
 
 
+def version_line() -> str:
+    """This software's version and the versions it runs on, for configuration records (O4)."""
+    import platform
+    from importlib import metadata
+
+    def version(name: str) -> str:
+        try:
+            return metadata.version(name)
+        except metadata.PackageNotFoundError:
+            return "not installed"
+
+    return (f"kagoshima-nihongo {version('kagoshima-nihongo')} (Python {platform.python_version()}, "
+            f"Django {version('Django')}, XBlock {version('XBlock')}, PyLTI1p3 {version('PyLTI1p3')})")
+
+
 def parser() -> argparse.ArgumentParser:
-    top = argparse.ArgumentParser(prog="nihongo", description="Run the Kagoshima Nihongo programme.")
+    top = argparse.ArgumentParser(prog="nihongo", description="Run the Kagoshima Nihongo programme.",
+                                  formatter_class=argparse.RawDescriptionHelpFormatter)
+    top.add_argument("--version", action="version", version=version_line(),
+                     help="the software's version and what it runs on (O4), then exit")
     sub = top.add_subparsers(dest="command", required=True)
     p = sub.add_parser("seed-demo", help="fill an empty database with the demo companies and learners")
     p.add_argument("--base-url", default=None, help="where the demo portal is served")

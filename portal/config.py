@@ -47,6 +47,10 @@ class Config:
     study_url: str = "/demo-lms/launch/{login_id}/"
     #: Empty: the database cache; ``redis://host:6379/0``: Redis. Never per-process memory (LTI launches).
     cache_url: str = ""
+    #: Our loggers' level (JSON lines on stderr); a file too when ``log_file`` is set, rotated at midnight.
+    log_level: str = "INFO"
+    log_file: str = ""
+    log_retention_days: int = 90
 
     @classmethod
     def from_env(cls) -> Config:
@@ -73,6 +77,9 @@ class Config:
             mail_hold_minutes=_int("NIHONGO_MAIL_HOLD_MINUTES", 10),
             study_url=os.environ.get("NIHONGO_STUDY_URL", "/demo-lms/launch/{login_id}/"),
             cache_url=os.environ.get("CACHE_URL", "").strip(),
+            log_level=os.environ.get("NIHONGO_LOG_LEVEL", "INFO").upper(),
+            log_file=os.environ.get("NIHONGO_LOG_FILE", ""),
+            log_retention_days=_int("NIHONGO_LOG_RETENTION_DAYS", 90),
         )
 
     def problems(self) -> list[str]:

@@ -5,6 +5,7 @@ import warnings
 import dj_database_url
 
 from .config import BASE_DIR, CONFIG
+from .logs import logging_config
 
 # lti1p3platform 0.1.8 imports pkg_resources (pinned setuptools<81 keeps it working); its deprecation
 # notice would otherwise open every `nihongo` command's output.
@@ -43,6 +44,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "portal.logs.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -117,12 +119,9 @@ STATIC_URL = "static/"
 STATIC_ROOT = CONFIG.var_dir / "static"
 LOGIN_URL = "/admin/login/"
 
-LOGGING = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": "WARNING"},
-}
+# JSON lines with request ids, our loggers at INFO (O3); NIHONGO_LOG_FILE adds a file rotated at midnight and
+# kept NIHONGO_LOG_RETENTION_DAYS days (docs/operators.md, Logs).
+LOGGING = logging_config(CONFIG.log_level, CONFIG.log_file, CONFIG.log_retention_days)
 BASE_DIR = BASE_DIR
 
 # edx-rest-api-client (via edx-django-utils) looks for telemetry backends; we use none.
