@@ -48,6 +48,42 @@ def cmd_demo(args) -> int:
     return run(portal_port=args.port, workbench_port=args.workbench_port, var_dir=args.var_dir)
 
 
+def cmd_backup(args) -> int:
+    from .backup import BackupError, backup
+
+    try:
+        path = backup(args.out, datetime.now(timezone.utc), keep=args.keep)
+    except BackupError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    print(f"wrote {path} ({path.stat().st_size / 1e6:.1f} MB, encrypted); keeping the newest {args.keep}")
+    return 0
+
+
+def cmd_restore(args) -> int:
+    from .backup import BackupError, read, restore
+
+    try:
+        if not args.yes:
+            manifest, _name, _dump = read(args.path)
+            print(f"{args.path}: a {manifest['database']} backup of {manifest['created']}, "
+                  f"{sum(manifest['tables'].values())} rows in {len(manifest['tables'])} tables; "
+                  "checksum ok. "
+                  "Run again with --yes to REPLACE this site's database with it.")
+            return 0
+        done = restore(args.path)
+    except BackupError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    if done.mismatches:
+        for table, (expected, found) in done.mismatches.items():
+            print(f"MISMATCH {table}: {expected} rows in the backup, {found} after the restore",
+                  file=sys.stderr)
+        return 1
+    print(f"restored {done.rows} rows in {done.tables} tables; every table matches the backup's manifest")
+    return 0
+
+
 def version_line() -> str:
     """This software's version and the versions it runs on, for configuration records (O4)."""
     import platform
@@ -79,6 +115,16 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--var-dir", type=Path, default=None,
                    help="where the demo's databases live (default: var/)")
     p.set_defaults(func=cmd_demo, django=False)
+
+    p = sub.add_parser("backup", help="an encrypted backup of the database, checked by its manifest (O6)",
+                       epilog="The password comes from NIHONGO_BACKUP_PASSWORD. Schedule: docs/scheduling/.")
+    p.add_argument("--out", type=Path, required=True, help="the backups' folder (off the database's disk)")
+    p.add_argument("--keep", type=int, default=14, help="how many of the newest backups to keep (default 14)")
+    p.set_defaults(func=cmd_backup, django=True)
+    p = sub.add_parser("restore", help="check a backup; with --yes replace the database with it and verify")
+    p.add_argument("path", type=Path)
+    p.add_argument("--yes", action="store_true", help="really replace this site's database")
+    p.set_defaults(func=cmd_restore, django=True)
 
     for module in PLUGINS:
         importlib.import_module(module).register(sub)
