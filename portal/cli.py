@@ -84,6 +84,52 @@ def cmd_restore(args) -> int:
     return 0
 
 
+def cmd_purge(args) -> int:
+    from django.db import transaction
+
+    from .erasure import purge, write
+
+    if bool(args.all) == bool(args.company):
+        print("error: name the companies (--company ID, repeatable) or --all for the whole programme",
+              file=sys.stderr)
+        return 2
+    now = datetime.now(timezone.utc)
+    try:
+        with transaction.atomic():
+            cert = purge(None if args.all else args.company, by=args.by, reason=args.reason, now=now,
+                         backup_keep_days=args.backup_keep_days)
+            if not args.yes:
+                transaction.set_rollback(True)
+    except (ValueError, LookupError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    for what, count in cert.facts["erased"].items():
+        print(f"{count:>7}  {what}")
+    if not args.yes:
+        print("Nothing was changed: run again with --yes to erase this and write the signed certificate.")
+        return 0
+    json_path, pdf_path = write(cert, args.out, now)
+    print(f"erased; certificate: {pdf_path} (signed: {json_path}; check it with `nihongo purge verify`)")
+    return 0
+
+
+def cmd_purge_verify(args) -> int:
+    import json
+
+    from .erasure import verify
+
+    try:
+        document = json.loads(args.path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        print(f"error: {args.path}: {exc}", file=sys.stderr)
+        return 2
+    if verify(document):
+        print(f"valid: signed by this site's key {document['signature']['kid']}")
+        return 0
+    print("INVALID: the certificate was changed, or not signed by one of this site's keys", file=sys.stderr)
+    return 1
+
+
 def version_line() -> str:
     """This software's version and the versions it runs on, for configuration records (O4)."""
     import platform
@@ -125,6 +171,21 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("path", type=Path)
     p.add_argument("--yes", action="store_true", help="really replace this site's database")
     p.set_defaults(func=cmd_restore, django=True)
+
+    purge = sub.add_parser("purge", help="erase personal data with a signed certificate (O11)")
+    purge = purge.add_subparsers(dest="kind", required=True)
+    p = purge.add_parser("run", help="erase a company's or the whole programme's personal data (--yes)")
+    p.add_argument("--company", type=int, action="append", help="a company's ID (repeatable)")
+    p.add_argument("--all", action="store_true", help="every company: the contract's end")
+    p.add_argument("--by", required=True, help="who erases (the operator)")
+    p.add_argument("--reason", required=True, help="why: the contract's end, the company's request...")
+    p.add_argument("--out", type=Path, default=Path("."), help="where the certificate goes (default: here)")
+    p.add_argument("--backup-keep-days", type=int, default=14, help="backups' lifetime (noted)")
+    p.add_argument("--yes", action="store_true", help="really erase (without it: counts only, no change)")
+    p.set_defaults(func=cmd_purge, django=True)
+    p = purge.add_parser("verify", help="check an erasure certificate's signature")
+    p.add_argument("path", type=Path, help="the certificate's .json")
+    p.set_defaults(func=cmd_purge_verify, django=True)
 
     for module in PLUGINS:
         importlib.import_module(module).register(sub)
