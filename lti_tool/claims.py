@@ -45,9 +45,41 @@ class Launch:
         return dict(self.custom).get(name) or default
 
 
+MEMBERSHIP = "http://purl.imsglobal.org/vocab/lis/v2/membership"
+#: Course (context) roles whose holders teach the course: the manager's view is theirs.
+TEACHING_ROLES = frozenset({"Instructor", "Administrator"})
+
+
+def _context_role(role: object) -> tuple[str, str] | None:
+    """(principal, sub-role) of a course role, or None for institution/system roles and unknown URIs.
+
+    ``membership#Instructor`` -> ("Instructor", ""); ``membership/Instructor#TeachingAssistant`` ->
+    ("Instructor", "TeachingAssistant"); the short names LTI 1.3 allows for course roles ("Learner").
+    """
+    if not isinstance(role, str):
+        return None
+    if role.startswith(MEMBERSHIP + "#"):
+        return role[len(MEMBERSHIP) + 1:], ""
+    if role.startswith(MEMBERSHIP + "/"):
+        principal, _, sub = role[len(MEMBERSHIP) + 1:].partition("#")
+        return principal, sub
+    if role.isalpha():  # a short course role name ("Instructor", "Learner")
+        return role, ""
+    return None
+
+
 def is_instructor(roles: list) -> bool:
-    """Instructors and administrators get the dashboard; everyone else, the drill."""
-    return any(isinstance(r, str) and ("Instructor" in r or "Administrator" in r) for r in roles)
+    """The manager's view only for the course's teaching staff; everyone else, the drill.
+
+    Only course (context) roles count: an institution or system Administrator/Instructor who is a
+    Learner in this course (Canvas sends both) studies. A course Learner role always means a learner,
+    whatever teaching sub-role comes with it (Open edX sends discussion moderators
+    ``membership#Learner`` beside ``membership/Instructor#TeachingAssistant``).
+    """
+    course = [r for r in map(_context_role, roles if isinstance(roles, list) else []) if r]
+    if any(principal == "Learner" for principal, _ in course):
+        return False
+    return any(principal in TEACHING_ROLES for principal, _ in course)
 
 
 def language(locale: object) -> str:

@@ -11,8 +11,8 @@ MEMBERSHIP = "http://purl.imsglobal.org/vocab/lis/v2/membership#"
 @pytest.mark.parametrize("roles, expected", [
     ([MEMBERSHIP + "Learner"], False),
     ([MEMBERSHIP + "Instructor"], True),
-    (["http://purl.imsglobal.org/vocab/lis/v2/institution/person#Administrator"], True),
-    ([MEMBERSHIP + "Learner", MEMBERSHIP + "Instructor"], True),
+    (["http://purl.imsglobal.org/vocab/lis/v2/institution/person#Administrator"], False),  # not a course role
+    ([MEMBERSHIP + "Learner", MEMBERSHIP + "Instructor"], False),  # a course Learner studies
     (["Instructor"], True),  # short role names exist in the wild
     ([], False),
     (["http://example.com/unknown#Role"], False),
