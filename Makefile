@@ -10,7 +10,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 LOCKS := requirements/base.txt requirements/test.txt
 
-.PHONY: help install demo test test-fast lint lock bank screenshot clean dist check-xblock-wheel browser-deps dev sbom
+.PHONY: help install demo test test-fast lint lock bank screenshot clean dist check-xblock-wheel browser-deps dev sbom serve audit
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -38,6 +38,14 @@ browser-deps: ## check (as root: install) what the browser tests need: Debian's 
 	      || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$${missing[@]}" >/dev/null; }; \
 	  else echo "The browser tests need Debian packages: sudo apt-get install $${missing[*]} (or: make test-fast)"; exit 1; fi; \
 	fi
+
+serve: $(STAMP) ## production: collect static files, check the settings, run gunicorn (docs/deployers.md)
+	$(BIN)/nihongo serve
+
+audit: $(STAMP) ## known vulnerabilities in the locks (pip-audit; needs the internet) and bandit over our code
+	$(BIN)/python -m pip install --quiet -r requirements/dev.txt
+	$(BIN)/pip-audit --strict -r requirements/base.txt -r requirements/test.txt
+	$(BIN)/bandit -q -ll -c bandit.yaml -r curriculum xblocks lti_tool programme sync_service reports portal course_exports
 
 test: $(STAMP) browser-deps ## run the whole suite (set DATABASE_URL to run it on PostgreSQL)
 	$(BIN)/python -m pytest

@@ -35,7 +35,13 @@ def _setup_django() -> None:
 
 
 def cmd_seed_demo(args) -> int:
+    from portal.config import CONFIG
     from portal.demo_seed import seed
+
+    if not CONFIG.demo:
+        print("seed-demo creates accounts with published passwords, so it runs only in the demo "
+              "(`make demo`, or NIHONGO_DEMO=1 on a throw-away database).", file=sys.stderr)
+        return 2
 
     counts = seed(datetime.now(timezone.utc), base_url=args.base_url)
     print(", ".join(f"{v} {k}" for k, v in counts.items()))
@@ -145,6 +151,19 @@ def version_line() -> str:
             f"Django {version('Django')}, XBlock {version('XBlock')}, PyLTI1p3 {version('PyLTI1p3')})")
 
 
+def cmd_serve(args) -> int:
+    """Production: collect static files, refuse a bad configuration, then hand over to gunicorn."""
+    from django.core.management import call_command
+
+    call_command("collectstatic", "--no-input", verbosity=0)
+    call_command("check", "--deploy", fail_level="WARNING")
+    command = ["gunicorn", "portal.wsgi:application", "--bind", args.bind, "--workers", str(args.workers),
+               "--access-logfile", "-", "--forwarded-allow-ips", args.forwarded_allow_ips]
+    print("Serving with", " ".join(command), flush=True)
+    os.execvp(sys.executable, [sys.executable, "-m", *command])
+    return 1  # not reached
+
+
 def parser() -> argparse.ArgumentParser:
     top = argparse.ArgumentParser(prog="nihongo", description="Run the Kagoshima Nihongo programme.",
                                   formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -171,6 +190,12 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("path", type=Path)
     p.add_argument("--yes", action="store_true", help="really replace this site's database")
     p.set_defaults(func=cmd_restore, django=True)
+    p = sub.add_parser("serve", help="production: collect static files, check the settings, run gunicorn")
+    p.add_argument("--bind", default="127.0.0.1:8000", help="address for the TLS proxy to reach")
+    p.add_argument("--workers", type=int, default=3)
+    p.add_argument("--forwarded-allow-ips", default="127.0.0.1",
+                   help="the TLS proxy's address (it sets X-Forwarded-Proto)")
+    p.set_defaults(func=cmd_serve, django=True)
 
     purge = sub.add_parser("purge", help="erase personal data with a signed certificate (O11)")
     purge = purge.add_subparsers(dest="kind", required=True)

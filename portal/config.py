@@ -12,6 +12,8 @@ from pathlib import Path
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 _DEV_SECRET = "dev-only-secret-key-never-use-in-production"
+#: The demo's published accounts (README, ``nihongo demo``): refused at start-up outside the demo.
+DEMO_PASSWORDS = {"operator": "demo-operator", "prefecture": "demo-prefecture"}
 
 
 def _flag(name: str, default: bool) -> bool:
@@ -51,11 +53,18 @@ class Config:
     log_level: str = "INFO"
     log_file: str = ""
     log_retention_days: int = 90
+    #: The demo (``nihongo demo`` sets NIHONGO_DEMO=1): the demo LMS, demo users and ``seed-demo`` exist
+    #: only then. Off by default: a deployment is production unless it asks for the demo.
+    demo: bool = False
+    #: Origins allowed to frame the LTI pages besides the registered platforms' own (CSP frame-ancestors),
+    #: for LMSs whose pages live on another host than their issuer (Canvas: https://school.instructure.com).
+    frame_ancestors: tuple[str, ...] = ()
 
     @classmethod
     def from_env(cls) -> Config:
         var_dir = Path(os.environ.get("NIHONGO_VAR_DIR", BASE_DIR / "var"))
-        debug = _flag("NIHONGO_DEBUG", True)
+        demo = _flag("NIHONGO_DEMO", False)
+        debug = _flag("NIHONGO_DEBUG", demo)  # off unless asked for (the demo asks)
         return cls(
             debug=debug,
             secret_key=os.environ.get("NIHONGO_SECRET_KEY", _DEV_SECRET),
@@ -75,19 +84,23 @@ class Config:
             smtp_user=os.environ.get("NIHONGO_SMTP_USER", ""),
             smtp_password=os.environ.get("NIHONGO_SMTP_PASSWORD", ""),
             mail_hold_minutes=_int("NIHONGO_MAIL_HOLD_MINUTES", 10),
-            study_url=os.environ.get("NIHONGO_STUDY_URL", "/demo-lms/launch/{login_id}/"),
+            study_url=os.environ.get("NIHONGO_STUDY_URL", "/demo-lms/launch/{login_id}/" if demo else ""),
             cache_url=os.environ.get("CACHE_URL", "").strip(),
             log_level=os.environ.get("NIHONGO_LOG_LEVEL", "INFO").upper(),
             log_file=os.environ.get("NIHONGO_LOG_FILE", ""),
             log_retention_days=_int("NIHONGO_LOG_RETENTION_DAYS", 90),
+            demo=demo,
+            frame_ancestors=tuple(o.strip().rstrip("/") for o in
+                                  os.environ.get("NIHONGO_FRAME_ANCESTORS", "").split() if o.strip()),
         )
 
     def problems(self) -> list[str]:
         """What is wrong with this configuration, each with the fix."""
         found = []
-        if not self.debug and self.secret_key == _DEV_SECRET:
+        production = not (self.debug or self.demo)
+        if production and self.secret_key == _DEV_SECRET:
             found.append("NIHONGO_SECRET_KEY is the development key: set a long random value for production.")
-        if not self.debug and not self.base_url.startswith("https://"):
+        if production and not self.base_url.startswith("https://"):
             found.append("NIHONGO_BASE_URL must be https:// in production: LMSs embed tools over TLS only.")
         if self.mail_backend not in {"console", "smtp"}:
             found.append(f"NIHONGO_MAIL_BACKEND {self.mail_backend!r} is unknown: use console or smtp.")
@@ -99,6 +112,10 @@ class Config:
         if self.cache_url and self.cache_url.split(":", 1)[0] not in {"redis", "rediss"}:
             found.append(f"CACHE_URL scheme {self.cache_url.split(':', 1)[0]!r} is not supported: leave it "
                          "empty (the database cache) or use redis://host:6379/0.")
+        for origin in self.frame_ancestors:
+            if not origin.startswith("https://") or "/" in origin[len("https://"):]:
+                found.append(f"NIHONGO_FRAME_ANCESTORS {origin!r} must be an https:// origin "
+                             "(scheme and host, no path), separated by spaces.")
         return found
 
     def cache(self) -> dict:

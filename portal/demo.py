@@ -20,7 +20,7 @@ ROOT = Path(__file__).resolve().parent.parent
 def _env(var_dir: Path, settings: str, base_url: str) -> dict:
     env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}  # the demo is SQLite
     env.update(NIHONGO_VAR_DIR=str(var_dir), DJANGO_SETTINGS_MODULE=settings, NIHONGO_BASE_URL=base_url,
-               PYTHONUNBUFFERED="1")
+               PYTHONUNBUFFERED="1", NIHONGO_DEMO="1", NIHONGO_DEBUG=os.environ.get("NIHONGO_DEBUG", "1"))
     return env
 
 

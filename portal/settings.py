@@ -12,6 +12,8 @@ from .logs import logging_config
 warnings.filterwarnings("ignore", message="pkg_resources is deprecated", category=UserWarning)
 
 DEBUG = CONFIG.debug
+#: The demo (NIHONGO_DEMO=1, set by `nihongo demo`): the demo LMS's app and pages exist only then.
+NIHONGO_DEMO = CONFIG.demo
 SECRET_KEY = CONFIG.secret_key
 ALLOWED_HOSTS = list(CONFIG.allowed_hosts)
 NIHONGO_BASE_URL = CONFIG.base_url
@@ -33,7 +35,6 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "portal.apps.PortalConfig",
-    "portal.demo_lms.apps.DemoLmsConfig",
     "lti_tool.apps.LtiToolConfig",
     "programme.apps.ProgrammeConfig",
     "programme.inquiries.apps.InquiriesConfig",
@@ -42,10 +43,15 @@ INSTALLED_APPS = [
     "programme.outbox.apps.OutboxConfig",
     "programme.front_office.apps.FrontOfficeConfig",
 ]
+if NIHONGO_DEMO:
+    INSTALLED_APPS.insert(INSTALLED_APPS.index("portal.apps.PortalConfig") + 1,
+                          "portal.demo_lms.apps.DemoLmsConfig")
 
 MIDDLEWARE = [
     "portal.logs.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",  # static files (admin CSS) without DEBUG
+    "portal.security.SecurityHeaders",  # CSP (frame-ancestors) and Permissions-Policy
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -88,6 +94,15 @@ CACHES = {"default": CONFIG.cache()}
 if CONFIG.behind_tls_proxy:
     # Without this, pylti1p3 thinks every request is plain HTTP and drops its per-browser cookie.
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+if CONFIG.behind_tls_proxy or CONFIG.base_url.startswith("https://"):
+    # Browsers come back over HTTPS only (HSTS, a year); plain HTTP is redirected.
+    SECURE_SSL_REDIRECT = not DEBUG
+    SECURE_HSTS_SECONDS = 31_536_000
+# Subdomains and the browsers' preload list are the domain owner's decision (docs/deployers.md), so
+# `check --deploy` does not ask for them here.
+SILENCED_SYSTEM_CHECKS = ["security.W005", "security.W021"]
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin-allow-popups"  # LTI tools may open a new window
 # Inside the LMS's iframe only PyLTI1p3's cookies matter: `Secure; SameSite=None` on every HTTPS
 # request. Django's session and CSRF cookies serve top-level pages (portal, admin) and stay
 # SameSite=Lax; over HTTPS they are Secure.
@@ -117,6 +132,10 @@ USE_TZ = True
 
 STATIC_URL = "static/"
 STATIC_ROOT = CONFIG.var_dir / "static"
+# WhiteNoise serves STATIC_ROOT (`nihongo serve` collects it first) and, should it be missing, the
+# apps' own static files; with DEBUG it looks them up on every request.
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = DEBUG
 LOGIN_URL = "/admin/login/"
 
 # JSON lines with request ids, our loggers at INFO (O3); NIHONGO_LOG_FILE adds a file rotated at midnight and

@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
 
@@ -9,10 +10,11 @@ urlpatterns = [
     path("readyz", health.readyz, name="readyz"),
     path("admin/", admin.site.urls),
     path("lti/", include("lti_tool.urls")),
-    path("demo-lms/", include("portal.demo_lms.urls")),
     path("operator/questions/", include("programme.inquiries.urls")),
     path("surveys/", include("programme.surveys.urls")),
     path("apply/", include("programme.front_office.urls")),
     path("operator/outbox/", include("programme.outbox.urls")),
     path("accounts/", include("programme.accounts.urls")),
 ]
+if settings.NIHONGO_DEMO:  # the demo LMS exists only in the demo (NIHONGO_DEMO=1)
+    urlpatterns.append(path("demo-lms/", include("portal.demo_lms.urls")))

@@ -1,8 +1,14 @@
 """Test settings: the portal, plus the xblock-sdk workbench so XBlocks run on its real runtime."""
 
+import os
 from pathlib import Path
 
-from portal.settings import *  # noqa: F403
+# The suite drives the demo LMS (the LMS in its launches), so it runs with the demo's settings; the
+# production settings are tested in their own process (tests/security/test_production.py).
+os.environ.setdefault("NIHONGO_DEMO", "1")
+os.environ.setdefault("NIHONGO_DEBUG", "1")
+
+from portal.settings import *  # noqa: E402, F403
 
 INSTALLED_APPS = INSTALLED_APPS + ["djpyfs", "workbench"]  # noqa: F405
 ROOT_URLCONF = "tests.urls"
