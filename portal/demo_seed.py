@@ -174,4 +174,4 @@ def _demo_application(now: datetime, start: date, rng: random.Random) -> None:
               flows.LearnerEntry("Juan Dela Cruz", "Philippines", "特定技能1号", "N4", "tl"))
     flows.submit_application(flows.Submission(
         "Ibusuki Fisheries (demo)", "鹿児島県指宿市（架空）", number, 12, "漁業", "Hayashi Mika",
-        "support@ibusuki-fisheries.example", "0993000000", people), now, rng)
+        "support@ibusuki-fisheries.example.jp", "0993000000", people), now, rng)

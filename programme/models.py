@@ -244,6 +244,12 @@ class Application(models.Model):
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.RECEIVED)
     forwarded_at = models.DateTimeField(null=True, blank=True)
     forwarded_by = models.CharField(max_length=100, blank=True)
+    #: The same submission sent twice (a double click, two tabs) is this one application.
+    submission_key = models.CharField(max_length=64, unique=True, null=True, blank=True, editable=False)
+    #: Contacts (and, for a known company, changed details) count only once confirmed: by the prefecture's
+    #: approval of a new company's first application, or by an operator (`nihongo applications confirm`).
+    contact_confirmed_at = models.DateTimeField(null=True, blank=True)
+    contact_confirmed_by = models.CharField(max_length=100, blank=True)
 
     class Meta:
         ordering = ["submitted_at", "id"]

@@ -47,7 +47,13 @@ def _report(issued, out: Path, stem: str, by: str, mail: bool) -> None:
         print(f"Host upload files (same password): {host}")
     if mail:
         print(f"Mail: {_mail(issued, by)}")
-    print(f"Zip password (shown once; tell it by phone or SMS, never in the same mail): {issued.password}")
+    from programme.contacts import confirmed_contact
+
+    contact = confirmed_contact(issued.record.company)
+    to = (f" to {contact.support_name} at {contact.support_phone} (the confirmed contact)" if contact
+          else " to the company's contact once you have checked who that is")
+    print(f"Zip password (shown once; tell it by phone or SMS{to}, never in the same mail): "
+          f"{issued.password}")
 
 
 def cmd_issue(args) -> int:

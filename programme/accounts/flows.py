@@ -73,9 +73,10 @@ def _host_files(company: Company, rows: list[packet.Row], host: str, course: str
 def _ensure_manager(company: Company, now: datetime) -> None:
     """The company's learning-support person from its application becomes its manager (once)."""
     from curriculum.japan_time import japan_date
+    from programme.contacts import confirmed_contact
     from programme.login_ids import manager_login_id
 
-    application = company.applications.order_by("-submitted_at").first()
+    application = confirmed_contact(company)
     if application is None or company.managers.exists():
         return
     login_id = manager_login_id(company.pk, japan_date(now))
@@ -142,5 +143,3 @@ def reset(login_id: str, *, by: str, now: datetime, rng: secrets.SystemRandom | 
             kind=IssueRecord.Kind.RESET, company=account.company, login_ids=[login_id], at=now, by=by,
             packet_sha256=hashlib.sha256(data).hexdigest())
     return Issued(record, rows, data, zip_password)
-
-

@@ -36,6 +36,16 @@ def register(sub) -> None:
     p.set_defaults(func=cmd_forward, django=True)
 
     p = kinds.add_parser(
+        "confirm",
+        help="after checking with the company: its contact and details from this application count",
+        description="An application for a company we know changes nothing by itself: its company details, "
+                    "contact person, e-mail (where packets go) and phone (where zip passwords are told) "
+                    "count only once an operator has checked them with the company and confirms here.")
+    p.add_argument("receipt", help="the application's receipt number")
+    p.add_argument("--by", required=True, help="your operator name (recorded)")
+    p.set_defaults(func=cmd_confirm, django=True)
+
+    p = kinds.add_parser(
         "import-decisions", help="apply the decisions in the sheet the prefecture sent back",
         description="Reads the forwarded sheet with its Decision column (承認/不承認 or approve/reject) and "
                     "Reason. Every row is checked first; if any row has a problem nothing is applied and "
@@ -56,6 +66,18 @@ def _when(moment) -> str:
     from curriculum.japan_time import PROGRAMME_TZ
 
     return moment.astimezone(PROGRAMME_TZ).strftime("%Y-%m-%d %H:%M") if moment else "-"
+
+
+def cmd_confirm(args) -> int:
+    from . import flows
+
+    try:
+        application = flows.confirm_application(args.receipt, args.by, datetime.now(timezone.utc))
+    except ValueError as exc:
+        return _fail(str(exc))
+    print(f"{application.receipt_number}: company #{application.company_id} updated; its contact now "
+          "receives packets and zip passwords.")
+    return 0
 
 
 def cmd_list(args) -> int:

@@ -7,6 +7,8 @@ passed in. Every change happens in one transaction under the programme's row loc
 
 from __future__ import annotations
 
+import hashlib
+import json
 import logging
 import random
 from collections import Counter
@@ -14,7 +16,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 import pyzipper
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import F, Max
 
 from curriculum.japan_time import japan_date
@@ -26,6 +28,7 @@ from programme.approvals import (
     programme_counter,
     recruitment_window,
 )
+from programme.contacts import confirmed_contact
 from programme.login_ids import learner_login_id
 from programme.models import (
     Application,
@@ -38,7 +41,7 @@ from programme.models import (
 )
 from programme.outbox.encryption import encrypted_zip, read_encrypted_zip
 
-from . import sheet
+from . import sheet, validation
 
 log = logging.getLogger(__name__)
 
@@ -97,6 +100,41 @@ class Receipt:
     number: str
     applicants: int
     waiting: int
+    #: The same submission arrived before (a double click, two tabs): this is its receipt, nothing new.
+    repeated: bool = False
+
+
+def checked(submission: Submission) -> Submission:
+    """The submission with its texts and addresses as ``validation`` accepts them; ``ValueError`` if not.
+
+    The form shows these messages field by field; this is the same rule for every other caller, so
+    no path stores a name with control, bidi or invisible-only characters, a learner twice, or an
+    address no mail reaches.
+    """
+    people, seen = [], set()
+    for entry in submission.learners:
+        name = validation.clean_text(entry.name)
+        if validation.same_person(name) in seen:
+            raise ValueError("同じ学習者が2回入力されています。 / The same learner is named twice.")
+        seen.add(validation.same_person(name))
+        people.append(LearnerEntry(name, entry.nationality, entry.residence_status, entry.level,
+                                   entry.help_language, validation.clean_email(entry.email) if entry.email
+                                   else ""))
+    return Submission(
+        validation.clean_text(submission.company_name), validation.clean_text(submission.address, 300),
+        submission.corporate_number, submission.employees, submission.industry,
+        validation.clean_text(submission.support_name), validation.clean_email(submission.support_email),
+        submission.support_phone, tuple(people), submission.consent_version)
+
+
+def submission_key(submission: Submission) -> str:
+    """The same company, contact and learners give the same key, however often they are sent."""
+    canonical = [submission.corporate_number, submission.company_name, submission.address,
+                 submission.employees, submission.industry, submission.support_name,
+                 submission.support_email.lower(), submission.support_phone,
+                 sorted([validation.same_person(e.name), e.nationality, e.residence_status, e.level,
+                         e.help_language, e.email.lower()] for e in submission.learners)]
+    return hashlib.sha256(json.dumps(canonical, ensure_ascii=False).encode()).hexdigest()
 
 
 # The form --------------------------------------------------------------------------------------------
@@ -121,21 +159,37 @@ def submit_application(submission: Submission, now: datetime, rng: random.Random
     """
     if now.tzinfo is None:
         raise ValueError("now must be timezone-aware")
+    submission = checked(submission)
+    key = submission_key(submission)
+    try:
+        return _store(submission, key, now, rng)
+    except IntegrityError:  # the same submission committed by another request in between
+        before = Application.objects.filter(submission_key=key).first()
+        if before is None:
+            raise
+        return Receipt(before.receipt_number, before.applicants.count(), before.waiting.count(), True)
+
+
+def _store(submission: Submission, key: str, now: datetime, rng: random.Random) -> Receipt:
     with transaction.atomic():
         counter = programme_counter(for_update=True)
+        before = Application.objects.filter(submission_key=key).first()
+        if before is not None:  # sent again (double click, two tabs, a retry): the first one stands
+            return Receipt(before.receipt_number, before.applicants.count(), before.waiting.count(), True)
         state = recruitment_window(counter).state_at(now, places_taken())
         if state is not quota.WindowState.OPEN:
             raise ApplicationClosed(state)
         company = _company(submission, now)
-        pending = ApplicationLearner.objects.filter(status=ApplicationLearner.Status.PENDING)
+        # Places are held by approved learners only: undecided applications (anyone can send one)
+        # cannot push a real company onto the waiting list; approval checks the places again.
         split = quota.split_application(
             len(submission.learners), submission.employees,
             company_taken=company.learners.filter(status=Learner.Status.ACTIVE).count(),
-            company_pending=pending.filter(company=company).count(),
-            programme_taken=places_taken(), programme_pending=pending.count(),
+            company_pending=0, programme_taken=places_taken(), programme_pending=0,
             programme_places=counter.places)
         application = Application.objects.create(
-            receipt_number=_receipt_number(now, rng), company=company, company_name=submission.company_name,
+            submission_key=key, receipt_number=_receipt_number(now, rng), company=company,
+            company_name=submission.company_name,
             address=submission.address, corporate_number=submission.corporate_number,
             employees=submission.employees, industry=submission.industry,
             support_name=submission.support_name, support_email=submission.support_email,
@@ -158,17 +212,39 @@ def submit_application(submission: Submission, now: datetime, rng: random.Random
 
 
 def _company(submission: Submission, now: datetime) -> Company:
-    """The company with this corporate number (a second application), or a new one."""
+    """The company with this corporate number (a second application), or a new one.
+
+    A known company is never changed by the public form: the application keeps what was sent, and
+    an operator applies it with ``confirm_application`` after checking with the company.
+    """
     company = Company.objects.select_for_update().filter(corporate_number=submission.corporate_number).first()
-    details = {"name": submission.company_name, "employees": submission.employees,
-               "industry": submission.industry, "address": submission.address}
     if company is None:
-        return Company.objects.create(corporate_number=submission.corporate_number, joined_on=japan_date(now),
-                                      **details)
-    for name, value in details.items():
-        setattr(company, name, value)
-    company.save(update_fields=list(details))
+        return Company.objects.create(
+            corporate_number=submission.corporate_number, joined_on=japan_date(now), **_details(submission))
     return company
+
+
+def _details(application) -> dict:
+    return {"name": application.company_name, "employees": application.employees,
+            "industry": application.industry, "address": application.address}
+
+
+def confirm_application(receipt: str, by: str, now: datetime) -> Application:
+    """An operator checked with the company: its contact (and details) from this application now count."""
+    if not by.strip():
+        raise ValueError("say who confirms (--by)")
+    with transaction.atomic():
+        application = Application.objects.select_for_update().filter(receipt_number=receipt).first()
+        if application is None:
+            raise ValueError(f"no application {receipt} (see `nihongo applications list`)")
+        company = Company.objects.select_for_update().get(pk=application.company_id)
+        for name, value in _details(application).items():
+            setattr(company, name, value)
+        company.save(update_fields=list(_details(application)))
+        application.contact_confirmed_at, application.contact_confirmed_by = now, by.strip()
+        application.save(update_fields=["contact_confirmed_at", "contact_confirmed_by"])
+    log.info("application %s confirmed by %s: company #%s", receipt, by.strip(), company.pk)
+    return application
 
 
 def _person(entry: LearnerEntry) -> dict:
@@ -216,6 +292,12 @@ def decide(applicant_id: int, outcome: str, decided_by: str, reason: str, now: d
         decision = ApplicationDecision.objects.create(
             applicant=row, outcome=outcome, decided_by=decided_by.strip(),
             recorded_by=(recorded_by or decided_by).strip(), via=via, reason=reason, decided_at=now)
+        if (outcome == ApplicationDecision.Outcome.APPROVED and row.application_id
+                and confirmed_contact(row.company) is None):
+            # A new company's first approved application: the prefecture has checked this company, so
+            # its contact stands. A known company's later applications wait for an operator.
+            Application.objects.filter(pk=row.application_id).update(
+                contact_confirmed_at=now, contact_confirmed_by=decided_by.strip())
         if row.application_id and not row.application.applicants.filter(
                 status=ApplicationLearner.Status.PENDING).exists():
             Application.objects.filter(pk=row.application_id).update(status=Application.Status.DECIDED)

@@ -8,7 +8,7 @@ from django import forms
 
 from programme import quota
 
-from . import corporate_number
+from . import corporate_number, validation
 from .flows import LearnerEntry, Submission
 
 MAX_LEARNERS = quota.LARGE_COMPANY_PLACES  # the form has this many learner blocks
@@ -86,12 +86,40 @@ def _text(label: str, help_text: str = "", max_length: int = 200, required: bool
                                                          f"Use at most {max_length} characters."})
 
 
+class _Cleaned:
+    """Text fields through ``validation`` (no control, bidi or invisible-only text; deliverable e-mail)."""
+
+    TEXT_FIELDS: tuple[str, ...] = ()
+    EMAIL_FIELDS: tuple[str, ...] = ()
+
+    def _clean_with(self, name, check):
+        value = self.cleaned_data.get(name)
+        if not value:
+            return value
+        try:
+            return check(value)
+        except ValueError as exc:
+            self.add_error(name, str(exc))
+            return value
+
+    def _post_clean_fields(self):
+        for name in self.TEXT_FIELDS:
+            if name in self.cleaned_data:
+                self.cleaned_data[name] = self._clean_with(
+                    name, lambda v, n=name: validation.clean_text(v, self.fields[n].max_length))
+        for name in self.EMAIL_FIELDS:
+            if name in self.cleaned_data:
+                self.cleaned_data[name] = self._clean_with(name, validation.clean_email)
+
+
 def _choice(label: str, choices, help_text: str = "", required: bool = True) -> forms.ChoiceField:
     return forms.ChoiceField(label=label, help_text=help_text, choices=choices, required=required,
                              error_messages={"required": CHOOSE, "invalid_choice": CHOOSE_LISTED})
 
 
-class CompanyForm(forms.Form):
+class CompanyForm(_Cleaned, forms.Form):
+    TEXT_FIELDS = ("company_name", "address", "support_name")
+    EMAIL_FIELDS = ("support_email",)
     company_name = _text("企業名", "Company name")
     address = _text("所在地", "Address in Kagoshima Prefecture", max_length=300)
     corporate_number = forms.CharField(
@@ -120,6 +148,10 @@ class CompanyForm(forms.Form):
         error_messages={"required": "同意いただかないと申請できません。 / "
                                     "Please agree to the privacy notice to apply."})
 
+    def clean(self):
+        self._post_clean_fields()
+        return self.cleaned_data
+
     def clean_corporate_number(self):
         number = corporate_number.normalise(self.cleaned_data["corporate_number"])
         if len(number) != 13 or not number.isascii() or not number.isdigit():
@@ -138,7 +170,9 @@ class CompanyForm(forms.Form):
         return phone
 
 
-class LearnerForm(forms.Form):
+class LearnerForm(_Cleaned, forms.Form):
+    TEXT_FIELDS = ("name",)
+    EMAIL_FIELDS = ("email",)
     name = _text("氏名（ローマ字）", "Name as on the residence card")
     nationality = _choice("国籍", NATIONALITIES, "Nationality")
     residence_status = _choice("在留資格", RESIDENCE_STATUSES, "Residence status")
@@ -148,6 +182,10 @@ class LearnerForm(forms.Form):
         label="メールアドレス", help_text="Learner's e-mail", required=False,
         max_length=254,
         error_messages={"invalid": "メールアドレスの形式が正しくありません。 / Check the e-mail address."})
+
+    def clean(self):
+        self._post_clean_fields()
+        return self.cleaned_data
 
     def is_blank(self) -> bool:
         """Nothing typed or chosen in this block: the company names fewer learners."""
@@ -175,6 +213,7 @@ class EntryForm:
         named = self.named()
         for form in named:
             valid = form.is_valid() and valid
+        self.errors += self._repeated(named)
         if not named:
             self.errors.append("学習者を1人以上入力してください。 / Name at least one learner.")
         elif self.company.is_valid():
@@ -185,6 +224,26 @@ class EntryForm:
                     f"{len(named)}人入力されています。 / A company of this size may have at most {allowed} "
                     f"learners; you named {len(named)}.")
         return valid and not self.errors
+
+    @staticmethod
+    def _repeated(named: list[LearnerForm]) -> list[str]:
+        """One learner once per application: the same name (or e-mail) twice is refused."""
+        problems, names, emails = [], {}, {}
+        for n, form in enumerate(named, 1):
+            if not form.is_valid():
+                continue
+            key = validation.same_person(form.cleaned_data["name"])
+            if key in names:
+                problems.append(f"学習者{names[key]}と学習者{n}は同じ人です。1人1回だけ入力してください。 / "
+                                f"Learners {names[key]} and {n} are the same person: name each learner once.")
+            names.setdefault(key, n)
+            email = (form.cleaned_data.get("email") or "").lower()
+            if email and email in emails:
+                problems.append(f"学習者{emails[email]}と学習者{n}のメールアドレスが同じです。 / "
+                                f"Learners {emails[email]} and {n} have the same e-mail address.")
+            if email:
+                emails.setdefault(email, n)
+        return problems
 
     def submission(self) -> Submission:
         data = self.company.cleaned_data

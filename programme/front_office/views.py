@@ -18,7 +18,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from programme import quota
 from programme.models import Application, ApplicationLearner, RejectionCounter
 
-from . import flows
+from . import flows, throttle
 from .forms import EntryForm
 
 REVIEW = "programme.review_application"
@@ -30,6 +30,19 @@ CLOSED_TEXT = {
                              "All places are taken, so applications are closed."),
 }
 _rng = random.SystemRandom()
+
+
+TOO_MANY = ("送信が多すぎます。しばらく待ってからもう一度お試しください。"
+            "急ぎの場合はプログラム事務局にお電話ください。",
+            "Too many submissions. Please wait a while and try again, or call the programme office "
+            "if it is urgent.")
+
+
+def _too_many(request):
+    ja, en = TOO_MANY
+    response = render(request, "front_office/closed.html", {"ja": ja, "en": en}, status=429)
+    response["Retry-After"] = "3600"
+    return response
 
 
 def _closed(request, state: quota.WindowState, status: int = 200):
@@ -46,11 +59,19 @@ def apply_form(request):
             flows.count_rejection(RejectionCounter.Kind.CLOSED, now)
             return _closed(request, state, status=403)
         return _closed(request, state)
+    address = throttle.client_address(request)
+    if request.method == "POST" and not throttle.post_allowed(address, now):
+        flows.count_rejection(RejectionCounter.Kind.INVALID, now)
+        return _too_many(request)
     form = EntryForm(request.POST if request.method == "POST" else None)
     status = 200
     if request.method == "POST":
         if form.is_valid():
+            number = form.company.cleaned_data["corporate_number"]
             try:
+                if not throttle.application_allowed(address, number, now):
+                    flows.count_rejection(RejectionCounter.Kind.INVALID, now)
+                    return _too_many(request)
                 receipt = flows.submit_application(form.submission(), now, _rng)
             except flows.ApplicationClosed as closed:
                 flows.count_rejection(RejectionCounter.Kind.CLOSED, now)
@@ -58,6 +79,8 @@ def apply_form(request):
             except ValueError as exc:  # the quota check again, under the lock
                 form.errors.append(str(exc))
             else:
+                if not receipt.repeated:
+                    throttle.application_stored(address, number, now)
                 request.session["front_office_receipt"] = {
                     "number": receipt.number, "applicants": receipt.applicants, "waiting": receipt.waiting}
                 return redirect("front_office:done")

@@ -174,7 +174,7 @@ def test_notices_go_to_the_learner_or_the_support_person_and_wait_for_approval(c
                 receipt_number=f"A-{name}", company=c, company_name=name, address="鹿児島市",
                 corporate_number="7000012050002", employees=10, industry="介護", support_name="山田",
                 support_email=f"hr@{name}.example", support_phone="099", submitted_at=NOW,
-                consent_version="1")
+                consent_version="1", contact_confirmed_at=NOW, contact_confirmed_by="operator")
         return c
 
     sakura, kirishima = company("sakura", True), company("kirishima", False)

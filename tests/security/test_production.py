@@ -19,7 +19,7 @@ HOST = "nihongo.example.jp"
 @pytest.fixture
 def production_env(tmp_path):
     env = {k: v for k, v in os.environ.items() if not k.startswith("NIHONGO_")
-           and k not in ("DATABASE_URL", "CACHE_URL", "DJANGO_SETTINGS_MODULE")}
+           and k not in ("DATABASE_URL", "CACHE_URL", "DJANGO_SETTINGS_MODULE", "DJANGO_ALLOW_ASYNC_UNSAFE")}
     env.update(DJANGO_SETTINGS_MODULE="portal.settings", NIHONGO_SECRET_KEY=secrets.token_urlsafe(50),
                NIHONGO_BASE_URL=f"https://{HOST}", NIHONGO_ALLOWED_HOSTS=HOST, NIHONGO_BEHIND_TLS_PROXY="1",
                NIHONGO_VAR_DIR=str(tmp_path), DATABASE_URL=f"sqlite:///{tmp_path / 'prod.sqlite3'}",
