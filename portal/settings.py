@@ -97,6 +97,7 @@ if CONFIG.behind_tls_proxy:
 if CONFIG.behind_tls_proxy or CONFIG.base_url.startswith("https://"):
     # Browsers come back over HTTPS only (HSTS, a year); plain HTTP is redirected.
     SECURE_SSL_REDIRECT = not DEBUG
+    SECURE_REDIRECT_EXEMPT = [r"^healthz/?$", r"^readyz/?$"]  # load balancers probe over plain HTTP
     SECURE_HSTS_SECONDS = 31_536_000
 # Subdomains and the browsers' preload list are the domain owner's decision (docs/deployers.md), so
 # `check --deploy` does not ask for them here.
