@@ -54,8 +54,9 @@ def sample_olx() -> dict[str, str]:
     """One block of each kind, with the settings our courses give it (course_exports.plan)."""
     import xml.etree.ElementTree as ET
 
-    from course_exports.olx import setting_string
     from course_exports.plan import plan
+
+    from course_exports.olx import setting_string
 
     found: dict[str, str] = {}
     for course_id in ("n5", "dialect"):

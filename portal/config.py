@@ -59,6 +59,8 @@ class Config:
     #: Origins allowed to frame the LTI pages besides the registered platforms' own (CSP frame-ancestors),
     #: for LMSs whose pages live on another host than their issuer (Canvas: https://school.instructure.com).
     frame_ancestors: tuple[str, ...] = ()
+    #: The prefecture's address for the monthly report (P8); empty until the prefecture gives it.
+    prefecture_email: str = ""
 
     @classmethod
     def from_env(cls) -> Config:
@@ -92,6 +94,7 @@ class Config:
             demo=demo,
             frame_ancestors=tuple(o.strip().rstrip("/") for o in
                                   os.environ.get("NIHONGO_FRAME_ANCESTORS", "").split() if o.strip()),
+            prefecture_email=os.environ.get("NIHONGO_PREFECTURE_EMAIL", "").strip(),
         )
 
     def problems(self) -> list[str]:

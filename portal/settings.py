@@ -23,7 +23,9 @@ NIHONGO_MAIL_HOLD_MINUTES = CONFIG.mail_hold_minutes  # the outbox's delay befor
 NIHONGO_PROGRAMME_PORT = "portal.programme_port.RegistryPort"
 # The sync's adapter for the LTI tool's own records, and the extra lines of `nihongo status`.
 NIHONGO_LTI_SOURCE = "portal.lti_records.LtiToolRecords"
-NIHONGO_STATUS_CHECKS = ("lti_tool.score_queue.status_line",)
+NIHONGO_STATUS_CHECKS = ("lti_tool.score_queue.status_line", "reports.delivery.status_check")
+# Where the monthly report goes (nihongo report monthly --queue), through the outbox's double check.
+NIHONGO_PREFECTURE_EMAIL = CONFIG.prefecture_email
 # Hosts whose accounts `nihongo accounts issue --host X` creates through their API.
 NIHONGO_PROVISIONERS = {"openedx": "sync_service.provisioning.openedx_provisioner"}
 

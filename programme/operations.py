@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
+from curriculum.japan_time import PROGRAMME_TZ
+
 from .models import OperationsEntry
 
 
@@ -29,7 +31,8 @@ def in_month(first: date, last: date) -> list[dict]:
     """Entries that started in the month, as report rows (Japan time)."""
     rows = []
     for entry in OperationsEntry.objects.filter(started_at__date__range=(first, last)):
-        rows.append({"Kind": entry.kind, "Started": f"{entry.started_at:%Y-%m-%d %H:%M}",
-                     "Ended": f"{entry.ended_at:%Y-%m-%d %H:%M}" if entry.ended_at else "",
+        started, ended = entry.started_at.astimezone(PROGRAMME_TZ), entry.ended_at
+        rows.append({"Kind": entry.kind, "Started": f"{started:%Y-%m-%d %H:%M}",
+                     "Ended": f"{ended.astimezone(PROGRAMME_TZ):%Y-%m-%d %H:%M}" if ended else "",
                      "Title": entry.title, "Details": entry.details, "Recorded by": entry.recorded_by})
     return rows

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+from curriculum.japan_time import japan_date
 from programme.models import Company, DailyActivity, Learner, RuleDecision
 
 from .company import weeks_of
@@ -14,9 +15,10 @@ def records(month: Month) -> tuple[list[dict], list[dict], list[dict]]:
     # A company that has only applied (no approved learner yet) is not in the programme.
     in_programme = Company.objects.filter(joined_on__lte=month.last, learners__isnull=False).distinct()
     companies = [{"company": c.name, "employees": c.employees} for c in in_programme]
+    stopped = _stopped_by(month)
     learners = [
-        {"login_id": x.login_id, "company": x.company.name, "level": x.level, "status": x.status,
-         "joined_on": x.joined_on}
+        {"login_id": x.login_id, "company": x.company.name, "level": x.level,
+         "status": _status_at_month_end(x, stopped), "joined_on": x.joined_on}
         for x in Learner.objects.select_related("company").filter(joined_on__lte=month.last)
     ]
     activity = list(
@@ -24,6 +26,23 @@ def records(month: Month) -> tuple[list[dict], list[dict], list[dict]]:
         .values("day", "logins", "items_answered", "items_correct", "minutes", login_id=_login_id())
     )
     return companies, learners, activity
+
+
+def _stopped_by(month: Month) -> tuple[set[int], set[int]]:
+    """Learners stopped by a suspension decided by the month's end (Japan time), and those ever stopped."""
+    decided = RuleDecision.objects.filter(kind=RuleDecision.Kind.SUSPENSION)
+    by_month_end = set(decided.filter(decided_at__date__lte=month.last).values_list("learners", flat=True))
+    return by_month_end, set(decided.values_list("learners", flat=True))
+
+
+def _status_at_month_end(learner: Learner, stopped: tuple[set[int], set[int]]) -> str:
+    """The learner's status as the month ended: a stop decided later does not show in this month's report."""
+    by_month_end, ever = stopped
+    if learner.pk in by_month_end:
+        return Learner.Status.STOPPED
+    if learner.pk in ever:
+        return Learner.Status.ACTIVE
+    return learner.status  # stopped by hand (the admin), without a rule decision
 
 
 def _login_id():
@@ -63,7 +82,8 @@ def decisions(month: Month, company_id: int | None = None) -> list[dict]:
     if company_id is not None:
         found = found.filter(company_id=company_id)
     for d in found:
-        rows.append({"Decided": d.decided_at.date().isoformat(), "Kind": d.kind, "Company": d.company.name,
+        rows.append({"Decided": japan_date(d.decided_at).isoformat(), "Kind": d.kind,
+                     "Company": d.company.name,
                      "Week of": d.week.isoformat(),
                      "Learners": ", ".join(sorted(x.login_id for x in d.learners.all())),
                      "Evidence": _evidence_text(d.evidence)})

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from curriculum.japan_time import PROGRAMME_TZ
 from programme.month import Month  # noqa: F401  (re-exported: reports.monthly.Month)
 from programme.quota import company_quota
 
@@ -49,7 +50,7 @@ def build(month: Month, companies: list[dict], learners: list[dict], activity: l
     summary = pd.DataFrame([
         ("Month", str(month)),
         ("Due to the prefecture", month.due.isoformat()),
-        ("Generated at", generated_at.isoformat(timespec="minutes")),
+        ("Generated at", generated_at.astimezone(PROGRAMME_TZ).strftime("%Y-%m-%d %H:%M")),
         ("Companies", len(per_company)),
         ("Learners", len(per_learner)),
         *_places_rows(places),
@@ -219,31 +220,47 @@ def _usage_sheet(act: pd.DataFrame) -> pd.DataFrame:
     })
 
 
-def write_xlsx(frames: dict[str, pd.DataFrame], path: Path) -> Path:
-    """One sheet per frame, header row frozen, columns wide enough to read, charts on Usage and Companies."""
-    return write_sheets(frames, SHEETS, path, _charts)
+def write_xlsx(frames: dict[str, pd.DataFrame], path: Path, lang: str = "ja") -> Path:
+    """One sheet per frame (Japanese by default, ``lang="en"`` on request), header row frozen, columns wide
+    enough to read, accuracy as percentages, charts on Usage and Companies."""
+    from .localise import PERCENT_COLUMNS, localise, sheet_name
+
+    names = tuple(sheet_name(n, lang) for n in SHEETS)
+
+    def charts(sheets, _frames):
+        _charts({n: sheets[sheet_name(n, lang)] for n in ("Usage", "Companies")}, frames, lang)
+
+    return write_sheets(localise(frames, lang), names, path, charts, percent=PERCENT_COLUMNS)
 
 
-def _charts(sheets, frames: dict[str, pd.DataFrame]) -> None:
+CHART_TITLES = {
+    "en": ("Active learners per week", "learners", "Questions answered per week", "items",
+           "Learners and active learners by company"),
+    "ja": ("週別の利用者数", "人", "週別の解答数", "問", "企業別の学習者数と当月の利用者数"),
+}
+
+
+def _charts(sheets, frames: dict[str, pd.DataFrame], lang: str = "en") -> None:
     """Pictures where people would rather look than read: weekly use, and each company's learners."""
     from openpyxl.chart import BarChart, LineChart, Reference
 
+    active, people, answered, items, by_company = CHART_TITLES[lang]
     usage, weeks = sheets["Usage"], len(frames["Usage"])
     if weeks:
         line = LineChart()
-        line.title, line.y_axis.title, line.height, line.width = "Active learners per week", "learners", 7, 16
+        line.title, line.y_axis.title, line.height, line.width = active, people, 7, 16
         line.add_data(Reference(usage, min_col=2, min_row=1, max_row=weeks + 1), titles_from_data=True)
         line.set_categories(Reference(usage, min_col=1, min_row=2, max_row=weeks + 1))
         usage.add_chart(line, "G2")
         bars = BarChart()
-        bars.title, bars.y_axis.title, bars.height, bars.width = "Questions answered per week", "items", 7, 16
+        bars.title, bars.y_axis.title, bars.height, bars.width = answered, items, 7, 16
         bars.add_data(Reference(usage, min_col=4, min_row=1, max_row=weeks + 1), titles_from_data=True)
         bars.set_categories(Reference(usage, min_col=1, min_row=2, max_row=weeks + 1))
         usage.add_chart(bars, "G17")
     companies, rows = sheets["Companies"], len(frames["Companies"])
     if rows:
         chart = BarChart()
-        chart.title, chart.height, chart.width = "Learners and active learners by company", 7, 16
+        chart.title, chart.height, chart.width = by_company, 7, 16
         chart.add_data(Reference(companies, min_col=4, max_col=5, min_row=1, max_row=rows + 1),
                        titles_from_data=True)
         chart.set_categories(Reference(companies, min_col=1, min_row=2, max_row=rows + 1))

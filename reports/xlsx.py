@@ -19,21 +19,24 @@ MAX_WIDTH = 40
 
 
 def write_sheets(frames: dict[str, pd.DataFrame], names: tuple[str, ...], path: Path,
-                 charts: Callable[[dict, dict[str, pd.DataFrame]], None] | None = None) -> Path:
-    """Write ``frames[name]`` for each name, in order; ``charts(sheets, frames)`` adds the charts."""
+                 charts: Callable[[dict, dict[str, pd.DataFrame]], None] | None = None,
+                 percent: frozenset[str] = frozenset()) -> Path:
+    """Write ``frames[name]`` for each name, in order; ``charts(sheets, frames)`` adds the charts.
+
+    Columns named in ``percent`` hold fractions and are shown as percentages (0.8 → 80.0%)."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     book = Workbook(write_only=True)
     sheets = {}
     for name in names:
-        sheets[name] = _write_sheet(book.create_sheet(name), frames[name])
+        sheets[name] = _write_sheet(book.create_sheet(name), frames[name], percent)
     if charts:
         charts(sheets, frames)
     book.save(path)
     return path
 
 
-def _write_sheet(sheet, frame: pd.DataFrame):
+def _write_sheet(sheet, frame: pd.DataFrame, percent: frozenset[str] = frozenset()):
     # Widths and panes must be set before the first row is streamed out.
     for number, header in enumerate(frame.columns, start=1):
         sheet.column_dimensions[get_column_letter(number)].width = _width(header, frame[header])
@@ -45,7 +48,13 @@ def _write_sheet(sheet, frame: pd.DataFrame):
         cell.font = bold
         header_row.append(cell)
     sheet.append(header_row)
+    as_percent = [i for i, header in enumerate(frame.columns) if header in percent]
     for row in _plain_rows(frame):
+        for i in as_percent:
+            if row[i] is not None:
+                cell = WriteOnlyCell(sheet, value=row[i])
+                cell.number_format = "0.0%"
+                row[i] = cell
         sheet.append(row)
     return sheet
 

@@ -81,7 +81,8 @@ def test_the_cli_writes_both_files_and_no_names(tmp_path, learner_factory):
     DailyActivity.objects.create(learner=learner, day=date(2026, 10, 5), logins=1, items_answered=3,
                                  items_correct=2)
     xlsx, html = tmp_path / "october.xlsx", tmp_path / "october.html"
-    assert main(["report", "monthly", "--month", "2026-10", "--out", str(xlsx), "--html", str(html)]) == 0
+    assert main(["report", "monthly", "--month", "2026-10", "--out", str(xlsx), "--html", str(html),
+                 "--lang", "en"]) == 0
     assert xlsx.exists()
     text = html.read_text(encoding="utf-8")
     assert learner.login_id in text

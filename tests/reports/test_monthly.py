@@ -61,7 +61,8 @@ def test_learners_sheet_counts_days_weeks_items_and_accuracy():
 
 
 def test_the_xlsx_has_one_sheet_each_and_reads_back(tmp_path):
-    path = write_xlsx(build(Month(2026, 10), COMPANIES, LEARNERS, ACTIVITY, GENERATED), tmp_path / "r.xlsx")
+    path = write_xlsx(build(Month(2026, 10), COMPANIES, LEARNERS, ACTIVITY, GENERATED), tmp_path / "r.xlsx",
+                      lang="en")
     book = openpyxl.load_workbook(path)
     assert book.sheetnames == ["Summary", "Companies", "Learners", "Usage", "Levels", "Rules", "Surveys",
                                "Operations"]
@@ -82,7 +83,7 @@ def test_no_names_or_nationalities_leave_in_the_report(tmp_path, learner_factory
     DailyActivity.objects.create(learner=learner, day=date(2026, 10, 5), logins=1, items_answered=3,
                                  items_correct=2)
     out = tmp_path / "october.xlsx"
-    assert main(["report", "monthly", "--month", "2026-10", "--out", str(out)]) == 0
+    assert main(["report", "monthly", "--month", "2026-10", "--out", str(out), "--lang", "en"]) == 0
     book = openpyxl.load_workbook(out)
     text = " ".join(str(c) for ws in book for row in ws.iter_rows(values_only=True) for c in row)
     assert learner.login_id in text
@@ -143,7 +144,7 @@ def test_incidents_maintenance_and_work_done_reach_the_report(tmp_path, db, caps
                  "--by", "ops"]) == 2
     assert "times need a zone" in capsys.readouterr().err
     out = tmp_path / "r.xlsx"
-    assert main(["report", "monthly", "--month", "2026-10", "--out", str(out)]) == 0
+    assert main(["report", "monthly", "--month", "2026-10", "--out", str(out), "--lang", "en"]) == 0
     book = openpyxl.load_workbook(out)
     kinds = [r[0] for r in book["Operations"].iter_rows(min_row=2, values_only=True)]
     assert kinds == ["incident", "maintenance"]
