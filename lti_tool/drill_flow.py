@@ -7,7 +7,6 @@ that is down never costs the learner an answer.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import datetime
 
 from django.db import transaction
@@ -18,16 +17,8 @@ from curriculum.drill import Grade
 from xblocks.common import language as languages
 from xblocks.jlpt_drill import switch
 
-from .claims import Launch
-from .models import AnswerRecord, DrillProgress, LaunchRecord
-
-
-@dataclass(frozen=True)
-class Learner:
-    """Who is practising, and how: the tool's launch record plus the launch's claims."""
-
-    record: LaunchRecord
-    launch: Launch
+from .learner import Learner
+from .models import AnswerRecord, DrillProgress
 
 
 def _progress(learner: Learner) -> DrillProgress:

@@ -15,8 +15,9 @@ from django.views.decorators.http import require_POST
 
 from curriculum.drill import DrillError
 
-from . import drill_flow, launch
+from . import launch
 from .claims import read_launch
+from .learner import Learner
 from .models import LaunchRecord
 
 
@@ -28,7 +29,7 @@ class Refused(Exception):
         self.status = status
 
 
-def learner_for(request, launch_id: str) -> tuple[drill_flow.Learner, object]:
+def learner_for(request, launch_id: str) -> tuple[Learner, object]:
     """The learner behind ``launch_id`` and the restored launch, or ``Refused``."""
     record = LaunchRecord.objects.select_related("registration").filter(
         launch_id=launch_id, is_instructor=False).first()
@@ -42,7 +43,7 @@ def learner_for(request, launch_id: str) -> tuple[drill_flow.Learner, object]:
                       403) from exc
     if claims.subject != record.subject:
         raise Refused("This launch belongs to someone else.", 403)
-    return drill_flow.Learner(record, claims), ml
+    return Learner(record, claims), ml
 
 
 def json_body(request) -> object:

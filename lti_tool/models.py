@@ -119,6 +119,7 @@ class ActivityState(models.Model):
 
     ``state`` is the JSON the curriculum core owns (a mock test in progress, a placement's answers,
     a dialect lesson's round); the activity's flow loads it ``select_for_update`` and saves it back.
+    One row per (link, activity): a link pointed at another activity keeps each one's state apart.
     """
 
     registration = models.ForeignKey(PlatformRegistration, on_delete=models.CASCADE)
@@ -131,7 +132,7 @@ class ActivityState(models.Model):
 
     class Meta:
         constraints = [models.UniqueConstraint(
-            fields=["registration", "subject", "resource_link_id"], name="unique_activity_state")]
+            fields=["registration", "subject", "resource_link_id", "activity"], name="unique_activity_state")]
 
 
 class ActivityResult(models.Model):

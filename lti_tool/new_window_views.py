@@ -50,12 +50,7 @@ def resume(request, token: str):
     if not programme().may_study(learner.launch.issuer, learner.launch.subject):
         return _refuse(request, STOPPED_MESSAGE, learner.launch.language, 403)
     now = timezone.now()
-    if learner.launch.activity == "jlpt_drill":
-        from .views import _drill  # the launch page itself; views imports this module's siblings
-
-        response = _drill(request, learner, now)
-    else:
-        response = activities.render(request, learner, now)
+    response = activities.render(request, learner, now)
     if session_id:
         response.set_cookie(new_window.SESSION_COOKIE, session_id, max_age=86400, path="/", secure=True,
                             httponly=True, samesite="None")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from .claims import Launch
-from .models import LaunchRecord, PlatformRegistration
+from .models import ActivityState, LaunchRecord, PlatformRegistration
 
 
 def platform_for(launch: Launch) -> PlatformRegistration:
@@ -19,3 +19,13 @@ def record_launch(launch: Launch, launch_id: str, now: datetime) -> LaunchRecord
         context_id=launch.context_id, resource_link_id=launch.resource_link_id, activity=launch.activity,
         is_instructor=launch.is_instructor, launched_at=now,
     )
+
+
+def activity_state(record: LaunchRecord, activity: str) -> ActivityState:
+    """The learner's saved state of ``activity`` in this link, locked for this transaction (created
+    empty on first use). Keyed by (link, activity): a link a course author points at another activity
+    starts that one afresh, and finds the first one's state again when pointed back."""
+    row, _created = ActivityState.objects.select_for_update().get_or_create(
+        registration=record.registration, subject=record.subject, resource_link_id=record.resource_link_id,
+        activity=activity, defaults={"context_id": record.context_id, "state": {}})
+    return row

@@ -12,12 +12,8 @@ urlpatterns = [
     path("new-window/<str:launch_id>/", new_window_views.issue, name="new_window"),
     path("resume/<str:token>/", new_window_views.resume, name="resume"),
     path("dashboard/<str:launch_id>/learners.xlsx", manager_views.download, name="dashboard_xlsx"),
-    path("drill/<str:launch_id>/next/", views.drill_next, name="drill_next"),
-    path("drill/<str:launch_id>/answer/", views.drill_answer, name="drill_answer"),
-    path("drill/<str:launch_id>/new_round/", views.drill_new_round, name="drill_new_round"),
-    path("drill/<str:launch_id>/language/", views.drill_language, name="drill_language"),
 ] + [
     # each activity's endpoints, named "lti_tool:<activity>_<name>" by the module
-    path(f"{name.replace('_', '-')}/", include(activities.module(name).urlpatterns))
+    path(f"{activities.url_prefix(name)}/", include(activities.module(name).urlpatterns))
     for name in activities.NAMES
 ]

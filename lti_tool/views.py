@@ -1,9 +1,9 @@
 """HTTP endpoints of the LTI tool. Each parses, calls a flow module and renders.
 
-The launch page lives in a cross-site iframe: no Django session, no CSRF cookie. The drill
-endpoints are therefore csrf_exempt, and authorised by the launch ID (a secret the launch page
-holds, bound to a ``LaunchRecord``) plus, over HTTPS, PyLTI1p3's per-browser session cookie.
-They accept JSON bodies only, which a cross-site form cannot send.
+The launch page lives in a cross-site iframe: no Django session, no CSRF cookie. The activities'
+endpoints (``activities/``) are therefore csrf_exempt, and authorised by the launch ID (a secret the
+launch page holds, bound to a ``LaunchRecord``) plus, over HTTPS, PyLTI1p3's per-browser session
+cookie. They accept JSON bodies only, which a cross-site form cannot send.
 """
 
 from __future__ import annotations
@@ -12,19 +12,16 @@ import logging
 
 from django.http import HttpResponseNotAllowed, JsonResponse
 from django.shortcuts import render
-from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.clickjacking import xframe_options_exempt
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET
 
-from xblocks.common.language import LanguageError
-
-from . import activities, drill_flow, drill_page, grades, launch, manager_views, records, services
+from . import activities, launch, manager_views, records, services
 from .claims import LaunchRefused, read_launch
 from .deep_linking_views import picker as deep_link_picker
 from .deep_linking_views import validate as validate_launch
-from .endpoints import json_endpoint
+from .learner import Learner
 from .new_window import needs_cookie_check
 from .new_window_views import storage_check
 from .programme_port import STOPPED_MESSAGE, programme
@@ -82,58 +79,10 @@ def launch_view(request):
     record = records.record_launch(claims, ml.get_launch_id(), now)
     if claims.is_instructor:
         return manager_views.page(request, record, claims, now, ml)
-    learner = drill_flow.Learner(record, claims)
-    if claims.activity != "jlpt_drill":
-        return activities.render(request, learner, now)
-    return _drill(request, learner, now)
-
-
-def _drill(request, learner: drill_flow.Learner, now):
-    launch_id = learner.record.launch_id
-    payload = drill_flow.present(learner, now)
-    urls = {name: reverse(f"lti_tool:drill_{url}", kwargs={"launch_id": launch_id})
-            for name, url in (("next", "next"), ("answer", "answer"), ("new_round", "new_round"),
-                              ("set_language", "language"))}
-    language = drill_flow.language(learner)  # the learner's choice on the switch, else the launch's
-    return render(request, "lti_tool/drill.html", {
-        "language": language, "launch_id": launch_id,
-        "drill": drill_page.markup(payload, urls, language, learner.launch.title),
-        "css": drill_page.css(), "js": drill_page.js(),
-    })
+    return activities.render(request, Learner(record, claims), now)
 
 
 @require_GET
 def jwks(request):
     """The tool's public keys, for platforms to check its client assertions."""
     return JsonResponse(services.tool_conf().get_jwks())
-
-
-def _next(learner, ml, data, now):
-    """The question being asked and the progress (drill_api.present)."""
-    return drill_flow.present(learner, now)
-
-
-def _answer(learner, ml, data, now):
-    """Check {"item_id", "choice"}; a finished round sends its grade to the platform."""
-    payload, grade = drill_flow.answer(learner, data, now)
-    if grade:
-        grades.deliver(ml, grade, learner.record, now)
-    return payload
-
-
-def _new_round(learner, ml, data, now):
-    """Start another round (drill_api.restart)."""
-    return drill_flow.new_round(learner, now)
-
-
-def _language(learner, ml, data, now):
-    """The language switch: {"language": "vi"}; the screen again in it, with the UI strings."""
-    payload = drill_flow.set_language(learner, data, now)
-    payload["text"] = drill_page.text(payload["language"])
-    return payload
-
-
-drill_next = json_endpoint(_next)
-drill_answer = json_endpoint(_answer)
-drill_new_round = json_endpoint(_new_round)
-drill_language = json_endpoint(_language, (LanguageError,))

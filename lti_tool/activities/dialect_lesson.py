@@ -19,7 +19,7 @@ from curriculum import dialect
 from curriculum.drill import Grade
 from xblocks.dialect_lesson import page
 
-from .. import grades
+from .. import grades, records
 from ..endpoints import Refused, json_endpoint
 from ..models import ActivityResult, ActivityState, AnswerRecord
 
@@ -42,11 +42,7 @@ def _lesson(learner) -> str:
 
 
 def _state(learner) -> ActivityState:
-    record = learner.record
-    state, _created = ActivityState.objects.select_for_update().get_or_create(
-        registration=record.registration, subject=record.subject, resource_link_id=record.resource_link_id,
-        defaults={"context_id": record.context_id, "activity": ACTIVITY})
-    return state
+    return records.activity_state(learner.record, ACTIVITY)
 
 
 def _use(learner, function, *args):

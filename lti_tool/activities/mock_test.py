@@ -22,7 +22,7 @@ from curriculum.mock_test import MockTestError
 from xblocks.common import language as languages
 from xblocks.mock_test.block import FORMS, HANDLERS
 
-from .. import grades, mock_page
+from .. import grades, mock_page, records
 from ..endpoints import Refused, json_endpoint, learner_for
 from ..models import ActivityResult, ActivityState, AnswerRecord
 
@@ -45,14 +45,7 @@ def form_of(learner) -> str:
 
 
 def _row(learner) -> ActivityState:
-    record = learner.record
-    row, _created = ActivityState.objects.select_for_update().get_or_create(
-        registration=record.registration, subject=record.subject, resource_link_id=record.resource_link_id,
-        defaults={"context_id": record.context_id, "activity": ACTIVITY, "state": {}},
-    )
-    if row.activity != ACTIVITY:  # the link was switched to this activity: start afresh
-        row.activity, row.state = ACTIVITY, {}
-    return row
+    return records.activity_state(learner.record, ACTIVITY)
 
 
 def _keep(row: ActivityState, learner, record: dict, finished: mock_test.Finished | None,

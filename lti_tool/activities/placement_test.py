@@ -21,7 +21,7 @@ from xblocks.common import language as languages
 from xblocks.common import page
 from xblocks.placement_test import block
 
-from .. import grades
+from .. import grades, records
 from ..endpoints import json_endpoint
 from ..models import ActivityResult, ActivityState, AnswerRecord
 
@@ -35,11 +35,7 @@ def _rng() -> random.Random:
 
 
 def _state(learner) -> ActivityState:
-    record = learner.record
-    state, _created = ActivityState.objects.select_for_update().get_or_create(
-        registration=record.registration, subject=record.subject, resource_link_id=record.resource_link_id,
-        defaults={"context_id": record.context_id, "activity": ACTIVITY})
-    return state
+    return records.activity_state(learner.record, ACTIVITY)
 
 
 def _load(stored: ActivityState, learner) -> tuple[dict | None, str, str | None]:
