@@ -29,13 +29,12 @@ from pathlib import Path
 from .bank import CONTENT_DIR
 from .drill import Grade
 from .furigana import FuriganaError, plain, segments
-from .items import TRANSLATION_LANGUAGES
+from .languages import LANGUAGES, TRANSLATION_LANGUAGES
 
 DIALECT_DIR = CONTENT_DIR / "dialect"
 #: Explanations (meaning, usage, action, lesson notes) come in these; Japanese readers get the standard form.
 EXPLANATION_LANGUAGES = TRANSLATION_LANGUAGES
 #: Lesson titles and the learner's language switch.
-LANGUAGES = ("en", "ja", "vi", "id", "tl", "my")
 REFERENCE_ROWS = range(1, 96)
 SITUATIONAL = ("greetings", "responses", "work", "praise_criticism", "safety", "health_care", "farm_food",
                "weather", "people")

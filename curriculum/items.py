@@ -8,9 +8,9 @@ from dataclasses import dataclass, field
 from .furigana import FuriganaError, plain, segments
 from .instructions import default_instruction
 from .item_types import TYPES, ItemType, Stimulus
+from .languages import TRANSLATION_LANGUAGES
 
 #: The help and UI languages besides Japanese (docs/programme.md). Content translations use these codes.
-TRANSLATION_LANGUAGES = ("en", "vi", "id", "tl", "my")
 
 
 class Level(enum.StrEnum):

@@ -6,14 +6,14 @@ from dataclasses import dataclass
 
 from curriculum.drill import DrillConfig
 from curriculum.items import ItemType, Level
+from curriculum.languages import LANGUAGES
 
 LTI = "https://purl.imsglobal.org/spec/lti/claim/"
-#: The activities a resource link can name in its ``activity`` custom parameter. ``jlpt_drill`` is
-#: rendered by ``views``; the others by their module in ``lti_tool.activities``.
+#: The activities a resource link can name in its ``activity`` custom parameter, each rendered by its
+#: module in ``lti_tool.activities``.
 ACTIVITIES = ("jlpt_drill", "mock_test", "placement_test", "dialect_lesson", "progress")
 #: The settings a link may carry (as custom parameters, or in the launch URL's query).
 LINK_PARAMETERS = ("activity", "level", "item_count", "types", "form", "lesson", "weekly_goal_days")
-LANGUAGES = ("en", "ja", "vi", "id", "tl", "my")
 #: Locale tags platforms send for our languages under another code.
 LANGUAGE_ALIASES = {"fil": "tl", "in": "id"}
 

@@ -4,6 +4,8 @@ import warnings
 
 import dj_database_url
 
+from curriculum.languages import LANGUAGE_NAMES
+
 from .config import BASE_DIR, CONFIG
 from .logs import logging_config
 
@@ -121,14 +123,7 @@ EMAIL_HOST_USER, EMAIL_HOST_PASSWORD = CONFIG.smtp_user, CONFIG.smtp_password
 EMAIL_USE_TLS = CONFIG.smtp_port == 587
 
 LANGUAGE_CODE = "en"
-LANGUAGES = [
-    ("en", "English"),
-    ("ja", "日本語"),
-    ("vi", "Tiếng Việt"),
-    ("id", "Bahasa Indonesia"),
-    ("tl", "Tagalog"),
-    ("my", "မြန်မာ"),
-]
+LANGUAGES = list(LANGUAGE_NAMES)  # declared once, in curriculum/languages.py
 TIME_ZONE = "Asia/Tokyo"
 USE_I18N = True
 USE_TZ = True

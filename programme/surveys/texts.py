@@ -6,6 +6,8 @@ surveys (like the item bank's translations) so that one test checks every langua
 
 from __future__ import annotations
 
+from curriculum import languages
+
 UI: dict[str, dict[str, str]] = {
     "ja": {
         "optional": "任意",
@@ -81,5 +83,4 @@ UI: dict[str, dict[str, str]] = {
     },
 }
 
-LANGUAGE_NAMES = {"ja": "日本語", "en": "English", "vi": "Tiếng Việt", "id": "Bahasa Indonesia",
-                  "tl": "Tagalog", "my": "မြန်မာ"}
+LANGUAGE_NAMES = dict(languages.LANGUAGE_NAMES)

@@ -11,7 +11,10 @@ ROOT = Path(lti_tool.__file__).parent
 def _imports(path: Path) -> set[str]:
     """The ``lti_tool`` modules a file imports, at the top or inside functions."""
     package = "lti_tool." + ".".join(path.relative_to(ROOT).with_suffix("").parts)
-    package = package.rsplit(".", 1)[0] if not path.name == "__init__.py" else package.removesuffix(".__init__")
+    if path.name == "__init__.py":
+        package = package.removesuffix(".__init__")
+    else:
+        package = package.rsplit(".", 1)[0]
     found = set()
     for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
         if isinstance(node, ast.ImportFrom):

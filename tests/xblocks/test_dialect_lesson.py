@@ -15,9 +15,9 @@ from lxml import etree
 from workbench.runtime import WorkbenchRuntime
 
 from curriculum import dialect
+from xblocks.common import catalogue as catalogues
 from xblocks.dialect_lesson import page
 from xblocks.dialect_lesson.block import DialectLessonBlock
-from xblocks.dialect_lesson.translations import catalogue
 
 from .conftest import TUESDAY, as_learner
 
@@ -155,7 +155,8 @@ def test_the_language_switch_answers_in_that_language_and_refuses_others(lesson_
 
 def test_the_default_language_is_the_runtimes(lesson_factory, monkeypatch):
     block = lesson_factory()
-    vietnamese = gettext.translation("text", localedir=str(catalogue.HERE), languages=["vi"])
+    folder = str(catalogues.folder("dialect_lesson"))
+    vietnamese = gettext.translation("text", localedir=folder, languages=["vi"])
     original = block.runtime.service
     monkeypatch.setattr(block.runtime, "service",
                         lambda b, name: vietnamese if name == "i18n" else original(b, name))
@@ -285,15 +286,11 @@ def test_the_workbench_lists_the_scenarios(db):
 
 # -- languages and weight --------------------------------------------------------------------------
 
-def test_every_ui_string_is_translated_and_the_catalogues_are_current(tmp_path):
-    from xblocks.common import catalogue as common
-
+def test_every_ui_string_is_translated_and_the_catalogues_are_current():
+    here = catalogues.folder("dialect_lesson")
     sources = set(page.TEXT.values()) | {page.DEFAULT_TITLE, page.LANGUAGE_PROBE}
-    assert common.problems(catalogue.TRANSLATIONS, sources) == []
-    for fresh in catalogue.write(tmp_path):
-        shipped = catalogue.HERE / fresh.relative_to(tmp_path)
-        assert shipped.read_bytes() == fresh.read_bytes(), (
-            f"{shipped} is stale: run python -m xblocks.dialect_lesson.translations.catalogue")
+    assert catalogues.problems(catalogues.table(here), sources) == []
+    assert catalogues.stale(here) == [], "run python -m xblocks.common.catalogue"
     assert page.text("tl")["voice_note"] == "Sintetikong boses — karaniwang punto, hindi ang sa Kagoshima"
 
 

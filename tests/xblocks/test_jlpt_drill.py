@@ -295,8 +295,9 @@ def _with_runtime_language(block, monkeypatch, language):
     """The block's i18n service speaking ``language`` through the block's own catalogue."""
     import gettext
 
-    from xblocks.jlpt_drill.translations import catalogue
-    translation = gettext.translation("text", localedir=str(catalogue.HERE), languages=[language])
+    from xblocks.common import catalogue
+    folder = str(catalogue.folder("jlpt_drill"))
+    translation = gettext.translation("text", localedir=folder, languages=[language])
     original = block.runtime.service
     monkeypatch.setattr(block.runtime, "service",
                         lambda b, name: translation if name == "i18n" else original(b, name))

@@ -120,8 +120,9 @@ def test_the_test_fits_a_small_phone_and_works_from_the_keyboard(workbench, phon
 
 def test_the_language_switch_redraws_the_running_test_and_a_reload_keeps_it(workbench, phone):
     from curriculum.bank import default_bank
+    from xblocks.common import catalogue
     from xblocks.mock_test.block import TEXT
-    from xblocks.mock_test.translations.catalogue import TRANSLATIONS
+    TRANSLATIONS = catalogue.table(catalogue.folder("mock_test"))
 
     def vi(key):
         return TRANSLATIONS[TEXT[key]]["vi"]

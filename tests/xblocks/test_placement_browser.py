@@ -94,8 +94,9 @@ def test_the_language_switch_redraws_the_question_and_a_reload_keeps_it(workbenc
     expect(test).to_have_attribute("lang", "vi")
     expect(test.locator(".np-instruction")).to_have_text(item.instruction["vi"])
     expect(test.locator(".np-progress")).to_have_text("Câu 1")
+    from xblocks.common import catalogue
     from xblocks.placement_test.block import TEXT
-    from xblocks.placement_test.translations.catalogue import TRANSLATIONS
+    TRANSLATIONS = catalogue.table(catalogue.folder("placement_test"))
     expect(test.locator(".np-intro")).to_have_text(TRANSLATIONS[TEXT["intro"]]["vi"].format(max=20))
     expect(test).to_have_attribute("data-item-id", item.id)  # the same question, now in Vietnamese
     assert fits(phone, 360)

@@ -184,8 +184,9 @@ def _with_runtime_language(block, monkeypatch, code):
     """The block's i18n service speaking ``code`` through the block's own catalogue."""
     import gettext
 
-    from xblocks.placement_test.translations import catalogue
-    translation = gettext.translation("text", localedir=str(catalogue.HERE), languages=[code])
+    from xblocks.common import catalogue
+    folder = str(catalogue.folder("placement_test"))
+    translation = gettext.translation("text", localedir=folder, languages=[code])
     original = block.runtime.service
     monkeypatch.setattr(block.runtime, "service",
                         lambda b, name: translation if name == "i18n" else original(b, name))

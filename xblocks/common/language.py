@@ -2,25 +2,18 @@
 with a switch on the block.
 
 The runtime's language is asked through its i18n service with ``PROBE``, a string each block's
-catalogue translates to its own language code (``SWITCH_TRANSLATIONS``, merged into every block's
-``TRANSLATIONS``). A runtime without our catalogue answers with the probe itself: English then.
+catalogue (``translations/<lang>/LC_MESSAGES/text.po``) translates to its own language code. A runtime
+without our catalogue answers with the probe itself: English then.
 """
 
 from __future__ import annotations
 
-#: The languages a learner can choose, in the switch's order.
-LANGUAGES = ("en", "ja", "vi", "id", "tl", "my")
-#: Each language's own name, for the switch (not translated: a learner looks for their own).
-LANGUAGE_NAMES = (("en", "English"), ("ja", "日本語"), ("vi", "Tiếng Việt"), ("id", "Bahasa Indonesia"),
-                  ("tl", "Tagalog"), ("my", "မြန်မာ"))
+from curriculum.languages import LANGUAGE_NAMES, LANGUAGES  # noqa: F401  (the blocks read them here)
+
 #: The runtime's language, asked through its i18n service: each catalogue translates it to its code.
 PROBE = "nihongo:language-code"
-#: What every block's catalogue adds (``TRANSLATIONS.update(SWITCH_TRANSLATIONS)``): the probe, whose
-#: translation is the catalogue's own code, and the switch's label (``"language"`` in each ``TEXT``).
-SWITCH_TRANSLATIONS = {
-    PROBE: {code: code for code in LANGUAGES if code != "en"},
-    "Language": {"ja": "ことば", "vi": "Ngôn ngữ", "id": "Bahasa", "tl": "Wika", "my": "ဘာသာစကား"},
-}
+#: What every block's catalogue holds besides the block's own ``TEXT``: the probe and the switch's label.
+SWITCH_STRINGS = (PROBE, "Language")
 #: Where the LTI tool keeps a learner's choice inside an activity's stored state (the core never sees it).
 STATE_KEY = "ui_language"
 

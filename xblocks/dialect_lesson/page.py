@@ -13,8 +13,7 @@ from xblocks.common import language, page
 PACKAGE = "xblocks.dialect_lesson"
 DEFAULT_TITLE = "Kagoshima dialect lesson"
 #: Each language's own name, for the language switch (not translated: a learner looks for their own).
-LANGUAGE_NAMES = (("en", "English"), ("ja", "日本語"), ("vi", "Tiếng Việt"), ("id", "Bahasa Indonesia"),
-                  ("tl", "Tagalog"), ("my", "မြန်မာ"))
+LANGUAGE_NAMES = language.LANGUAGE_NAMES
 #: The runtime's language, asked through its i18n service: each catalogue translates it to its code.
 LANGUAGE_PROBE = language.PROBE  # one probe for every block (xblocks/common/language.py)
 HANDLERS = ("next", "answer", "new_round", "language")

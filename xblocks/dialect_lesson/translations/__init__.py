@@ -1,1 +1,0 @@
-"""The dialect lesson's gettext catalogues (see catalogue.py)."""
