@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
+from curriculum import safe_cells
 from curriculum.japan_time import PROGRAMME_TZ, japan_date, monday
 
 from .models import ActivityResult, AnswerRecord, LaunchRecord, PlatformRegistration
@@ -250,7 +251,7 @@ def workbook(rows: list[LearnerRow], path_or_stream) -> None:
     for cell in sheet[1]:
         cell.font = Font(bold=True)
     for row in body:
-        sheet.append(row)
+        sheet.append(safe_cells.row(row))  # names are the LMS's: never a live formula
     sheet.freeze_panes = "B2"
     for index, title in enumerate(header, start=1):
         width = max([len(str(title))] + [len(str(row[index - 1])) for row in body])

@@ -15,6 +15,8 @@ from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
+from curriculum import safe_cells
+
 MAX_WIDTH = 40
 
 
@@ -64,7 +66,7 @@ def _plain_rows(frame: pd.DataFrame) -> list[list]:
     if frame.empty:
         return []
     values = frame.astype(object).where(frame.notna(), None)
-    return values.to_numpy().tolist()
+    return [safe_cells.row(r) for r in values.to_numpy().tolist()]
 
 
 def _width(header, column: pd.Series) -> int:

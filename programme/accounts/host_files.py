@@ -7,8 +7,7 @@ to sign in (P5).
 
 from __future__ import annotations
 
-import csv
-import io
+from curriculum import safe_cells
 
 from .packet import Row
 
@@ -26,11 +25,7 @@ def _names(row: Row) -> tuple[str, str]:
 
 
 def _csv(header: list[str], rows: list[list[str]]) -> bytes:
-    stream = io.StringIO()
-    writer = csv.writer(stream, lineterminator="\n")
-    writer.writerow(header)
-    writer.writerows(rows)
-    return stream.getvalue().encode("utf-8")
+    return safe_cells.csv_bytes(header, rows, lineterminator="\n")
 
 
 def moodle_users_csv(rows: list[Row], course_shortname: str, group: str) -> bytes:

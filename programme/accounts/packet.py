@@ -7,10 +7,9 @@ the operator's own encrypted zip, never in plain files.
 
 from __future__ import annotations
 
-import csv
-import io
 from dataclasses import dataclass
 
+from curriculum import safe_cells
 from programme.outbox.encryption import encrypted_zip
 
 GUIDE = """\
@@ -41,12 +40,9 @@ class Row:
 
 
 def credentials_csv(rows: list[Row], login_url: str) -> bytes:
-    stream = io.StringIO()
-    writer = csv.writer(stream)
-    writer.writerow(["login_id", "role", "name", "initial_password", "sign_in_at"])
-    for r in rows:
-        writer.writerow([r.login_id, r.role, r.name, r.password, login_url])
-    return ("\ufeff" + stream.getvalue()).encode("utf-8")  # the BOM lets Excel read the Japanese
+    # The BOM lets Excel read the Japanese; names pass through the safe-cell rule.
+    return safe_cells.csv_bytes(["login_id", "role", "name", "initial_password", "sign_in_at"],
+                                ([r.login_id, r.role, r.name, r.password, login_url] for r in rows), bom=True)
 
 
 def build(rows: list[Row], password: str, login_url: str, extra: dict[str, bytes] | None = None) -> bytes:

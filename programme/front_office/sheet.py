@@ -13,6 +13,8 @@ from openpyxl import Workbook, load_workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.worksheet.datavalidation import DataValidation
 
+from curriculum import safe_cells
+
 SHEET = "申請 Applications"
 COLUMNS = (  # (key, header): the import finds columns by header, so their order may change
     ("receipt", "受付番号 Receipt"),
@@ -55,7 +57,7 @@ def write(rows: list[dict]) -> bytes:
     sheet.title = SHEET
     sheet.append([header for _, header in COLUMNS])
     for row in rows:
-        sheet.append([row.get(key, "") for key, _ in COLUMNS])
+        sheet.append(safe_cells.row(row.get(key, "") for key, _ in COLUMNS))  # names are the public's
     for cell in sheet[1]:
         cell.font = Font(bold=True)
         cell.alignment = Alignment(wrap_text=True, vertical="top")
