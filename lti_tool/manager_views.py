@@ -18,6 +18,7 @@ from django.views.decorators.http import require_GET
 
 from . import dashboard, launch, nrps
 from .models import LaunchRecord
+from .programme_port import programme
 
 log = logging.getLogger(__name__)
 DOWNLOAD_HOURS = 8
@@ -35,10 +36,19 @@ def roster(message_launch) -> tuple[list[dashboard.Member], str]:
                    "have not opened an activity yet are not shown."
 
 
+def _audit(request, record: LaunchRecord, rows, what: str) -> None:
+    """The programme's audit of who saw which learners (through the port: the tool keeps no log itself)."""
+    forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
+    where = forwarded.split(",")[-1].strip() if forwarded else request.META.get("REMOTE_ADDR", "")
+    programme().record_access(issuer=record.registration.issuer, viewer=record.subject,
+                              subjects={r.subject for r in rows}, what=what, where=where)
+
+
 def page(request, record: LaunchRecord, claims, now, message_launch):
     """The dashboard for an Instructor launch."""
     members, problem = roster(message_launch)
     rows = dashboard.learner_rows(record.registration, record.context_id, now, members)
+    _audit(request, record, rows, "manager's view")
     with translation.override(claims.language):
         return render(request, "lti_tool/dashboard.html", {
             "language": claims.language, "rows": rows, "window_days": dashboard.WINDOW_DAYS,
@@ -63,7 +73,9 @@ def download(request, launch_id: str):
     except Exception:  # launch data expired from the cache: the tool's own records still serve
         pass
     stream = io.BytesIO()
-    dashboard.workbook(dashboard.learner_rows(record.registration, record.context_id, now, members), stream)
+    rows = dashboard.learner_rows(record.registration, record.context_id, now, members)
+    _audit(request, record, rows, "manager's view: xlsx")
+    dashboard.workbook(rows, stream)
     response = HttpResponse(
         stream.getvalue(), content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
     response["Content-Disposition"] = f'attachment; filename="learners-{now:%Y-%m-%d}.xlsx"'

@@ -36,6 +36,11 @@ class ProgrammePort(abc.ABC):
     def status_of(self, issuer: str, subjects: set[str]) -> ProgrammeStatus:
         """Warnings and stops for these LMS subjects (the manager's view)."""
 
+    def record_access(self, *, issuer: str, viewer: str, subjects: set[str], what: str, where: str) -> None:
+        """Note that ``viewer`` saw or downloaded these learners' names and progress (the programme's audit of
+        personal-data access); a tool without a programme records nothing."""
+        return None
+
 
 class Standalone(ProgrammePort):
     """No programme behind the tool: every launch may study, nobody is warned."""

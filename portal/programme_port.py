@@ -22,3 +22,10 @@ class RegistryPort(ProgrammePort):
             if subject in subjects:
                 warnings[subject] = warnings.get(subject, 0) + 1
         return ProgrammeStatus(warnings, stopped)
+
+    def record_access(self, *, issuer: str, viewer: str, subjects: set[str], what: str, where: str) -> None:
+        from programme.audit import record
+
+        companies = set(Learner.objects.filter(lms_user_id__in=subjects).values_list("company_id", flat=True))
+        record(who=f"{viewer} ({issuer})", action="export" if what.endswith("xlsx") else "view", what=what,
+               where=where, company_ids=companies, subjects=subjects)

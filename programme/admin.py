@@ -1,7 +1,9 @@
-"""The operators' view of the registry in Django's admin. Lists show login IDs, not names."""
+"""The operators' view of the registry in Django's admin. Lists show login IDs, not names; pages that show
+personal data record who looked (``AuditedAdmin``, O11)."""
 
 from django.contrib import admin
 
+from .audit import AuditedAdmin
 from .models import (
     Application,
     ApplicationDecision,
@@ -21,19 +23,19 @@ from .models import (
 
 
 @admin.register(Company)
-class CompanyAdmin(admin.ModelAdmin):
+class CompanyAdmin(AuditedAdmin):
     list_display = ("name", "employees", "industry", "joined_on")
 
 
 @admin.register(Learner)
-class LearnerAdmin(admin.ModelAdmin):
+class LearnerAdmin(AuditedAdmin):
     list_display = ("login_id", "company", "level", "status", "joined_on")
     list_filter = ("status", "company", "level")
     search_fields = ("login_id",)
 
 
 @admin.register(Manager)
-class ManagerAdmin(admin.ModelAdmin):
+class ManagerAdmin(AuditedAdmin):
     list_display = ("login_id", "company")
 
 
@@ -58,7 +60,7 @@ class NoticeAdmin(admin.ModelAdmin):
 
 
 @admin.register(WaitingListEntry)
-class WaitingListEntryAdmin(admin.ModelAdmin):
+class WaitingListEntryAdmin(AuditedAdmin):
     list_display = ("position", "company", "status", "added_on", "offered_at")
 
 
@@ -91,7 +93,7 @@ class ProgrammeCounterAdmin(admin.ModelAdmin):
 
 
 @admin.register(Application)
-class ApplicationAdmin(admin.ModelAdmin):
+class ApplicationAdmin(AuditedAdmin):
     """Decisions are taken in the prefecture's review view or by the imported sheet, not here."""
 
     list_display = ("receipt_number", "company", "status", "submitted_at", "forwarded_at")

@@ -123,6 +123,39 @@ def cmd_survey_totals(args) -> int:
     return 0
 
 
+def cmd_audit(args) -> int:
+    from programme import audit
+    from programme.month import Month
+
+    try:
+        month = Month.parse(args.month) if args.month else None
+    except ValueError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    since = until = None
+    if month:
+        from curriculum.japan_time import PROGRAMME_TZ
+
+        since = datetime.combine(month.first, datetime.min.time(), PROGRAMME_TZ)
+        nxt = Month(month.year + month.month // 12, month.month % 12 + 1)
+        until = datetime.combine(nxt.first, datetime.min.time(), PROGRAMME_TZ)
+    found = audit.rows(since, until, who=args.who, company_id=args.company)
+    if args.csv:
+        import csv
+
+        writer = csv.writer(sys.stdout)
+        writer.writerow(["at (Japan time)", "who", "action", "what", "companies", "people", "where"])
+        for r in found:
+            writer.writerow([_when(r.at), r.who, r.action, r.what, " ".join(map(str, r.company_ids)),
+                             " ".join(r.subjects), r.where])
+        return 0
+    rows = [[_when(r.at), r.who, r.action, r.what, ",".join(map(str, r.company_ids)) or "-",
+             str(len(r.subjects)), r.where or "-"] for r in found]
+    print("\n".join(_table(["at (JST)", "who", "action", "what", "companies", "people", "where"], rows))
+          if rows else "No access recorded for this selection.")
+    return 0
+
+
 def register(sub) -> None:
     """Add this package's commands to ``nihongo``'s subparsers."""
     log = sub.add_parser("log", help="the operations log: incidents, maintenance, work done")
@@ -165,6 +198,13 @@ def register(sub) -> None:
     p.add_argument("--company", type=int, help="only this company's questions")
     p.add_argument("--text", action="store_true", help="add the start of each question (may contain names)")
     p.set_defaults(func=cmd_questions_list, django=True)
+
+    p = sub.add_parser("audit", help="who viewed or exported whose personal data, when, from where (O11)")
+    p.add_argument("--month", help="YYYY-MM (Japan time); default: everything")
+    p.add_argument("--who", help="one user or operator")
+    p.add_argument("--company", type=int, help="access to this company's people")
+    p.add_argument("--csv", action="store_true", help="CSV on standard output, for the auditor")
+    p.set_defaults(func=cmd_audit, django=True)
 
     survey = sub.add_parser("survey", help="effect surveys of learners and companies (アンケート)")
     survey = survey.add_subparsers(dest="kind", required=True)

@@ -345,3 +345,31 @@ class RejectionCounter(models.Model):
 
     def __str__(self):
         return f"{self.day} {self.kind}: {self.count}"
+
+
+class AccessRecord(models.Model):
+    """Who viewed or exported whose personal data, when, from where (O11: audits possible).
+
+    Written by the admin's registry pages, the prefecture's review pages, the exports that carry names and
+    the manager's view; read by ``nihongo audit``. Holds IDs, never the data itself.
+    """
+
+    class Action(models.TextChoices):
+        VIEW = "view"
+        EXPORT = "export"
+        CHANGE = "change"
+
+    at = models.DateTimeField(db_index=True)
+    who = models.CharField(max_length=150, help_text="The user name, or the operator who ran a command")
+    action = models.CharField(max_length=8, choices=Action.choices)
+    what = models.CharField(max_length=100, help_text="The page or the export, e.g. admin:learner")
+    company_ids = models.JSONField(default=list, blank=True)
+    subjects = models.JSONField(default=list, blank=True, help_text="Login IDs or LMS user IDs concerned")
+    where = models.CharField(max_length=100, blank=True, help_text="IP address, or 'cli' for a command")
+
+    class Meta:
+        ordering = ["-at", "-id"]
+        indexes = [models.Index(fields=["who", "at"])]
+
+    def __str__(self):
+        return f"{self.at:%Y-%m-%d %H:%M} {self.who} {self.action} {self.what}"

@@ -15,7 +15,7 @@ from datetime import datetime
 from django.contrib.auth import get_user_model
 from django.db import transaction
 
-from programme import quota
+from programme import audit, quota
 from programme.contacts import support_email  # noqa: F401  (re-exported)
 from programme.models import Company, Learner, Manager
 from programme.outbox.encryption import new_password
@@ -117,6 +117,8 @@ def issue(company_id: int, *, by: str, now: datetime, host: str = "none", course
         record = IssueRecord.objects.create(
             kind=IssueRecord.Kind.ISSUE, company=company, login_ids=[r.login_id for r in rows], at=now, by=by,
             packet_sha256=hashlib.sha256(data).hexdigest(), host=host, host_result=result or {})
+        audit.record(who=by, action="export", what="credentials packet", where="cli",
+                     company_ids=[company.pk], subjects=[r.login_id for r in rows], at=now)
     return Issued(record, rows, data, zip_password, host_packet)
 
 

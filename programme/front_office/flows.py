@@ -20,7 +20,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import F, Max
 
 from curriculum.japan_time import japan_date
-from programme import places, quota
+from programme import audit, places, quota
 from programme.approvals import (
     ApprovalRefused,
     approve_learner,
@@ -372,6 +372,8 @@ def forward(now: datetime, by: str, password: str, receipts: list[str] | None = 
         Application.objects.filter(pk__in=[a.pk for a in chosen]).update(forwarded_at=now,
                                                                         forwarded_by=by.strip())
     log.info("forwarded %d applications, %d applicants, by %s", len(chosen), len(rows), by.strip())
+    audit.record(who=by.strip(), action="export", what="applications sheet (to the prefecture)", where="cli",
+                 company_ids=[a.company_id for a in chosen], subjects=[r["login_id"] for r in rows], at=now)
     return Forwarded(packed, f"applications-{stamp}.zip",
                      [a.receipt_number for a in chosen], len(rows))
 

@@ -15,7 +15,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 
-from programme import quota
+from programme import audit, places, quota
 from programme.models import Application, ApplicationLearner, RejectionCounter
 
 from . import flows, throttle
@@ -139,13 +139,18 @@ def review_list(request):
              "pending": sum(1 for p in a.applicants.all() if p.status == "pending"),
              "count": len(a.applicants.all()), "waiting": len(a.waiting.all())}
             for a in found.prefetch_related("applicants", "waiting")[:300]]
-    return render(request, "front_office/review_list.html", {"rows": rows, "show": show})
+    audit.record_request(request, action="view", what="review:list",
+                         company_ids=[r["application"].company_id for r in rows])
+    return render(request, "front_office/review_list.html", {"rows": rows, "show": show,
+                                                               "ledger": places.ledger()})
 
 
 @staff_view(VIEW)
 def review_application(request, receipt: str):
     application = get_object_or_404(Application.objects.select_related("company"), receipt_number=receipt)
     applicants = application.applicants.order_by("id").prefetch_related("decisions")
+    audit.record_request(request, action="view", what=f"review:{application.receipt_number}",
+                         company_ids=[application.company_id], subjects=[a.login_id for a in applicants])
     return render(request, "front_office/review_detail.html", {
         "application": application, "applicants": applicants,
         "places": quota.company_quota(application.employees),

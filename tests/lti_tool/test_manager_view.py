@@ -125,3 +125,17 @@ def test_inactive_members_and_missing_ids_are_left_out_of_the_roster():
         {"user_id": "c", "roles": ["http://purl.imsglobal.org/vocab/lis/v2/membership#Instructor"]},
     ])
     assert members == [Member("a", "Lan Nguyen", True), Member("c", "", False)]
+
+
+def test_the_programme_records_who_saw_which_learners_and_who_downloaded_them(demo):
+    from programme.models import AccessRecord
+
+    lan = Client()
+    answer(lan, launch(lan, "lan"), True)
+    manager = Client()
+    page = launch(manager, "manager1").page
+    seen = AccessRecord.objects.get(what="manager's view")
+    assert seen.who.startswith("sub-m1 (") and "sub-lan" in seen.subjects and seen.action == "view"
+    assert seen.company_ids == [demo["lan"].company_id]
+    assert manager.get(download_url(page)).status_code == 200
+    assert AccessRecord.objects.get(what="manager's view: xlsx").action == "export"
