@@ -28,6 +28,8 @@ NIHONGO_LTI_SOURCE = "portal.lti_records.LtiToolRecords"
 NIHONGO_STATUS_CHECKS = ("lti_tool.score_queue.status_line", "reports.delivery.status_check")
 # Where the monthly report goes (nihongo report monthly --queue), through the outbox's double check.
 NIHONGO_PREFECTURE_EMAIL = CONFIG.prefecture_email
+# Days before a planned maintenance window that every page shows its banner (O9).
+NIHONGO_MAINTENANCE_NOTICE_DAYS = 7
 # Hosts whose accounts `nihongo accounts issue --host X` creates through their API.
 NIHONGO_PROVISIONERS = {"openedx": "sync_service.provisioning.openedx_provisioner"}
 
@@ -79,6 +81,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "portal.maintenance.banner",  # planned maintenance on every page (O9)
             ],
         },
     },

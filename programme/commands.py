@@ -15,11 +15,21 @@ def cmd_log_add(args) -> int:
     try:
         started = datetime.fromisoformat(args.started) if args.started else datetime.now(timezone.utc)
         ended = datetime.fromisoformat(args.ended) if args.ended else None
-        entry = add(args.kind, args.title, started, args.by, args.details or "", ended)
+        if args.notify and args.kind != "maintenance":
+            raise OperationsError("--notify is for planned maintenance")
+        entry = add(args.kind, args.title, started, args.by, args.details or "", ended,
+                    impact=args.impact or "", cause=args.cause or "")
     except (OperationsError, ValueError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
-    print(f"recorded {entry.kind} #{entry.pk}: {entry.title}")
+    print(f"recorded {entry.kind} #{entry.pk}: {entry.title} ({_when(entry.started_at)} JST)")
+    if args.notify:
+        from programme.maintenance import announce
+
+        done = announce(entry, by=args.by, now=datetime.now(timezone.utc))
+        print(f"announced: {done.companies} companies by mail, {done.letters} by letter, "
+              f"{done.learners} learners by mail in their language; "
+              f"{done.without_address} companies without any address")
     return 0
 
 
@@ -167,6 +177,10 @@ def register(sub) -> None:
     p.add_argument("--started", help="ISO 8601 with zone (default: now)")
     p.add_argument("--ended", help="ISO 8601 with zone")
     p.add_argument("--by", required=True, help="who records it")
+    p.add_argument("--impact", help="incidents: who or what was affected, and how")
+    p.add_argument("--cause", help="incidents: the cause, once known")
+    p.add_argument("--notify", action="store_true",
+                   help="maintenance: tell every company and learner now, through the outbox (O9)")
     p.set_defaults(func=cmd_log_add, django=True)
     p = log.add_parser("list", help="the month's entries")
     p.add_argument("--month", required=True, help="YYYY-MM")

@@ -192,6 +192,8 @@ class OperationsEntry(models.Model):
     details = models.TextField(blank=True, help_text="No learners' personal data here")
     started_at = models.DateTimeField()
     ended_at = models.DateTimeField(null=True, blank=True)
+    impact = models.TextField(blank=True, help_text="Incidents: who or what was affected, and how")
+    cause = models.TextField(blank=True, help_text="Incidents: the cause, once known")
     recorded_by = models.CharField(max_length=100)
 
     class Meta:

@@ -82,3 +82,31 @@ REPLACEMENT = {
 
 def pick(texts: dict, language: str, fallback: str = "en") -> tuple[str, str]:
     return texts.get(language) or texts[fallback]
+
+MAINTENANCE = {
+    "ja": ("【Kagoshima Nihongo】メンテナンスのお知らせ（{when}）",
+           "いつも Kagoshima Nihongo をご利用いただき、ありがとうございます。\n{when}（日本時間）に、システムの"
+           "メンテナンスを行います。この間は学習やログインができないことがあります。\n内容：{title}\n"
+           "ご不便をおかけしますが、ご理解をお願いいたします。学習者の皆さんへのお声かけもよろしくお願いします。"),
+    "en": ("Kagoshima Nihongo: planned maintenance ({when})",
+           "Thank you for using Kagoshima Nihongo.\nThe system will be under maintenance {when} (Japan time). "
+           "During that time you may not be able to sign in or study.\nWhat: {title}\n"
+           "We are sorry for the inconvenience. Thank you for your understanding."),
+    "vi": ("Kagoshima Nihongo: thông báo bảo trì ({when})",
+           "Cảm ơn bạn đã sử dụng Kagoshima Nihongo.\nHệ thống sẽ được bảo trì vào {when} (giờ Nhật Bản). "
+           "Trong thời gian này, bạn có thể không đăng nhập hoặc học được.\nNội dung: {title}\n"
+           "Xin lỗi vì sự bất tiện này. Cảm ơn bạn đã thông cảm."),
+    "id": ("Kagoshima Nihongo: pemberitahuan pemeliharaan ({when})",
+           "Terima kasih telah menggunakan Kagoshima Nihongo.\nSistem akan menjalani pemeliharaan pada {when} "
+           "(waktu Jepang). Selama waktu itu, Anda mungkin tidak bisa masuk atau belajar.\nIsi: {title}\n"
+           "Mohon maaf atas ketidaknyamanannya. Terima kasih atas pengertian Anda."),
+    "tl": ("Kagoshima Nihongo: abiso ng maintenance ({when})",
+           "Salamat sa paggamit ng Kagoshima Nihongo.\nMagkakaroon ng maintenance ang sistema sa {when} "
+           "(oras sa Japan). Sa panahong ito, maaaring hindi ka makapag-log in o makapag-aral.\nTungkol sa: {title}\n"
+           "Paumanhin sa abala. Salamat sa inyong pag-unawa."),
+    "my": ("Kagoshima Nihongo - စနစ်ပြုပြင်ထိန်းသိမ်းမှု အသိပေးချက် ({when})",
+           "Kagoshima Nihongo ကို အသုံးပြုပေးသည့်အတွက် ကျေးဇူးတင်ပါသည်။\n{when} (ဂျပန်စံတော်ချိန်) တွင် "
+           "စနစ်ကို ပြုပြင်ထိန်းသိမ်းပါမည်။ ထိုအချိန်အတွင်း ဝင်ရောက်ခြင်း သို့မဟုတ် စာလေ့လာခြင်း "
+           "မပြုလုပ်နိုင်ပါ။\nအကြောင်းအရာ - {title}\nအဆင်မပြေမှုအတွက် တောင်းပန်ပါသည်။ နားလည်ပေးမှုအတွက် "
+           "ကျေးဇူးတင်ပါသည်။"),
+}

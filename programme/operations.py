@@ -14,7 +14,7 @@ class OperationsError(ValueError):
 
 
 def add(kind: str, title: str, started_at: datetime, recorded_by: str, details: str = "",
-        ended_at: datetime | None = None) -> OperationsEntry:
+        ended_at: datetime | None = None, *, impact: str = "", cause: str = "") -> OperationsEntry:
     if kind not in OperationsEntry.Kind.values:
         raise OperationsError(f"kind must be one of {', '.join(OperationsEntry.Kind.values)}, not {kind!r}")
     if not title.strip():
@@ -23,8 +23,14 @@ def add(kind: str, title: str, started_at: datetime, recorded_by: str, details: 
         raise OperationsError("times need a zone, e.g. 2026-11-27T09:00+09:00")
     if ended_at and ended_at < started_at:
         raise OperationsError("--ended is before --started")
-    return OperationsEntry.objects.create(kind=kind, title=title.strip(), details=details,
-                                          started_at=started_at, ended_at=ended_at, recorded_by=recorded_by)
+    entry = OperationsEntry.objects.create(kind=kind, title=title.strip(), details=details, impact=impact,
+                                           cause=cause, started_at=started_at, ended_at=ended_at,
+                                           recorded_by=recorded_by)
+    if kind == OperationsEntry.Kind.MAINTENANCE:
+        from django.core.cache import cache
+
+        cache.delete("nihongo:maintenance-banner")  # the banner shows it at once (portal.maintenance)
+    return entry
 
 
 def in_month(first: date, last: date) -> list[dict]:
@@ -34,5 +40,6 @@ def in_month(first: date, last: date) -> list[dict]:
         started, ended = entry.started_at.astimezone(PROGRAMME_TZ), entry.ended_at
         rows.append({"Kind": entry.kind, "Started": f"{started:%Y-%m-%d %H:%M}",
                      "Ended": f"{ended.astimezone(PROGRAMME_TZ):%Y-%m-%d %H:%M}" if ended else "",
-                     "Title": entry.title, "Details": entry.details, "Recorded by": entry.recorded_by})
+                     "Title": entry.title, "Details": entry.details, "Impact": entry.impact,
+                     "Cause": entry.cause, "Recorded by": entry.recorded_by})
     return rows

@@ -18,7 +18,7 @@ from programme.quota import company_quota
 from .xlsx import write_sheets
 
 SHEETS = ("Summary", "Companies", "Learners", "Usage", "Levels", "Rules", "Surveys", "Operations")
-OPERATION_COLUMNS = ["Kind", "Started", "Ended", "Title", "Details", "Recorded by"]
+OPERATION_COLUMNS = ["Kind", "Started", "Ended", "Title", "Details", "Impact", "Cause", "Recorded by"]
 SURVEY_COLUMNS = ["Survey", "Responses", "Question", "Answered", "Mean (1–5)", "Counts"]
 RULE_COLUMNS = ["Decided", "Kind", "Company", "Week of", "Learners", "Evidence"]
 ACTIVITY_COLUMNS = ["login_id", "day", "logins", "items_answered", "items_correct", "minutes"]

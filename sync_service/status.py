@@ -39,7 +39,9 @@ def _outbox_line(now: datetime, problems: list[str]) -> str:
         problems.append(f"outbox: {given_up} mail(s) failed {MAX_ATTEMPTS} times: see `nihongo outbox list`")
     if overdue:
         problems.append(f"outbox: {overdue} mail(s) due for over an hour: schedule `nihongo outbox send`")
-    return f"outbox: {approval} waiting for approval, {failed} failed"
+    letters = mails.filter(channel=OutgoingMail.Channel.LETTER,
+                           status__in=[OutgoingMail.Status.QUEUED, OutgoingMail.Status.APPROVED]).count()
+    return f"outbox: {approval} waiting for approval, {failed} failed, {letters} letter(s) to print"
 
 
 def status(now: datetime) -> Status:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 
 from django.utils import timezone
 
@@ -88,8 +89,24 @@ def cmd_notices(args) -> int:
 
     result = hand_over(timezone.now())
     print(f"{result.queued} notice(s) queued in the outbox (each waits for approval); "
-          f"{result.no_address} without an address (the company's application has no support e-mail)")
+          f"{result.letters} as letters to print (`nihongo outbox letters`); "
+          f"{result.no_address} with neither an e-mail nor a postal address")
     return 1 if result.no_address else 0
+
+
+def cmd_letters(args) -> int:
+    from .flows import letters_waiting, print_letters
+
+    if args.out is None:
+        waiting = list(letters_waiting())
+        for mail in waiting:
+            print(f"{mail.pk:>5}  {mail.status:<9} {mail.subject[:60]}")
+        print(f"{len(waiting)} letter(s) waiting: approve each (`nihongo outbox approve ID --recipients 1`), "
+              "then `nihongo outbox letters --out DIR` writes them to print")
+        return 0
+    written = print_letters(args.out, by=args.by, now=timezone.now())
+    print(f"{len(written)} letter(s) written to {args.out} and marked printed: print and post them today")
+    return 0
 
 
 def register(sub) -> None:
@@ -114,5 +131,9 @@ def register(sub) -> None:
     p.set_defaults(func=cmd_cancel, django=True)
     p = outbox.add_parser("notices", help="queue the weekly rule's notices (after `rules run --apply`)")
     p.set_defaults(func=cmd_notices, django=True)
+    p = outbox.add_parser("letters", help="letters for companies without e-mail: list, or print")
+    p.add_argument("--out", type=Path, help="write the approved letters' PDFs here and mark them printed")
+    p.add_argument("--by", default="operator", help="who prints them")
+    p.set_defaults(func=cmd_letters, django=True)
     p = outbox.add_parser("send", help="send every due mail (run it from cron); exit 1 if any failed")
     p.set_defaults(func=cmd_send, django=True)

@@ -17,6 +17,8 @@ from django.core.mail import EmailMessage, get_connection
 from django.core.validators import validate_email
 from django.db import transaction
 
+from curriculum.japan_time import PROGRAMME_TZ
+
 from .encryption import is_encrypted_zip
 from .models import Attachment, MailEvent, OutgoingMail
 
@@ -147,8 +149,8 @@ def approve(mail_id: int, *, by: str, now: datetime, confirmed_recipients: int) 
             raise OutboxRefused(f"Mail {mail.pk} holds no personal data: it needs no approval.")
         if by == mail.created_by:
             raise OutboxRefused("The sender cannot approve their own mail: ask another operator.")
-        if confirmed_recipients != len(mail.recipients):
-            raise OutboxRefused(f"Mail {mail.pk} has {len(mail.recipients)} recipient(s), not "
+        if confirmed_recipients != mail.addressees:
+            raise OutboxRefused(f"Mail {mail.pk} has {mail.addressees} recipient(s), not "
                                 f"{confirmed_recipients}: look at the double check again.")
         mail.status, mail.approved_by, mail.approved_at = OutgoingMail.Status.APPROVED, by, now
         mail.save(update_fields=["status", "approved_by", "approved_at"])
@@ -158,7 +160,8 @@ def approve(mail_id: int, *, by: str, now: datetime, confirmed_recipients: int) 
 
 def due(now: datetime):
     """Mails that may go now: past their hold, and approved when they hold personal data."""
-    ready = OutgoingMail.objects.filter(hold_until__lte=now, attempts__lt=MAX_ATTEMPTS)
+    ready = OutgoingMail.objects.filter(hold_until__lte=now, attempts__lt=MAX_ATTEMPTS,
+                                        channel=OutgoingMail.Channel.MAIL)
     plain = ready.filter(personal_data=False, status__in=[OutgoingMail.Status.QUEUED,
                                                           OutgoingMail.Status.FAILED])
     approved = ready.filter(personal_data=True, status__in=[OutgoingMail.Status.APPROVED,
@@ -202,3 +205,56 @@ def send_due(now: datetime, *, by: str = "outbox", connection=None) -> tuple[int
 
 def waiting_for_approval():
     return OutgoingMail.objects.filter(personal_data=True, status=OutgoingMail.Status.QUEUED)
+
+
+# Letters: companies without e-mail (printed and posted) ------------------------------------------------
+
+def queue_letter(*, subject: str, body: str, addressee: str, postal_address: str, purpose: str,
+                 created_by: str, now: datetime) -> OutgoingMail:
+    """A notice for someone without e-mail, as a Japanese PDF letter waiting for approval and printing."""
+    from programme.pdf import escape, render
+
+    if not postal_address.strip():
+        raise OutboxRefused("A letter needs a postal address: add it to the company's record in the admin.")
+    page = (f'<p style="margin-bottom:12mm">{escape(postal_address).replace(chr(10), "<br>")}<br>'
+            f"{escape(addressee)} 様</p>"
+            f"<p style=\"text-align:right\">{now.astimezone(PROGRAMME_TZ):%Y年%m月%d日}"
+            "<br>鹿児島県外国人材日本語学習支援事業 運営事務局</p>"
+            f"<h1>{escape(subject)}</h1>"
+            + "".join(f"<p>{escape(line)}</p>" for line in body.splitlines() if line))
+    pdf = render(page, subject)
+    with transaction.atomic():
+        mail = OutgoingMail.objects.create(
+            channel=OutgoingMail.Channel.LETTER, subject=subject.strip(), body=body, recipients=[],
+            postal_address=f"{addressee}\n{postal_address}", personal_data=True, purpose=purpose,
+            created_by=created_by, created_at=now, hold_until=now)
+        Attachment.objects.create(mail=mail, filename=f"letter-{mail.pk}.pdf", content_type="application/pdf",
+                                  content=pdf, encrypted=False)
+        _record(mail, "queued", created_by, now, "letter to print")
+    return mail
+
+
+def letters_waiting():
+    """Letters not yet printed (waiting for approval, or approved and waiting for the printer)."""
+    return OutgoingMail.objects.filter(channel=OutgoingMail.Channel.LETTER,
+                                       status__in=[OutgoingMail.Status.QUEUED, OutgoingMail.Status.APPROVED])
+
+
+def print_letters(out_dir, *, by: str, now: datetime) -> list:
+    """Write every approved letter's PDF into ``out_dir`` for printing and mark it sent (printed)."""
+    from pathlib import Path
+
+    out_dir = Path(out_dir)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    written = []
+    for mail in OutgoingMail.objects.filter(channel=OutgoingMail.Channel.LETTER,
+                                            status=OutgoingMail.Status.APPROVED).order_by("created_at", "id"):
+        with transaction.atomic():
+            for attachment in mail.attachments.all():
+                path = out_dir / attachment.filename
+                path.write_bytes(bytes(attachment.content))
+                written.append(path)
+            mail.status, mail.sent_at = OutgoingMail.Status.SENT, now
+            mail.save(update_fields=["status", "sent_at"])
+            _record(mail, "printed", by, now, str(out_dir))
+    return written

@@ -13,9 +13,15 @@ class OutgoingMail(models.Model):
         FAILED = "failed"
         CANCELLED = "cancelled"
 
+    class Channel(models.TextChoices):
+        MAIL = "mail"
+        LETTER = "letter"  # a company without e-mail: a PDF to print and post (``nihongo outbox letters``)
+
+    channel = models.CharField(max_length=8, choices=Channel.choices, default=Channel.MAIL)
     subject = models.CharField(max_length=200)
     body = models.TextField()
     recipients = models.JSONField(help_text="E-mail addresses; several go in BCC")
+    postal_address = models.TextField(blank=True, help_text="Letters: the addressee and address to print")
     personal_data = models.BooleanField(
         help_text="Holds learners' personal data: an operator must approve it after a double check")
     purpose = models.CharField(max_length=100, help_text="Why it is sent (credentials, notice, report...)")
@@ -38,6 +44,11 @@ class OutgoingMail(models.Model):
     @property
     def is_group(self) -> bool:
         return len(self.recipients) > 1
+
+    @property
+    def addressees(self) -> int:
+        """Recipients an approver counts: a letter has one addressee."""
+        return 1 if self.channel == self.Channel.LETTER else len(self.recipients)
 
 
 class Attachment(models.Model):

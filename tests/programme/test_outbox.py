@@ -153,8 +153,8 @@ def test_status_shows_mail_waiting_and_flags_mail_that_does_not_leave():
     queue(["a@x.example"], personal=True)
     stuck = queue(["b@y.example"])
     found = status(NOW)
-    assert "outbox: 1 waiting for approval, 0 failed" in found.lines and found.problems == [
-        "no sync has run yet: run `nihongo sync`"]
+    assert "outbox: 1 waiting for approval, 0 failed, 0 letter(s) to print" in found.lines
+    assert found.problems == ["no sync has run yet: run `nihongo sync`"]
     later = status(NOW + timedelta(hours=2))
     assert any("due for over an hour" in p for p in later.problems)
     OutgoingMail.objects.filter(pk=stuck.pk).update(status="failed", attempts=flows.MAX_ATTEMPTS)
