@@ -73,6 +73,8 @@ def run(portal_port: int = 8000, workbench_port: int = 8001, var_dir: Path | Non
     subprocess.run([*nihongo, "seed-demo", "--base-url", base_url], env=portal_env, check=True, cwd=ROOT)
     print("Applying the weekly-login rule to the demo's weeks of activity:", flush=True)
     subprocess.run([*nihongo, "rules", "run", "--apply"], env=portal_env, check=True, cwd=ROOT)
+    print("The rule's notices to the outbox (mail, or a letter where there is no e-mail):", flush=True)
+    subprocess.run([*nihongo, "outbox", "notices"], env=portal_env, check=False, cwd=ROOT)
     _manage(workbench_env, "migrate", "--run-syncdb", "--no-input", "-v0")  # the SDK ships no migrations
     serve = [sys.executable, str(ROOT / "manage.py"), "runserver", "--noreload"]
     procs = [

@@ -66,6 +66,10 @@ WAITING = [
     ("Sakurajima Foods (demo)", "Siti Rahmawati", "Indonesia", "特定技能1号", "id"),
 ]
 MANAGERS = [("k26-m001", "Yamada Hanako"), ("k26-m002", "Saigo Takashi")]
+# Each demo company's confirmed contact: the first has e-mail; the second has only a postal address, so its
+# notices become letters to print (`nihongo outbox letters`), as for a real company without e-mail.
+CONTACTS = [("support@sakurajima-foods.example.jp", "鹿児島県鹿児島市山下町（架空）1-1"),
+            ("", "鹿児島県霧島市国分中央（架空）2-2")]
 
 
 def context_id(company: Company) -> str:
@@ -85,9 +89,12 @@ def seed(now: datetime, base_url: str | None = None, rng: random.Random | None =
     start = today - timedelta(weeks=WEEKS, days=today.weekday())
     items = [item.id for item in default_bank().select("N5")]
     learners = 0
-    for (name, employees, industry, people), manager in zip(COMPANIES, MANAGERS, strict=True):
+    for n, ((name, employees, industry, people), manager, contact) in enumerate(
+            zip(COMPANIES, MANAGERS, CONTACTS, strict=True), 1):
         manager_id, manager_name = manager
-        company = Company.objects.create(name=name, employees=employees, industry=industry, joined_on=start)
+        company = Company.objects.create(name=name, employees=employees, industry=industry, joined_on=start,
+                                         address=contact[1])
+        _demo_contact(company, manager_name, contact[0], n, now)
         Manager.objects.create(company=company, login_id=manager_id, display_name=manager_name,
                                lms_user_id=manager_id)
         for login_id, person, nationality, status, language, profile in people:
@@ -106,6 +113,18 @@ def seed(now: datetime, base_url: str | None = None, rng: random.Random | None =
     _demo_operator()
     _demo_application(now, start, rng)
     return {"companies": len(COMPANIES), "learners": learners, "daily rows": result.rows_changed}
+
+
+def _demo_contact(company: Company, person: str, email: str, n: int, now: datetime) -> None:
+    """The company's application as the prefecture approved it, with its confirmed contact."""
+    from programme.models import Application
+
+    Application.objects.create(
+        receipt_number=f"DEMO-{n}", company=company, company_name=company.name, address=company.address,
+        corporate_number="", employees=company.employees, industry=company.industry, support_name=person,
+        support_email=email, support_phone="", consent_version="demo", status=Application.Status.DECIDED,
+        submitted_at=now - timedelta(weeks=WEEKS + 1), contact_confirmed_at=now - timedelta(weeks=WEEKS),
+        contact_confirmed_by="prefecture (demo)")
 
 
 def _study(learner, profile, registration, context, start: date, today: date, items, rng) -> None:

@@ -97,6 +97,10 @@ def test_the_demo_applies_the_weekly_login_rule(demo):
     out = demo["output"]
     assert "suspension  Kirishima Care Home (demo)" in out
     assert "replacement Sakurajima Foods (demo)" in out and "warning" in out
+    # every notice reaches the outbox: by mail, or as a letter for the company without e-mail
+    queued = re.search(r"(\d+) notice\(s\) queued in the outbox.*?(\d+) as letters to print.*?"
+                       r"(\d+) with neither", out, re.S)
+    assert queued and int(queued.group(1)) > 0 and int(queued.group(2)) > 0 and queued.group(3) == "0"
 
 
 def test_ctrl_c_stops_both_servers(demo):
