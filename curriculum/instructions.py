@@ -310,6 +310,14 @@ INSTRUCTIONS: dict[ItemType, dict[str, str]] = {
         "tl": "Piliin ang salitang Hapon na may ganitong kahulugan.",
         "my": "ဤအဓိပ္ပာယ်ရှိသော ဂျပန်စကားလုံးကို ရွေးပါ။",
     },
+    ItemType.MEANING_TO_KANJI: {
+        "ja": "このいみの漢字をえらんでください。",
+        "en": "Choose the kanji with this meaning.",
+        "vi": "Hãy chọn chữ kanji có nghĩa này.",
+        "id": "Pilih kanji yang memiliki arti ini.",
+        "tl": "Piliin ang kanji na may ganitong kahulugan.",
+        "my": "ဤအဓိပ္ပာယ်ရှိသော ခန်းဂျီးကို ရွေးပါ။",
+    },
 }
 
 

@@ -51,6 +51,7 @@ class ItemType(enum.StrEnum):
     JFT_INFORMATION_SEARCH = "jft_information_search"  # 情報検索
     # Ours
     MEANING_TO_WORD = "meaning_to_word"  # an English meaning → the Japanese word
+    MEANING_TO_KANJI = "meaning_to_kanji"  # an English meaning → the kanji
 
 
 class Stimulus(enum.StrEnum):
@@ -108,4 +109,14 @@ TYPES: dict[ItemType, TypeInfo] = {
     ItemType.JFT_READING: TypeInfo("内容理解", "読解", _R, 4, _P, JFT),
     ItemType.JFT_INFORMATION_SEARCH: TypeInfo("情報検索", "読解", _R, 4, _P, JFT),
     ItemType.MEANING_TO_WORD: TypeInfo("語の意味（英語から）", "文字・語彙", _V, 4, _N, JLPT + JFT),
+    ItemType.MEANING_TO_KANJI: TypeInfo("漢字の意味（英語から）", "文字・語彙", "kanji", 4, _N, JLPT + JFT),
 }
+
+#: Our own formats: the question is an English meaning, not Japanese. Drills may train them; the mock tests
+#: and the placement test never serve them (a Vietnamese or Burmese worker is not tested on English).
+OWN_TYPES = frozenset({ItemType.MEANING_TO_WORD, ItemType.MEANING_TO_KANJI})
+
+
+def is_exam_format(item_type: ItemType) -> bool:
+    """True for the JLPT's and JFT-Basic's own formats, whose questions are in Japanese."""
+    return item_type not in OWN_TYPES

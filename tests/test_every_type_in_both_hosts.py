@@ -10,7 +10,7 @@ import pytest
 
 from curriculum.bank import default_bank
 from curriculum.furigana import plain
-from curriculum.item_types import TYPES, ItemType, Stimulus
+from curriculum.item_types import OWN_TYPES, TYPES, ItemType, Stimulus
 from tests.lti_tool.harness import demo, launch, post_json, sent_to_platform  # noqa: F401  (fixtures)
 from tests.xblocks.conftest import clock, drill_factory, post  # noqa: F401  (fixtures)
 
@@ -19,7 +19,7 @@ EXAMPLES = {}
 for _item in BANK:
     if _item.id.startswith("ex-"):
         EXAMPLES.setdefault(_item.type, _item)
-AUTHORED_TYPES = sorted(t for t in ItemType if t is not ItemType.MEANING_TO_WORD)
+AUTHORED_TYPES = sorted(t for t in ItemType if t not in OWN_TYPES)
 
 
 def test_every_type_has_an_example():

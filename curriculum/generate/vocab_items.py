@@ -14,6 +14,8 @@ from dataclasses import dataclass
 
 from ..furigana import has_markup
 from ..items import Item, ItemType, Level, Skill
+from ..suitability import suitable
+from .artifacts import LISTS, has_digits, proverb, well_formed
 from .common import (
     LICENCE,
     SOURCE_FURIGANA,
@@ -25,22 +27,24 @@ from .common import (
     interleave,
     pick,
 )
+from .context import MIN_CONTEXT, MIN_CONTEXT_WORDS, context_of, corpus
 from .dataset import (
     Entry,
-    gloss_key,
     kanji_rank,
     readings_by_spelling,
     spellings_by_reading,
     variant_spellings,
 )
-from .readings import sound_swaps, wrong_readings
+from .readings import align, sound_swaps, wrong_readings
 from .text import (
     LEVEL_RANK,
     Match,
     find_word,
+    has_kanji,
     hira,
     is_hiragana,
     kanji_chars,
+    reading_of,
     render,
     tokens,
     workplace_ok,
@@ -85,6 +89,9 @@ def sentences(entry: Entry, *, reading: bool, unbound: bool, context: int = 0) -
         if _UNFIT.search(ja) or not workplace_ok(ja, en) or not 4 <= len(ja) <= 60 \
                 or len(re.sub(r"[。、！？!?.,\s]", "", ja)) - len(entry.word) < context:
             continue
+        if not (well_formed(ja) and suitable(ja) and suitable(en)) or has_digits(ja) \
+                or (LEVEL_RANK[entry.level] <= LEVEL_RANK["N4"] and proverb(ja)):
+            continue  # artifacts (mis-split, proverbs at N5–N4, 7色) and rough or unsuitable sentences
         match = find_word(ja, entry.word)
         if match is None or (unbound and match.bound):
             continue
@@ -98,7 +105,7 @@ def sentences(entry: Entry, *, reading: bool, unbound: bool, context: int = 0) -
 
 
 def _sentence_for(item_type: ItemType, entry: Entry, *, reading: bool, unbound: bool,
-                  context: int = 0) -> Sentence | None:
+                  context: int = 3) -> Sentence | None:
     found = sentences(entry, reading=reading, unbound=unbound, context=context)
     return found[_OFFSET[item_type] % len(found)] if found else None
 
@@ -154,26 +161,62 @@ def _same_shape(entry: Entry, pool: Pool) -> list[str]:
                    and len(kanji_chars(e.word)) == count and e.reading.endswith(entry.okurigana)})
 
 
+_VOICING = {a: b for a, b in zip("かきくけこさしすせそたちつてとはひふへほはひふへほ",
+                                  "がぎぐげござじずぜぞだぢづでどばびぶべぼぱぴぷぺぽ", strict=True)}
+_VOICING.update({b: a for a, b in list(_VOICING.items())})
+
+
+def _seams(entry: Entry) -> set[int] | None:
+    """Where in the reading a kanji after the first begins (入口: い り|ぐ ち → {2}); None if unknown."""
+    parts = align(entry.word, entry.reading)
+    if parts is None:
+        return None
+    seams, position = set(), 0
+    for k, (chunk, reading) in enumerate(parts):
+        if k and has_kanji(chunk):
+            seams.add(position)
+        position += len(reading)
+    return seams
+
+
+def also_right(candidate: str, entry: Entry) -> bool:
+    """A reading that may be right too: the right one with a voicing changed where two parts of a
+    compound meet (入口 いりくち, 出入口 でいりくち: dictionaries accept both). Unknown seams: anywhere
+    but the start."""
+    right = entry.reading
+    if len(candidate) != len(right):
+        return False
+    diffs = [k for k, (a, b) in enumerate(zip(candidate, right, strict=True)) if a != b]
+    if len(diffs) != 1 or _VOICING.get(right[diffs[0]]) != candidate[diffs[0]]:
+        return False
+    seams = _seams(entry)
+    return diffs[0] in seams if seams is not None else diffs[0] > 0
+
+
 def kanji_reading_item(entry: Entry, pool: Pool) -> Item | None:
+    """In a sentence, as the exam asks it; never a wrong reading that could also be right."""
     if not (entry.clean and entry.kanji):
         return None
+    sentence = _sentence_for(ItemType.KANJI_READING, entry, reading=True, unbound=False)
+    if sentence is None:
+        return None  # the exam asks readings in a sentence; alone, 度 is たび or ど
     iid = item_id(ItemType.KANJI_READING, entry)
     rng = random.Random(iid)
     valid = readings_by_spelling().get(entry.word, frozenset()) | {entry.reading}
+
+    def fine(r: str) -> bool:
+        return r not in valid and not also_right(r, entry)
+
     swaps, near = wrong_readings(entry.word, entry.reading)
-    sentence = _sentence_for(ItemType.KANJI_READING, entry, reading=True, unbound=False)
-    if sentence is None:
-        swaps = []  # with no sentence, another reading of the kanji may be right too (度: たび, ど)
-    wrong = interleave(rng, [r for r in swaps if r not in valid], [r for r in near if r not in valid])
+    wrong = interleave(rng, [r for r in swaps if fine(r)], [r for r in near if fine(r)])
     if not wrong:  # too few near misses: fill with readings of words shaped like this one (安い: たかい)
-        spare = [r for r in (*swaps, *near) if r not in valid]
-        shaped = [r for r in _same_shape(entry, pool) if r not in valid and r not in spare]
+        spare = [r for r in (*swaps, *near) if fine(r)]
+        shaped = [r for r in _same_shape(entry, pool) if fine(r) and r not in spare]
         rng.shuffle(shaped)
         wrong = interleave(rng, spare + shaped[:3 - len(spare)]) if len(spare) + len(shaped) >= 3 else []
     if not wrong:
         return None
-    target = f"「{entry.word}」"
-    prompt = render(sentence.ja, sentence.match, target, entry.level, kanji_rank()) if sentence else target
+    prompt = render(sentence.ja, sentence.match, f"「{entry.word}」", entry.level, kanji_rank())
     head = f"{entry.word}（{entry.reading}）: {_gloss(entry)}"
     return _item(ItemType.KANJI_READING, entry, rng, prompt, entry.reading, wrong, _explain(head, sentence),
                  _source(sentence, prompt, kanjidic=True))
@@ -196,54 +239,52 @@ def _is_other_word(candidate: str, entry: Entry) -> bool:
     return True
 
 
+def reads_as(candidate: str, reading: str) -> bool:
+    """Does MeCab read ``candidate`` as ``reading``? Then it is a real spelling of that sound (何時か for
+    いつか, 機械 for きかい) and could be right in the sentence too."""
+    return reading_of(candidate) == reading or any(
+        e.word == candidate for e in spellings_by_reading().get(reading, ()))
+
+
 def orthography_item(entry: Entry) -> Item | None:
+    """In a sentence; wrong spellings are never real spellings of the sound (one right answer)."""
     kana = re.sub(r"[\u3400-\u9fff々]", "", entry.word)
     if not (entry.clean and entry.kanji and (not kana or is_hiragana(kana))):
+        return None
+    sentence = _sentence_for(ItemType.ORTHOGRAPHY, entry, reading=True, unbound=False)
+    if sentence is None:
         return None
     iid = item_id(ItemType.ORTHOGRAPHY, entry)
     rng = random.Random(iid)
     rank = kanji_rank()
-    homophones = sorted({e.word for e in spellings_by_reading().get(entry.reading, ())
-                         if e.clean and e.kanji and e.word != entry.word
-                         and e.glosses.isdisjoint(entry.glosses)
-                         and _is_other_word(e.word, entry)})
-    swaps = []
     known = min(LEVEL_RANK[entry.level] + 1, LEVEL_RANK["N2"])  # kanji the learner has met, or nearly
-    for candidate in sound_swaps(entry.word, entry.reading):
-        if all(rank.get(c, 9) <= known for c in kanji_chars(candidate) if c != "々") \
-                and _is_other_word(candidate, entry):
-            toks = tokens(candidate)
-            if len(toks) == 1 and toks[0].reading == entry.reading:
-                continue  # a real word read the same way: maybe a variant spelling
-            swaps.append(candidate)
-    sentence = _sentence_for(ItemType.ORTHOGRAPHY, entry, reading=True, unbound=False)
-    if sentence is None:
-        if len(entry.word) == 1:
-            return None  # 「ばん」 alone: 晩, 番, 万 … are all somebody's ばん
-        homophones = []  # with no sentence, 「きかい」 is 機会 as much as 機械
-        spelled = {e.word for e in spellings_by_reading().get(entry.reading, ())}
-        swaps = [c for c in swaps if c not in spelled]
-    wrong = interleave(rng, swaps, homophones)
+    swaps = [c for c in sound_swaps(entry.word, entry.reading)
+             if all(rank.get(ch, 9) <= known for ch in kanji_chars(c) if ch != "々")
+             and _is_other_word(c, entry) and not reads_as(c, entry.reading)]
+    wrong = interleave(rng, swaps)
     if not wrong:
         return None
-    target = f"「{entry.reading}」"
-    prompt = render(sentence.ja, sentence.match, target, entry.level, rank) if sentence else target
+    prompt = render(sentence.ja, sentence.match, f"「{entry.reading}」", entry.level, rank)
     head = f"{entry.reading} → {entry.word}: {_gloss(entry)}"
     return _item(ItemType.ORTHOGRAPHY, entry, rng, prompt, entry.word, wrong, _explain(head, sentence),
                  _source(sentence, prompt, kanjidic=True))
 
 
 # --- 文脈規定 and 言い換え類義 ------------------------------------------------------------------------
-def _word_distractors(rng: random.Random, like: Entry, exclude: Sequence[Entry], pool: Pool) -> list[str]:
-    """Same level, part of speech and script, similar length; never sharing a gloss with ``exclude``."""
+def _word_distractors(rng: random.Random, like: Entry, exclude: Sequence[Entry], pool: Pool,
+                      ruled_out=lambda e: True) -> list[str]:
+    """Same level, part of speech and script, similar length; never sharing a gloss with ``exclude``;
+    only words ``ruled_out`` says the sentence excludes."""
     glosses = frozenset().union(*(e.glosses for e in exclude))
     words = {e.word for e in exclude}
     readings = {e.reading for e in exclude}
 
     def fits(e: Entry, same_script: bool) -> bool:
-        return (e.word not in words and e.reading not in readings and e.glosses.isdisjoint(glosses)
+        return (e.clean and e.word not in words and e.reading not in readings
+                and e.glosses.isdisjoint(glosses)
                 and (not same_script or e.script == like.script)
-                and not any(e.word in w or w in e.word for w in words))
+                and not any(e.word in w or w in e.word for w in words)
+                and suitable(e.word) and suitable("; ".join(e.meanings[:3])) and ruled_out(e))
 
     for same_script in (True, False):
         candidates = [e for e in pool.by_pos.get(like.pos, ()) if fits(e, same_script)]
@@ -254,59 +295,59 @@ def _word_distractors(rng: random.Random, like: Entry, exclude: Sequence[Entry],
 
 
 def contextual_item(entry: Entry, pool: Pool) -> Item | None:
+    """A sentence that decides the answer; distractors of the word's part of speech and level that the
+    sentence rules out (``context.py``: they never meet its context words in the corpus)."""
     if not entry.clean or entry.pos == "other":
         return None
-    sentence = _sentence_for(ItemType.CONTEXTUAL_MEANING, entry, reading=True, unbound=True, context=5)
-    if sentence is None:
+    found = sentences(entry, reading=True, unbound=True, context=MIN_CONTEXT)
+    if not found:
         return None
+    start = _OFFSET[ItemType.CONTEXTUAL_MEANING] % len(found)
     rng = random.Random(item_id(ItemType.CONTEXTUAL_MEANING, entry))
-    wrong = _word_distractors(rng, entry, [entry], pool)
-    if not wrong:
-        return None
-    prompt = render(sentence.ja, sentence.match, "（　）", entry.level, kanji_rank())
-    head = f"{_with_reading(entry)}: {_gloss(entry)}"
-    return _item(ItemType.CONTEXTUAL_MEANING, entry, rng, prompt, entry.word, wrong, _explain(head, sentence),
-                 _source(sentence, prompt))
-
-
-def synonyms(pool: Pool) -> dict[str, Entry]:
-    """word → its closest same-level synonym: same part of speech, a shared normalised gloss."""
-    by_gloss: dict[str, list[Entry]] = {}
-    for e in pool.entries:
-        if e.clean and e.pos != "other":
-            for g in sorted(e.primary_glosses):
-                by_gloss.setdefault(g, []).append(e)
-    order = {e.word: k for k, e in enumerate(pool.entries)}
-    found = {}
-    for e in pool.entries:
-        if not e.clean or e.pos == "other":
+    for sentence in found[start:] + found[:start]:
+        ctx = context_of(sentence.ja, sentence.match.inner)
+        if len(ctx) < MIN_CONTEXT_WORDS:
+            continue  # too little in the sentence to decide anything
+        wrong = _word_distractors(rng, entry, [entry], pool, lambda e, c=ctx: not corpus().meets(e.word, c))
+        if not wrong:
             continue
-        partners: dict[str, tuple[int, int, Entry]] = {}
-        for g in e.primary_glosses:
-            for other in by_gloss.get(g, ()):
-                if other.word == e.word or other.reading == e.reading or other.pos != e.pos \
-                        or other.word in e.word or e.word in other.word:
-                    continue
-                if e.pos == "verb" and set(kanji_chars(e.word)) & set(kanji_chars(other.word)):
-                    continue  # 並べる/並ぶ: a transitive pair, not synonyms
-                shared = len(other.synonym_glosses & e.synonym_glosses)
-                first = gloss_key(e.meanings[0]) == gloss_key(other.meanings[0])
-                if first or shared >= 2:  # 最も (most; extremely) is not 随分 (extremely; considerably)
-                    partners[other.word] = (-shared, order[other.word], other)
-        if partners:
-            found[e.word] = min(partners.values(), key=lambda p: p[:2])[2]
-    return found
+        prompt = render(sentence.ja, sentence.match, "（　）", entry.level, kanji_rank())
+        head = f"{_with_reading(entry)}: {_gloss(entry)}"
+        return _item(ItemType.CONTEXTUAL_MEANING, entry, rng, prompt, entry.word, wrong,
+                     _explain(head, sentence), _source(sentence, prompt))
+    return None
+
+
+SYNONYMS = LISTS / "synonyms.tsv"
+
+
+def curated_pairs(path=SYNONYMS) -> list[tuple[str, str, str]]:
+    """(level, word, partner) of the reviewed synonym list."""
+    out = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            level, word, partner, _note = line.split("\t")
+            out.append((level, word, partner))
+    return out
+
+
+def synonyms(level: str, known: dict[str, Entry]) -> dict[str, Entry]:
+    """word → its reviewed partner (``content/lists/synonyms.tsv``), for words of ``level``; ``known``
+    holds the entries of this level and below by word."""
+    return {word: known[partner] for lv, word, partner in curated_pairs()
+            if lv == level and partner in known and word in known}
 
 
 def paraphrase_item(entry: Entry, partner: Entry, pool: Pool) -> Item | None:
+    sentence = _sentence_for(ItemType.PARAPHRASE, entry, reading=True, unbound=False)
+    if sentence is None:
+        return None
     rng = random.Random(item_id(ItemType.PARAPHRASE, entry))
     wrong = _word_distractors(rng, partner, [entry, partner], pool)
     if not wrong:
         return None
-    sentence = _sentence_for(ItemType.PARAPHRASE, entry, reading=True, unbound=False)
     target = f"「{_with_ruby(entry, entry.level)}」"
-    prompt = render(sentence.ja, sentence.match, target, entry.level, kanji_rank()) if sentence else target
-    shared = sorted(entry.primary_glosses & partner.primary_glosses)
-    head = f"{_with_reading(entry)} ≈ {_with_reading(partner)}: {', '.join(shared)}"
+    prompt = render(sentence.ja, sentence.match, target, entry.level, kanji_rank())
+    head = f"{_with_reading(entry)} ≈ {_with_reading(partner)}"
     return _item(ItemType.PARAPHRASE, entry, rng, prompt, partner.word, wrong, _explain(head, sentence),
                  _source(sentence, prompt))

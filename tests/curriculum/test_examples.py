@@ -7,7 +7,7 @@ import pytest
 from curriculum.bank import CONTENT_DIR, default_bank, load_file
 from curriculum.furigana import plain, segments
 from curriculum.instructions import INSTRUCTIONS
-from curriculum.item_types import TYPES, ItemType, Stimulus
+from curriculum.item_types import OWN_TYPES, TYPES, ItemType, Stimulus
 from curriculum.items import TRANSLATION_LANGUAGES
 
 EXAMPLES = CONTENT_DIR / "authored" / "examples.json"
@@ -26,9 +26,9 @@ def test_every_item_type_has_an_example_in_the_default_bank():
     assert present == set(ItemType), f"no example for {sorted(set(ItemType) - present)}"
 
 
-def test_every_type_but_meaning_to_word_has_an_authored_example():
+def test_every_exam_type_has_an_authored_example():
     items, _ = load_file(EXAMPLES)
-    assert {i.type for i in items} == set(ItemType) - {ItemType.MEANING_TO_WORD}
+    assert {i.type for i in items} == set(ItemType) - OWN_TYPES
 
 
 def test_every_instruction_is_in_japanese_and_the_five_help_languages():

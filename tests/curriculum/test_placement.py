@@ -111,3 +111,14 @@ def test_jft_items_are_not_used_for_placement():
     jft_only = Bank([type(i)(**{**i.__dict__, "level": placement.Level.JFT_A2}) for i in jft])
     state, item = placement.next_item(None, jft_only, random.Random(1))
     assert item is None and state["done"]
+
+
+def test_placement_asks_only_exam_formats_with_japanese_questions():
+    """An English meaning to match would test a Vietnamese or Burmese worker on English."""
+    from curriculum.bank import default_bank
+    from curriculum.item_types import OWN_TYPES
+
+    bank = default_bank()
+    for seed in range(3):
+        _, asked = run(bank, random.Random(seed), lambda item: item.level in ("N5", "N4"))
+        assert asked and not any(bank.get(i).type in OWN_TYPES for i in asked)
