@@ -18,8 +18,8 @@ from datetime import date, timedelta
 from functools import lru_cache
 
 from .item_types import TYPES
+from .levels import BELOW, LEVELS
 from .mock_test import FORMS, Form
-from .placement import BELOW, LEVELS
 
 HOURS = {BELOW: 0, "N5": 300, "N4": 550, "N3": 900, "N2": 1450}
 JFT_EQUIVALENT = {"JFT-A1": "N5", "JFT-A2": "N4"}

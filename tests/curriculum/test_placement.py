@@ -6,11 +6,12 @@ import random
 
 import pytest
 
-from curriculum import placement
+from curriculum import placement, placement_simulation
 from curriculum.bank import Bank
+from curriculum.items import Level
 from curriculum.placement import MAX_ITEMS, PlacementError
 
-BANK = placement.simulation_bank()
+BANK = placement_simulation.simulation_bank()
 
 
 def run(bank, rng, right, state=None, roundtrip=False):
@@ -27,9 +28,10 @@ def run(bank, rng, right, state=None, roundtrip=False):
     return state, asked
 
 
-def test_simulated_learners_are_placed_right_90_percent_of_the_time_within_20_items():
-    report = placement.simulate(300, random.Random(2026))
-    assert report.accuracy >= 0.90
+def test_guessing_learners_are_placed_within_20_items():
+    """Learners who guess, slip and half-know (tests/benchmarks has the full figures)."""
+    report = placement_simulation.simulate(150, random.Random(2026), "typical")
+    assert report.accuracy >= 0.85
     assert report.max_items <= 20
     assert report.mean_items < 20, "the test stops early when the level is settled"
 
@@ -107,8 +109,8 @@ def test_an_answered_question_cannot_be_answered_again():
 
 
 def test_jft_items_are_not_used_for_placement():
-    jft = [i for i in placement.simulation_bank(4)]
-    jft_only = Bank([type(i)(**{**i.__dict__, "level": placement.Level.JFT_A2}) for i in jft])
+    sim = placement_simulation.simulation_bank(4)
+    jft_only = Bank([type(i)(**{**i.__dict__, "level": Level.JFT_A2}) for i in sim], sim.stimuli)
     state, item = placement.next_item(None, jft_only, random.Random(1))
     assert item is None and state["done"]
 
