@@ -46,9 +46,9 @@ FLAGS = frozenset({"single_source", "weak_source", "conflict", "two_senses", "va
 #: Flags that make an item practice only: shown with "check with a local colleague", never scored.
 PRACTICE_ONLY = frozenset({"single_source", "weak_source", "conflict", "two_senses", "recognition_only"})
 
-#: The source keys of the reference list's key table (§4.3 of /work/shared/reference/kagoshima_dialect.md,
-#: copied to the project as the dialect reference). "MBC-n" is one key per MBC post number. DRESSY, SH and
-#: AGRI name several pages and may carry the page ("DRESSY/3"). Any other source must be a URL.
+#: The source keys of the reference list's key table (§4.3 of the project's dialect reference; the keys
+#: and their pages are listed in content/dialect/README.md). "MBC-n" is one key per MBC post number.
+#: DRESSY, SH and AGRI name several pages and may carry the page ("DRESSY/3"). Any other source is a URL.
 SOURCE_KEYS = frozenset({
     "goo-m8u", "goo-m9p3u", "goo-m9p4u", "MED", "SHUKU", "MBC-31113", "MBC-46809", "MBC-49528", "MBC-49836",
     "MBC-59297", "MBC-61252", "MBC-63549", "KOMU", "MITSU", "AGRI", "DRESSY", "SH", "SANDY", "BIG", "CARE09",
@@ -75,6 +75,36 @@ REFERENCE_URLS = frozenset({
     "http://slideshowjp.com/doc/625171/",
 })
 _PAGED_KEY = re.compile(r"^(DRESSY|SH|AGRI)/\d+$")
+#: Sources that do not count towards scoring: CARE09 is an anonymous message-board repost.
+WEAK_SOURCES = frozenset({"CARE09"})
+#: An expression is scored only when this many independent sources attest it.
+MIN_SOURCES = 2
+#: Pages of one publisher count as one source: the key (or URL host) → the publisher.
+_PUBLISHERS = {
+    "goo-m8u": "goo", "goo-m9p3u": "goo", "goo-m9p4u": "goo", "dictionary.goo.ne.jp": "goo",
+    "slideshowjp.com": "MED", "blogs.mbc.co.jp": "MBC", "a31321a.hatenablog.com": "AGRI",
+    "dressy.pla-cole.wedding": "DRESSY", "seikatsu-hyakka.com": "SH", "satsuma-shuku.com": "SHUKU",
+    "mitsuoriyasan.com": "MITSU", "www1.sandybel.com": "SANDY", "komutai.gooside.com": "KOMU",
+    "www7a.biglobe.ne.jp": "BIG", "www.kts-tv.co.jp": "KTS", "okapon-info.com": "OKAPON",
+    "kagosimaseitai.blog.jp": "SEITAI", "meat21.com": "MEAT",
+}
+
+
+def publisher(source: str) -> str:
+    """Who stands behind a source: MBC-31113 and MBC-46809 are both MBC; DRESSY/3 is DRESSY; a URL its host's
+    publisher (www. dropped)."""
+    if source.startswith(("http://", "https://")):
+        host = source.split("/")[2].lower()
+        bare = host.removeprefix("www.")
+        return _PUBLISHERS.get(host) or _PUBLISHERS.get(bare) or bare
+    if source.startswith("MBC-"):
+        return "MBC"
+    return _PUBLISHERS.get(source, source.split("/")[0])
+
+
+def independent_sources(sources: tuple[str, ...] | list[str]) -> frozenset[str]:
+    """The distinct publishers behind ``sources``, weak ones left out."""
+    return frozenset(publisher(s) for s in sources if s not in WEAK_SOURCES)
 CHOICES = 4
 
 
@@ -119,8 +149,18 @@ class Expression:
         return self.forms[0]
 
     @property
+    def well_attested(self) -> bool:
+        """Two or more independent sources (pages of one publisher count once; weak sources not at all)."""
+        return len(independent_sources(self.sources)) >= MIN_SOURCES
+
+    @property
     def practice_only(self) -> bool:
-        return bool(self.flags & PRACTICE_ONLY)
+        return bool(self.flags & PRACTICE_ONLY) or not self.well_attested
+
+    @property
+    def practice_reasons(self) -> frozenset[str]:
+        """The flags that make it practice only; ``single_source`` when fewer than two independent sources."""
+        return (self.flags & PRACTICE_ONLY) | (frozenset() if self.well_attested else {"single_source"})
 
     def meaning_in(self, language: str) -> str:
         return self.standard if language == "ja" else self.meaning.get(language) or self.meaning["en"]
@@ -590,7 +630,7 @@ def _shown_exercise(exercise: dict, content: Content, language: str) -> dict:
         shown.update(prompt=drill.prompt, speak=drill.prompt if kind == "to_standard" else "", flags=[])
         return shown
     entry = content.expressions[exercise["entry"]]
-    shown["flags"] = sorted(entry.flags & PRACTICE_ONLY)
+    shown["flags"] = sorted(entry.practice_reasons)
     script = [_line(line) for line in entry.dialogue]
     if kind == "to_dialect":
         shown.update(prompt=entry.standard, speak="")

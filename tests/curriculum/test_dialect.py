@@ -22,7 +22,7 @@ def texts(word):
 def expression(ref, lesson="work", flags=(), action=False):
     form = f"てすと{ref}"
     row = {"id": f"kd-{ref:03d}", "ref": ref, "forms": [form], "standard": f"標準{ref}", "domains": ["W"],
-           "lesson": lesson, "sources": ["SHUKU"], "flags": list(flags),
+           "lesson": lesson, "sources": ["SHUKU", "MED"], "flags": list(flags),
            "dialogue": [{"speaker": "先輩", "ja": f"「{form}」じゃっど。", "standard": f"標準{ref}だよ。"},
                         {"speaker": "わたし", "ja": "はい。", "standard": "はい。"}],
            "meaning": texts(f"meaning {ref}"), "usage": texts(f"usage {ref}")}
@@ -346,3 +346,33 @@ def test_the_stereotypes_are_never_offered_as_answers_to_other_items():
                 assert {"kd-r01", "kd-r02"}.isdisjoint(exercise["choices"])
             else:
                 assert exercise["kind"] == "meaning" and exercise["scored"] is False
+
+
+def test_an_expression_is_scored_only_with_two_independent_sources(folder):
+    """Two MBC posts are one publisher; an anonymous board repost (CARE09) does not count."""
+    rows = [expression(ref, "safety", action=True) for ref in range(1, 9)]
+    rows[1]["sources"] = ["MBC-31113", "MBC-46809"]
+    rows[2]["sources"] = ["CARE09", "goo-m8u"]
+    rows[3]["sources"] = ["goo-m8u", "https://dictionary.goo.ne.jp/srch/dialect/x"]
+    write(folder, rows)
+    content = content_of(folder)
+    scored = {e.id: not e.practice_only for e in content.expressions.values() if e.id <= "kd-004"}
+    assert scored == {"kd-001": True, "kd-002": False, "kd-003": False, "kd-004": False}
+    assert content.expressions["kd-002"].practice_reasons == {"single_source"}
+    assert dialect.independent_sources(["MBC-31113", "SHUKU", "DRESSY/3", "DRESSY"]) == {"MBC", "SHUKU", "DRESSY"}
+
+
+def test_every_scored_shipped_expression_has_two_independent_sources():
+    content = dialect.default_content()
+    scored = [e for e in content.expressions.values() if not e.practice_only]
+    assert scored and all(len(dialect.independent_sources(e.sources)) >= 2 for e in scored)
+    single = [e for e in content.expressions.values() if len(dialect.independent_sources(e.sources)) < 2]
+    assert len(single) >= 25 and all(e.practice_only for e in single)
+
+
+def test_the_false_friends_lesson_does_not_call_dialect_words_standard():
+    lesson = dialect.lesson("false_friends")
+    for language, text in lesson.explanation.items():
+        assert "てげてげ" in text and "がっつい" in text, language
+    assert "are not standard Japanese" in lesson.explanation["en"]
+    assert "These words also exist in standard Japanese" not in lesson.explanation["en"]
