@@ -12,7 +12,7 @@ from datetime import datetime
 from . import drill
 from .bank import ATTRIBUTION, Bank
 from .drill import DrillConfig, DrillError, Grade
-from .furigana import plain
+from .furigana import has_markup, plain, segments
 
 
 def _progress(state: dict, config: DrillConfig, now: datetime) -> dict:
@@ -34,6 +34,8 @@ def _shown(item, bank: Bank, language: str) -> dict:
                              # a listening script is shown before answering only while there is no audio
                              "text": plain(stimulus["text"]) if stimulus["kind"] == "passage" or not audio
                              else None}
+        if stimulus["kind"] == "passage" and has_markup(stimulus["text"]):
+            shown["stimulus"]["text_ruby"] = segments(stimulus["text"])  # readings over kanji above the level
     return shown
 
 

@@ -21,7 +21,7 @@ from datetime import datetime, timedelta
 from . import scoring
 from .bank import ATTRIBUTION, Bank
 from .drill import Grade
-from .furigana import plain
+from .furigana import has_markup, plain, segments
 from .grading import AnswerError, grade
 from .item_types import TYPES, ItemType
 from .items import Item
@@ -418,6 +418,8 @@ def _shown_item(bank: Bank, item_id: str, section: str, language: str) -> dict:
                              "title": stimulus.get("title", ""), "audio": audio,
                              "text": plain(stimulus["text"]) if stimulus["kind"] == "passage" or not audio
                              else None}
+        if stimulus["kind"] == "passage" and has_markup(stimulus["text"]):
+            shown["stimulus"]["text_ruby"] = segments(stimulus["text"])  # readings over kanji above the level
     return shown
 
 

@@ -3,8 +3,8 @@
 The model is a 1PL with guessing and slips: a learner of ability θ answers an item of difficulty b
 with c choices right with probability g + (1 − g − s) / (1 + e^(a(b − θ))), where g = 1/c (a learner
 who does not know picks a choice at random), s = ``SLIP`` (one who knows sometimes taps the wrong
-one) and a = ``SLOPE`` for every item. Our items are not calibrated yet, so each has a stated prior difficulty: its level's cut point
-plus a small offset for its skill.
+one) and a = ``SLOPE`` for every item. Our items are not calibrated yet, so each has a stated prior
+difficulty: its level's cut point plus a small offset for its skill.
 
 - ``CUTS[L]`` is the ability at which a learner just passes level L: they know a typical level-L
   item half the time. The cuts are 3 logits apart and the slope is 1.5, ASSUMPTIONS to revisit once
