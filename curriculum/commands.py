@@ -1,4 +1,4 @@
-"""``nihongo content | bank``: check, export and rebuild the item bank (no Django)."""
+"""``nihongo content | bank``: check, export, sample for review and rebuild the item bank (no Django)."""
 
 from __future__ import annotations
 
@@ -36,11 +36,32 @@ def cmd_content_export(args) -> int:
     return 0
 
 
+def cmd_content_sample(args) -> int:
+    from curriculum.bank import default_bank
+    from curriculum.content_review import sample, sheet
+
+    if args.per_level < 1:
+        print("--per-level must be at least 1", file=sys.stderr)
+        return 2
+    bank = default_bank()
+    text = sheet(sample(bank, args.seed, args.per_level), bank)
+    if args.out:
+        Path(args.out).write_text(text + "\n", encoding="utf-8")
+        print(f"wrote the review sheet to {args.out}", file=sys.stderr)
+    else:
+        sys.stdout.write(text + "\n")
+    return 0
+
+
 def cmd_bank_build(args) -> int:
     from curriculum.build import build
+    from curriculum.generate import DROPPED
 
-    for level, count in build().items():
-        print(f"{level}: {count} items")
+    for name, count in build().items():
+        detail = ", ".join(f"{t} {n}" for t, n in sorted(count.items()))
+        print(f"{name}: {sum(count.values())} items ({detail})")
+    for reason, count in sorted(DROPPED.items()):
+        print(f"left out: {count} {reason}")
     return 0
 
 
@@ -54,6 +75,11 @@ def register(sub) -> None:
     p.add_argument("--format", choices=["json"], default="json")
     p.add_argument("--out", help="write to this file instead of standard output")
     p.set_defaults(func=cmd_content_export, django=False)
+    p = content.add_parser("sample", help="a stratified random sample of the bank as a review sheet")
+    p.add_argument("--seed", type=int, required=True, help="the same seed prints the same sheet")
+    p.add_argument("--per-level", type=int, default=60, help="items per level (default 60)")
+    p.add_argument("--out", help="write to this file instead of standard output")
+    p.set_defaults(func=cmd_content_sample, django=False)
 
     bank = sub.add_parser("bank", help="the item bank").add_subparsers(dest="kind", required=True)
     p = bank.add_parser("build", help="rebuild curriculum/content from the open datasets")
