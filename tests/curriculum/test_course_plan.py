@@ -118,7 +118,7 @@ def test_the_dialect_course_has_one_lesson_per_lesson_id_and_the_week():
 def test_custom_parameters_are_the_names_the_tool_reads():
     drill = plan("n5").chapters[1].subsections[1].units[0].activities[0]
     assert drill.lti_custom() == {"activity": "jlpt_drill", "level": "N5", "item_count": "10",
-                                  "types": "kanji_reading,orthography"}
+                                  "types": "kanji_reading,orthography,meaning_to_kanji"}
     progress = plan("n5").chapters[1].subsections[0].units[0].activities[0]
     assert progress.lti_custom()["activity"] == "progress"
 

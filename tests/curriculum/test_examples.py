@@ -108,3 +108,27 @@ def test_sentence_composition_shows_the_star_and_four_blanks(examples):
     items, _ = examples
     for item in (i for i in items if i.type is ItemType.SENTENCE_COMPOSITION):
         assert item.prompt.count("★") == 1 and item.prompt.count("＿＿") == 3, item.id
+
+
+def test_jlpt_questions_have_readings_over_kanji_above_the_level_only():
+    """N4 questions no longer print a reading over every kanji; kanji above the level get one (not the
+    tested word of a reading or spelling question, nor a word-formation suffix)."""
+    from curriculum.generate.dataset import kanji_rank
+    from curriculum.generate.text import kanji_chars
+
+    rank, ranks = kanji_rank(), {"N5": 0, "N4": 1, "N3": 2, "N2": 3}
+    bare_allowed = {"kanji_reading", "orthography", "word_formation"}
+    checked = 0
+    for path in sorted((CONTENT_DIR / "authored").glob("*.json")):
+        items, _ = load_file(path)
+        for item in (i for i in items if i.level.value in ranks):
+            checked += 1
+            for text in (item.prompt, *item.choices):
+                for base, reading in segments(text):
+                    level = ranks[item.level.value]
+                    above = [c for c in kanji_chars(base) if c != "々" and rank.get(c, 9) > level]
+                    if reading:
+                        assert above, f"{item.id}: a reading over {base}, which is within {item.level}"
+                    elif item.type.value not in bare_allowed:
+                        assert not above, f"{item.id}: {''.join(above)} in {base!r} needs a reading"
+    assert checked >= 250
