@@ -17,6 +17,8 @@ from .furigana import plain
 from .items import Item
 
 LIST_PATH = Path(__file__).parent / "content" / "lists" / "unsuitable.tsv"
+#: Items that teach rough register (the N4 imperative): the register rules are waived for them, no other.
+EXEMPT_PATH = LIST_PATH.with_name("register_exempt.tsv")
 KINDS = ("ja", "ja-re", "en")
 
 
@@ -75,8 +77,27 @@ def suitable(text: str) -> bool:
     return not problems(text)
 
 
+@lru_cache(maxsize=1)
+def register_exempt() -> dict[str, str]:
+    """item id → why it may show rough register."""
+    out = {}
+    for line in EXEMPT_PATH.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            item_id, why = line.split("\t", 1)
+            out[item_id] = why
+    return out
+
+
 def item_problems(item: Item, stimuli: dict[str, dict] | None = None) -> list[Finding]:
-    """What is unsuitable anywhere a learner looks in ``item``: prompt, choices, explanation(s), passage."""
+    """What is unsuitable anywhere a learner looks in ``item``: prompt, choices, explanation(s), passage
+    (register is not held against an item listed in ``register_exempt.tsv``)."""
+    found = _item_findings(item, stimuli)
+    if item.id in register_exempt():
+        found = [f for f in found if not f.rule.reason.startswith("register")]
+    return found
+
+
+def _item_findings(item: Item, stimuli: dict[str, dict] | None) -> list[Finding]:
     found = problems(item.prompt, "prompt")
     for k, choice in enumerate(item.choices):
         found += problems(choice, f"choice {k + 1}")

@@ -38,3 +38,17 @@ def test_a_malformed_list_line_names_its_line():
     with pytest.raises(ValueError, match="line 2"):
         parse_rules("ja\t死体\tcorpse\nbad line without tabs\n")
     assert LIST_PATH.name == "unsuitable.tsv"
+
+
+def test_an_item_that_teaches_the_imperative_may_show_rough_register_and_nothing_else():
+    from curriculum.items import Item
+    from curriculum.suitability import register_exempt
+
+    exempt = next(iter(register_exempt()))
+    base = next(i for i in default_bank() if i.id == exempt)
+    rough = Item(**{**base.__dict__, "prompt": "早く（　）！おくれるぞ。"})
+    assert item_problems(rough) == []
+    violent = Item(**{**base.__dict__, "prompt": "早く（　）！殺すぞ。"})
+    assert [f.rule.pattern for f in item_problems(violent)] == ["殺(?!到)"]
+    other = Item(**{**base.__dict__, "id": "not-exempt"})
+    assert any("register" in f.rule.reason for f in item_problems(other))
