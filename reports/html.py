@@ -154,7 +154,7 @@ def pair_chart(names: pd.Series, learners: pd.Series, active: pd.Series) -> str:
     """Two horizontal bars per company (learners, active): grows downwards, so it reads on a phone."""
     if names.empty:
         return _no_data("Learners and active learners by company")
-    row, label_width = 26, 170
+    row, label_width = 26, 240
     top_value = max(float(learners.max()), float(active.max()), 1.0)
     span = WIDTH - label_width - 40
     body = []
@@ -162,7 +162,7 @@ def pair_chart(names: pd.Series, learners: pd.Series, active: pd.Series) -> str:
         y = 10 + i * row
         body.append(f'<g class="company"><title>{escape(str(name))}: {total} learners, {used} active</title>'
                     f'<text x="{label_width - 6}" y="{y + 14}" text-anchor="end">'
-                    f"{escape(str(name)[:28])}</text>"
+                    f"{escape(str(name)[:26])}</text>"
                     f'<rect x="{label_width}" y="{y + 2}" width="{span * float(total) / top_value:.1f}" '
                     f'height="10" fill="{BLUE}"/>'
                     f'<rect x="{label_width}" y="{y + 12}" width="{span * float(used) / top_value:.1f}" '

@@ -27,7 +27,8 @@ NOTE = {
 CSS = """
 table { font-size: 8pt; } th { white-space: nowrap; }
 figure { margin: 3mm 0; page-break-inside: avoid; } figcaption { font-weight: 700; margin-bottom: 1mm; }
-svg { width: 100%; height: auto; } svg text { font-size: 10px; fill: #333; }
+svg { width: 100%; height: auto; max-height: 62mm; } svg text { font-size: 8px; fill: #333; }
+.key { display: inline-block; width: 3mm; height: 3mm; margin: 0 1mm 0 2mm; vertical-align: middle; }
 .note { background: #f4f6f8; border-left: 3px solid #5b7da8; padding: 2mm 3mm; font-size: 8.5pt; }
 """
 
@@ -72,7 +73,8 @@ def render_pdf(frames: dict[str, pd.DataFrame], lang: str = "ja") -> bytes:
         f"{line_chart(usage['Week (Mon–Sun)'], usage['Active learners'])}</figure>",
         f"<figure><figcaption>{escape(answered)}</figcaption>"
         f"{bar_chart(usage['Week (Mon–Sun)'], usage['Items answered'])}</figure>",
-        f"<figure><figcaption>{escape(by_company)} (■ {escape(learners_word)} / ■ {escape(active_word)})"
+        f"<figure><figcaption>{escape(by_company)} <span class=\"key\" style=\"background:#5b7da8\"></span>"
+             f"{escape(learners_word)} <span class=\"key\" style=\"background:#e0904a\"></span>{escape(active_word)}"
         f"</figcaption>{pair_chart(companies['Company'], companies['Learners'], companies['Active this month'])}"
         "</figure>",
     ]
