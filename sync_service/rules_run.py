@@ -8,6 +8,7 @@ decision with its evidence, the notices in the outbox, learners stopped, places 
 from __future__ import annotations
 
 import json
+import logging
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -26,6 +27,7 @@ from programme.models import (
     WaitingListEntry,
 )
 
+log = logging.getLogger(__name__)
 
 @dataclass
 class RunReport:
@@ -105,6 +107,11 @@ def _offers(freed: int, closed_companies: set[int], now: datetime) -> list[tuple
 
 @transaction.atomic
 def apply(report: RunReport, now: datetime) -> RunReport:
+    for decision in report.decisions:  # the operators' record (O3): kinds, companies and counts, no names
+        log.info("rule %s for company #%s (week of %s): %d learner(s)", decision.kind.value,
+                 decision.company_id, decision.week, len(decision.learner_ids))
+    for position, company_id in report.replacements:
+        log.info("rule replacement: waiting #%s offered a place at company #%s", position, company_id)
     today = inactivity.today_in_japan(now).isoformat()
     for decision in report.decisions:
         row = RuleDecision.objects.create(

@@ -8,6 +8,7 @@ held a few minutes so its sender can cancel; everything that happens to a mail i
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -22,6 +23,7 @@ from curriculum.japan_time import PROGRAMME_TZ
 from .encryption import is_encrypted_zip
 from .models import Attachment, MailEvent, OutgoingMail
 
+log = logging.getLogger(__name__)
 MAX_ATTEMPTS = 5
 
 
@@ -43,6 +45,7 @@ def hold_minutes() -> int:
 
 
 def _record(mail: OutgoingMail, action: str, by: str, at: datetime, detail: str = "") -> None:
+    log.info("mail %s %s by %s (%s, %s)", mail.pk, action, by, mail.channel, mail.purpose)
     MailEvent.objects.create(mail=mail, action=action, by=by, at=at, detail=detail)
 
 
