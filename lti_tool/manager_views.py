@@ -1,15 +1,18 @@
 """The manager's pages: the course's learners (from an Instructor launch) and their .xlsx download.
 
-The download is authorised by the instructor launch's ID, a secret only the launched page holds,
-and only while that launch is fresh (``DOWNLOAD_HOURS``); it covers that launch's course only.
+The download link is a one-time token the dashboard page mints (``DOWNLOAD_MINUTES``, used once,
+never the launch's ID), so a link seen in an access log or a browser history downloads nothing; it
+serves only while its instructor launch is fresh (``DOWNLOAD_HOURS``) and covers that launch's course.
 """
 
 from __future__ import annotations
 
 import io
 import logging
-from datetime import timedelta
+import secrets
+from datetime import datetime, timedelta
 
+from django.core.cache import cache
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
@@ -22,6 +25,28 @@ from .programme_port import programme
 
 log = logging.getLogger(__name__)
 DOWNLOAD_HOURS = 8
+DOWNLOAD_MINUTES = 10
+USED_OR_EXPIRED = ("This download link has been used or has expired: open the dashboard from your course "
+                   "again and download from there.")
+
+
+def download_token(launch_id: str, now) -> str:
+    """A one-time, short-lived token for this launch's download (kept in the shared cache)."""
+    token = secrets.token_urlsafe(24)
+    cache.set(f"lti:download:{token}", {"launch_id": launch_id, "at": now.isoformat()},
+              timeout=DOWNLOAD_MINUTES * 60)
+    return token
+
+
+def redeem(token: str, now) -> str | None:
+    """The launch ID of an unused, unexpired token; the token is spent either way."""
+    key = f"lti:download:{token}"
+    data = cache.get(key)
+    if not isinstance(data, dict) or not cache.delete(key):  # another request spent it first
+        return None
+    if now - datetime.fromisoformat(data["at"]) > timedelta(minutes=DOWNLOAD_MINUTES):
+        return None
+    return data["launch_id"]
 
 
 def roster(message_launch) -> tuple[list[dashboard.Member], str]:
@@ -53,20 +78,20 @@ def page(request, record: LaunchRecord, claims, now, message_launch):
         return render(request, "lti_tool/dashboard.html", {
             "language": claims.language, "rows": rows, "window_days": dashboard.WINDOW_DAYS,
             "week_starts": rows[0].week_starts if rows else (), "roster_problem": problem,
-            "download_url": reverse("lti_tool:dashboard_xlsx", kwargs={"launch_id": record.launch_id}),
+            "download_url": reverse("lti_tool:dashboard_xlsx",
+                                    kwargs={"token": download_token(record.launch_id, now)}),
         })
 
 
 @require_GET
-def download(request, launch_id: str):
-    """The dashboard as an .xlsx, for the course of a fresh instructor launch."""
-    record = LaunchRecord.objects.select_related("registration").filter(
-        launch_id=launch_id, is_instructor=True).first()
+def download(request, token: str):
+    """The dashboard as an .xlsx, for the course of a fresh instructor launch (a one-time link)."""
     now = timezone.now()
+    launch_id = redeem(token, now)
+    record = LaunchRecord.objects.select_related("registration").filter(
+        launch_id=launch_id, is_instructor=True).first() if launch_id else None
     if record is None or now - record.launched_at > timedelta(hours=DOWNLOAD_HOURS):
-        return render(request, "lti_tool/error.html", {
-            "message": "This download link has expired: open the dashboard from your course again."},
-            status=403)
+        return render(request, "lti_tool/error.html", {"message": USED_OR_EXPIRED}, status=403)
     members: list[dashboard.Member] = []
     try:
         members, _problem = roster(launch.restore(request, launch_id))
@@ -79,4 +104,5 @@ def download(request, launch_id: str):
     response = HttpResponse(
         stream.getvalue(), content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
     response["Content-Disposition"] = f'attachment; filename="learners-{now:%Y-%m-%d}.xlsx"'
+    response["Cache-Control"] = "no-store"
     return response

@@ -11,7 +11,7 @@ urlpatterns = [
     path("register/", registration_views.register, name="register"),
     path("new-window/<str:launch_id>/", new_window_views.issue, name="new_window"),
     path("resume/<str:token>/", new_window_views.resume, name="resume"),
-    path("dashboard/<str:launch_id>/learners.xlsx", manager_views.download, name="dashboard_xlsx"),
+    path("dashboard/<str:token>/learners.xlsx", manager_views.download, name="dashboard_xlsx"),
 ] + [
     # each activity's endpoints, named "lti_tool:<activity>_<name>" by the module
     path(f"{activities.url_prefix(name)}/", include(activities.module(name).urlpatterns))

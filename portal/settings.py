@@ -1,6 +1,7 @@
 """Django settings, derived from ``portal.config.CONFIG`` (the one typed place for settings)."""
 
 import warnings
+from datetime import timedelta
 
 import dj_database_url
 
@@ -40,6 +41,7 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "axes",  # sign-in throttling and lockout (django-axes)
     "portal.apps.PortalConfig",
     "lti_tool.apps.LtiToolConfig",
     "programme.apps.ProgrammeConfig",
@@ -66,6 +68,28 @@ MIDDLEWARE = [
     "programme.accounts.middleware.FirstLoginPasswordChange",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "axes.middleware.AxesMiddleware",  # last: turns a lockout into the "too many attempts" page
+]
+
+# Every sign-in page (the admin, the prefecture's review, learners and managers) goes through Django's
+# authenticate(), so django-axes counts failures on all of them: 10 wrong passwords for one login ID, or
+# from one address (password spraying), lock it for 15 minutes (a success resets the count); the page
+# says so in plain words (429).
+AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend", "django.contrib.auth.backends.ModelBackend"]
+AXES_FAILURE_LIMIT = 10
+AXES_COOLOFF_TIME = timedelta(minutes=15)
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "portal/locked.html"
+AXES_CLIENT_IP_CALLABLE = "programme.front_office.throttle.client_address"
+AXES_VERBOSE = False
+# First passwords are random; the ones people choose must be at least 10 characters, not a common
+# password, not all digits and not like their login ID.
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 10}},
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
 ROOT_URLCONF = "portal.urls"

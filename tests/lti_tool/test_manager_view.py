@@ -85,7 +85,7 @@ def test_a_stale_or_learner_link_downloads_nothing(demo):
     url = download_url(launch(manager, "manager1").page)
     LaunchRecord.objects.filter(is_instructor=True).update(launched_at=NOW - timedelta(days=3))
     stale = manager.get(url, secure=True)
-    assert stale.status_code == 403 and "expired" in stale.content.decode()
+    assert stale.status_code == 403 and "used or has expired" in stale.content.decode()
     learner = launch(Client(), "lan")
     forged = manager.get(f"/lti/dashboard/{learner.launch_id}/learners.xlsx", secure=True)
     assert forged.status_code == 403

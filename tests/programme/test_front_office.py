@@ -343,11 +343,11 @@ def test_the_review_needs_a_login_and_the_prefecture_role(client, applied):
     response = client.get("/apply/review/")
     assert response.status_code == 302 and response.url.startswith("/apply/review/login/?next=")
     User.objects.create_user("someone", password="x")
-    client.login(username="someone", password="x")
+    client.force_login(User.objects.get(username="someone"))
     assert client.get("/apply/review/").status_code == 403
     operator = User.objects.create_user("op-1", password="x")
     operator.groups.add(Group.objects.get(name="operator"))
-    client.login(username="op-1", password="x")
+    client.force_login(User.objects.get(username="op-1"))
     page = client.get(f"/apply/review/{applied.receipt_number}/").content.decode()
     assert "LEARNER 1" in page and "承認 Approve" not in page  # operators see, only the prefecture decides
     applicant = applied.applicants.first()
