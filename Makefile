@@ -10,7 +10,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 LOCKS := requirements/base.txt requirements/test.txt
 
-.PHONY: help install demo test test-fast lint lock bank screenshot clean dist check-xblock-wheel browser-deps dev sbom serve audit
+.PHONY: help install demo test test-fast lint lock bank screenshot clean dist check-xblock-wheel browser-deps dev sbom serve audit audio
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -80,6 +80,9 @@ sbom: dev ## dist/sbom.cdx.json: a CycloneDX SBOM of the locked run-time depende
 	$(BIN)/cyclonedx-py requirements requirements/base.txt --output-reproducible --of JSON -o dist/sbom.cdx.json
 	@$(BIN)/python -c "import json; d = json.load(open('dist/sbom.cdx.json')); \
 	print('dist/sbom.cdx.json: CycloneDX', d['specVersion'], len(d['components']), 'components')"
+
+audio: $(STAMP) ## synthesize the listening and dialect audio that changed (needs Open JTalk: see .ci/run)
+	$(BIN)/nihongo content build-audio
 
 screenshot: $(STAMP) ## refresh docs/img/drill-phone.png (the README's picture)
 	NIHONGO_SCREENSHOT=1 $(BIN)/python -m pytest -q -m browser tests/xblocks

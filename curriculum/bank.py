@@ -74,9 +74,10 @@ class Bank:
         return list(self._selections[key])
 
 
-#: Folders of the content directory that hold other content than bank files: the dialect module's, and
-#: the grammar points (curriculum.grammar), whose items the bank loads through the grammar loader.
-NOT_BANK_FOLDERS = ("dialect", "grammar")
+#: Folders of the content directory that hold other content than bank files: the dialect module's, the
+#: grammar points (curriculum.grammar), whose items the bank loads through the grammar loader, and the
+#: synthetic audio (curriculum.audio).
+NOT_BANK_FOLDERS = ("dialect", "grammar", "audio")
 
 
 def bank_files(content_dir: Path = CONTENT_DIR) -> list[Path]:

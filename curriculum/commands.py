@@ -53,6 +53,32 @@ def cmd_content_sample(args) -> int:
     return 0
 
 
+def cmd_content_build_audio(args) -> int:
+    # build time only: Open JTalk and opus-tools are needed here, never at run time
+    from curriculum.build_audio import AudioBuildError, build, default_cache
+
+    try:
+        manifest = build(cache=Path(args.cache) if args.cache else default_cache(), force=args.force,
+                         only=set(args.only) if args.only else None, mei_voice=args.mei_voice,
+                         workers=args.workers,
+                         say=(lambda line: print(line, file=sys.stderr)) if args.verbose else print_total)
+    except AudioBuildError as exc:
+        print(f"build-audio: {exc}", file=sys.stderr)
+        return 1
+    sizes = sorted(entry["bytes"] for key, entry in manifest["files"].items()
+                   if not key.startswith("dialect/"))
+    total = sum(entry["bytes"] for entry in manifest["files"].values())
+    if sizes:
+        print(f"{len(sizes)} listening scripts: median {sizes[len(sizes) // 2]} bytes, max {sizes[-1]}; "
+              f"{len(manifest['files']) - len(sizes)} dialect lines; {total} bytes in all")
+    return 0
+
+
+def print_total(line: str) -> None:
+    if " built, " in line:
+        print(line)
+
+
 def cmd_bank_build(args) -> int:
     from curriculum.build import build
     from curriculum.generate import DROPPED
@@ -80,6 +106,17 @@ def register(sub) -> None:
     p.add_argument("--per-level", type=int, default=60, help="items per level (default 60)")
     p.add_argument("--out", help="write to this file instead of standard output")
     p.set_defaults(func=cmd_content_sample, django=False)
+    p = content.add_parser("build-audio", help="synthesize the listening scripts and dialect lines "
+                           "(Open JTalk; rebuilds only what changed)")
+    p.add_argument("--force", action="store_true",
+                   help="rebuild every file (the same input gives the same bytes)")
+    p.add_argument("--only", nargs="+", metavar="KEY", help="rebuild these manifest keys (script IDs, "
+                   "dialect/<expression>/<line>)")
+    p.add_argument("--mei-voice", help="mei_normal.htsvoice to use instead of fetching the pyopenjtalk sdist")
+    p.add_argument("--cache", help="where the fetched voice is kept (default: var/audio-build)")
+    p.add_argument("--workers", type=int, default=1, help="files synthesized at once (default 1)")
+    p.add_argument("--verbose", action="store_true", help="one line per file built")
+    p.set_defaults(func=cmd_content_build_audio, django=False)
 
     bank = sub.add_parser("bank", help="the item bank").add_subparsers(dest="kind", required=True)
     p = bank.add_parser("build", help="rebuild curriculum/content from the open datasets")

@@ -27,6 +27,7 @@ class CheckReport:
     files: int = 0
     dialect: dict | None = None  # the dialect module's counts, when the folder has a dialect/ part
     grammar: dict | None = None  # per level: the grammar points' counts, when the folder has a grammar/ part
+    audio: dict | None = None  # audio per listening script and dialect line, when the folder has audio/
 
     @property
     def ok(self) -> bool:
@@ -93,7 +94,67 @@ def check(content_dir: Path = CONTENT_DIR) -> CheckReport:
     if (Path(content_dir) / "dialect").is_dir():
         report.dialect, found = check_dialect(Path(content_dir) / "dialect")
         report.problems.extend(found)
+    if (Path(content_dir) / "audio" / "manifest.json").is_file():
+        try:
+            report.audio, found = check_audio(Path(content_dir))
+        except (ItemError, dialect.DialectError) as exc:  # reported above: the files that fail to load
+            found = [f"audio: not checked, the content does not load ({exc})"]
+        report.problems.extend(found)
     return report
+
+
+def check_audio(content_dir: Path) -> tuple[dict, list[str]]:
+    """Every listening script and dialect line has its audio file, current (its plan unchanged since it
+    was built), intact (size and SHA-256 as recorded) and within the size limit."""
+    import hashlib
+    import statistics
+
+    from .audio import read_manifest
+    from .build_audio import MAX_BYTES, all_jobs  # the plans only: no synthesis, no tools needed
+
+    folder = content_dir / "audio"
+    files = read_manifest(folder / "manifest.json").get("files", {})
+    jobs = all_jobs(content_dir)
+    problems, missing, stale, sizes = [], [], [], {"listening": [], "dialect": []}
+    for job in jobs:
+        entry = files.get(job.key)
+        if not entry or not (folder / entry["file"]).is_file():
+            missing.append(job.key)
+            continue
+        if entry["plan"] != job.plan:
+            stale.append(job.key)
+        data = (folder / entry["file"]).read_bytes()
+        if len(data) != entry["bytes"] or hashlib.sha256(data).hexdigest() != entry["sha256"]:
+            problems.append(f"audio/{entry['file']}: its bytes differ from the manifest's size or SHA-256")
+        if job.folder == "listening" and len(data) > MAX_BYTES:
+            problems.append(f"audio/{entry['file']}: {len(data)} bytes; a listening item's audio must be "
+                            f"at most {MAX_BYTES}")
+        sizes[job.folder].append(len(data))
+    for keys, what in ((missing, "have no audio"), (stale, "changed since their audio was built")):
+        if keys:
+            shown = ", ".join(keys[:8]) + (" …" if len(keys) > 8 else "")
+            problems.append(f"audio: {len(keys)} scripts or dialect lines {what} ({shown}): "
+                            f"run `nihongo content build-audio` and commit curriculum/content/audio")
+    listening = [j for j in jobs if j.folder == "listening"]
+    summary = {
+        "listening_scripts": len(listening),
+        "listening_missing": sum(k in missing for k in (j.key for j in listening)),
+        "dialect_lines": len(jobs) - len(listening),
+        "dialect_missing": sum(k.startswith("dialect/") for k in missing),
+        "stale": len(stale),
+        "median_bytes": int(statistics.median(sizes["listening"])) if sizes["listening"] else 0,
+        "max_bytes": max(sizes["listening"], default=0),
+        "total_bytes": sum(f.stat().st_size for f in folder.rglob("*") if f.is_file()),
+    }
+    return summary, problems
+
+
+def format_audio(summary: dict) -> str:
+    return (f"audio: {summary['listening_scripts'] - summary['listening_missing']} of "
+            f"{summary['listening_scripts']} listening scripts ({summary['listening_missing']} missing), "
+            f"{summary['dialect_lines'] - summary['dialect_missing']} of {summary['dialect_lines']} dialect "
+            f"lines, {summary['stale']} stale; per script median {summary['median_bytes']} bytes, "
+            f"max {summary['max_bytes']}; {summary['total_bytes'] / 1e6:.1f} MB in curriculum/content/audio")
 
 
 #: What the dialect module must hold (issue 8): every row of the reference list, six or more sound lessons.
@@ -153,6 +214,8 @@ def format_counts(report: CheckReport) -> str:
         lines.append(grammar.format_summary(report.grammar))
     if report.dialect is not None:
         lines.append(format_dialect(report.dialect))
+    if report.audio is not None:
+        lines.append(format_audio(report.audio))
     return "\n".join(lines)
 
 
