@@ -75,9 +75,9 @@ class Bank:
 
 
 #: Folders of the content directory that hold other content than bank files: the dialect module's, the
-#: grammar points (curriculum.grammar), whose items the bank loads through the grammar loader, and the
-#: synthetic audio (curriculum.audio).
-NOT_BANK_FOLDERS = ("dialect", "grammar", "audio")
+#: grammar points (curriculum.grammar), whose items the bank loads through the grammar loader, the
+#: synthetic audio (curriculum.audio) and the meanings in the learners' languages (curriculum.glosses).
+NOT_BANK_FOLDERS = ("dialect", "grammar", "audio", "glosses")
 
 
 def bank_files(content_dir: Path = CONTENT_DIR) -> list[Path]:

