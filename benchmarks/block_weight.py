@@ -51,10 +51,10 @@ def gz(data: bytes | str) -> int:
 
 
 def sample_olx() -> dict[str, str]:
-    """One block of each kind, with the settings our courses give it (course_exports.plan)."""
+    """One block of each kind, with the settings our courses give it (curriculum.course_plan)."""
     import xml.etree.ElementTree as ET
 
-    from course_exports.plan import plan
+    from curriculum.course_plan import plan
 
     from course_exports.olx import setting_string
 

@@ -240,7 +240,7 @@ def test_the_choice_needs_the_browser_that_launched(demo):
 
 
 def test_a_whole_course_plan_becomes_one_link_per_activity(demo):
-    from course_exports import plan as plans
+    from curriculum import course_plan as plans
 
     course = plans.plan("n5")
     client = Client()
