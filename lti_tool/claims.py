@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from curriculum.drill import DrillConfig
-from curriculum.items import ItemType, Level
+from curriculum import activities
+from curriculum.activity import SettingsError
 from curriculum.languages import LANGUAGES
 
 LTI = "https://purl.imsglobal.org/spec/lti/claim/"
 #: The activities a resource link can name in its ``activity`` custom parameter, each rendered by its
 #: module in ``lti_tool.activities``.
-ACTIVITIES = ("jlpt_drill", "mock_test", "placement_test", "dialect_lesson", "progress")
+ACTIVITIES = activities.NAMES
 #: The settings a link may carry (as custom parameters, or in the launch URL's query).
 LINK_PARAMETERS = ("activity", "level", "item_count", "types", "form", "lesson", "weekly_goal_days")
 #: Locale tags platforms send for our languages under another code.
@@ -35,7 +35,6 @@ class Launch:
     title: str
     is_instructor: bool
     activity: str
-    config: DrillConfig
     language: str
     #: The link's custom parameters as strings, for activities that read their own settings.
     custom: tuple[tuple[str, str], ...] = ()
@@ -91,25 +90,16 @@ def language(locale: object) -> str:
     return code if code in LANGUAGES else "en"
 
 
-def drill_config(custom: dict) -> tuple[str, DrillConfig]:
-    """The activity and its settings from the custom parameters; refused when they make no sense."""
+def activity_settings(custom: dict) -> tuple[str, object]:
+    """The activity and its settings (the core's ``settings`` of that activity) from the custom
+    parameters; refused when they make no sense, with the core's message for the author."""
     activity = str(custom.get("activity") or "jlpt_drill")
     if activity not in ACTIVITIES:
         raise LaunchRefused(f"Unknown activity {activity!r}: this tool offers {', '.join(ACTIVITIES)}.")
-    if activity != "jlpt_drill":
-        return activity, DrillConfig()  # the activity's module reads its own settings from ``custom``
-    level = str(custom.get("level") or "N5")
-    if level not in {lv.value for lv in Level}:
-        raise LaunchRefused(f"Unknown level {level!r} in the link's custom parameters.")
-    types = tuple(t.strip() for t in str(custom.get("types") or "").split(",") if t.strip())
-    unknown = sorted(set(types) - {t.value for t in ItemType})
-    if unknown:
-        raise LaunchRefused(f"Unknown question types {', '.join(unknown)} in the link's custom parameters.")
     try:
-        return activity, DrillConfig(level=level, item_count=int(custom.get("item_count") or 10), types=types)
-    except ValueError:
-        raise LaunchRefused("item_count in the link's custom parameters must be a number from 1 to 100."
-                            ) from None
+        return activity, activities.get(activity).settings(custom)
+    except SettingsError as exc:
+        raise LaunchRefused(str(exc)) from None
 
 
 def url_settings(target: object) -> dict:
@@ -138,7 +128,11 @@ def read_launch(body: dict) -> Launch:
     custom = body.get(LTI + "custom") or {}
     from_url = url_settings(body.get(LTI + "target_link_uri"))
     custom = {**from_url, **(custom if isinstance(custom, dict) else {})}
-    activity, config = drill_config(custom)
+    roles = body.get(LTI + "roles") or []
+    if is_instructor(roles):  # the dashboard: a link's settings only matter to its learners
+        activity = activity_settings({"activity": custom.get("activity")})[0]
+    else:
+        activity = activity_settings(custom)[0]
     return Launch(
         issuer=body["iss"],
         client_id=client_id_of(body),
@@ -147,9 +141,8 @@ def read_launch(body: dict) -> Launch:
         context_id=str((body.get(LTI + "context") or {}).get("id") or ""),
         resource_link_id=str(body[LTI + "resource_link"]["id"]),
         title=str(body[LTI + "resource_link"].get("title") or ""),
-        is_instructor=is_instructor(body.get(LTI + "roles") or []),
+        is_instructor=is_instructor(roles),
         activity=activity,
-        config=config,
         language=language((body.get(LTI + "launch_presentation") or {}).get("locale")),
         custom=tuple(sorted((str(k), str(v)) for k, v in custom.items() if isinstance(v, (str, int, float)))),
     )

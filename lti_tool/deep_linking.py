@@ -13,6 +13,7 @@ from __future__ import annotations
 import importlib
 from dataclasses import dataclass, field
 
+from curriculum import activities
 from curriculum.item_types import TYPES
 from curriculum.items import Level
 
@@ -23,13 +24,17 @@ DL = "https://purl.imsglobal.org/spec/lti-dl/claim/"
 SETTINGS_CLAIM = DL + "deep_linking_settings"
 RESOURCE_LINK = "ltiResourceLink"
 
-ACTIVITY_NAMES = {
+#: The picker's names of the activities; any other activity of the core is offered by its page's title.
+NAMED = {
     "jlpt_drill": "JLPT / JFT drill",
     "mock_test": "Mock test",
     "placement_test": "Placement test",
     "dialect_lesson": "Kagoshima dialect lesson",
     "progress": "My progress (not graded)",
 }
+ACTIVITY_NAMES = {name: NAMED.get(name) or activities.get(name).page.default_title for name in ACTIVITIES}
+#: Activities that send no score (no gradebook column).
+NOT_GRADED = ("progress",)
 MOCK_FORMS = ("N5", "N4", "N3", "N2", "JFT")
 #: Skills a drill can be limited to, in the picker's order ("" = every skill).
 SKILLS = ("vocabulary", "kanji", "grammar", "reading", "listening", "conversation")
@@ -196,7 +201,11 @@ def choose(data) -> Choice:
     if activity == "placement_test":
         return Choice(activity, title or "Placement test", {"activity": activity}, SCORE_MAXIMUM,
                       "placement_test")
-    return Choice(activity, title or "My progress", {"activity": activity})  # progress: not graded
+    if activity in NOT_GRADED:
+        return Choice(activity, title or "My progress", {"activity": activity})
+    # any other activity: no settings to choose, its default title, a score out of 100
+    return Choice(activity, title or activities.get(activity).page.default_title, {"activity": activity},
+                  SCORE_MAXIMUM, activity)
 
 
 def course_plans() -> dict[str, str]:

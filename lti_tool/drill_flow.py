@@ -12,13 +12,19 @@ from datetime import datetime
 from django.db import transaction
 
 from curriculum import drill_api
+from curriculum.activities import drill
+from curriculum.activity import chosen_language
 from curriculum.bank import default_bank
-from curriculum.drill import Grade
-from xblocks.common import language as languages
-from xblocks.jlpt_drill import switch
+from curriculum.drill import DrillConfig, Grade
 
+from .activity_flow import joined, split
 from .learner import Learner
 from .models import AnswerRecord, DrillProgress
+
+
+def _config(learner: Learner) -> DrillConfig:
+    """The link's drill settings (checked at launch: a link with bad ones never gets here)."""
+    return drill.settings(dict(learner.launch.custom))
 
 
 def _progress(learner: Learner) -> DrillProgress:
@@ -32,7 +38,7 @@ def _progress(learner: Learner) -> DrillProgress:
 
 def _load(progress: DrillProgress, learner: Learner) -> tuple[dict | None, str, str | None]:
     """The core's state, the language to use, and the learner's own choice (kept beside the state)."""
-    state, chosen = languages.split(progress.state or None)
+    state, chosen = split(progress.state or None)
     return state, chosen or learner.launch.language, chosen
 
 
@@ -46,7 +52,7 @@ def language(learner: Learner) -> str:
 
 
 def _save(progress: DrillProgress, state: dict, learner: Learner, chosen: str | None = None) -> None:
-    progress.state = languages.joined(state, chosen)
+    progress.state = joined(state, chosen)
     progress.context_id = learner.record.context_id
     progress.save()
 
@@ -56,7 +62,7 @@ def present(learner: Learner, now: datetime) -> dict:
     with transaction.atomic():
         progress = _progress(learner)
         state, language, chosen = _load(progress, learner)
-        state, payload = drill_api.present(state, learner.launch.config, default_bank(), now, language)
+        state, payload = drill_api.present(state, _config(learner), default_bank(), now, language)
         _save(progress, state, learner, chosen)
     return payload
 
@@ -67,7 +73,7 @@ def answer(learner: Learner, data: object, now: datetime) -> tuple[dict, Grade |
     with transaction.atomic():
         progress = _progress(learner)
         state, language, chosen = _load(progress, learner)
-        state, payload, grade = drill_api.submit(state, learner.launch.config, default_bank(), data, now,
+        state, payload, grade = drill_api.submit(state, _config(learner), default_bank(), data, now,
                                                  language)
         _save(progress, state, learner, chosen)
         AnswerRecord.objects.create(
@@ -83,7 +89,7 @@ def new_round(learner: Learner, now: datetime) -> dict:
     with transaction.atomic():
         progress = _progress(learner)
         state, language, chosen = _load(progress, learner)
-        state, payload = drill_api.restart(state, learner.launch.config, default_bank(), now, language)
+        state, payload = drill_api.restart(state, _config(learner), default_bank(), now, language)
         _save(progress, state, learner, chosen)
     return payload
 
@@ -93,10 +99,10 @@ def set_language(learner: Learner, data: object, now: datetime) -> dict:
 
     Raises ``LanguageError`` with nothing saved for anything but one of our languages.
     """
-    code = languages.chosen(data)
+    code = chosen_language(data)
     with transaction.atomic():
         progress = _progress(learner)
         state, _language, _chosen = _load(progress, learner)
-        state, payload = switch.switched(state, learner.launch.config, default_bank(), now, code)
+        state, payload = drill.switched(state, _config(learner), default_bank(), now, code)
         _save(progress, state, learner, code)
     return payload

@@ -29,3 +29,10 @@ def activity_state(record: LaunchRecord, activity: str) -> ActivityState:
         registration=record.registration, subject=record.subject, resource_link_id=record.resource_link_id,
         activity=activity, defaults={"context_id": record.context_id, "state": {}})
     return row
+
+
+def saved_state(record: LaunchRecord, activity: str) -> ActivityState | None:
+    """The learner's saved state of ``activity`` in this link, unlocked (None before the first use)."""
+    return ActivityState.objects.filter(
+        registration=record.registration, subject=record.subject, resource_link_id=record.resource_link_id,
+        activity=activity).first()

@@ -14,6 +14,6 @@ urlpatterns = [
     path("dashboard/<str:token>/learners.xlsx", manager_views.download, name="dashboard_xlsx"),
 ] + [
     # each activity's endpoints, named "lti_tool:<activity>_<name>" by the module
-    path(f"{activities.url_prefix(name)}/", include(activities.module(name).urlpatterns))
+    path(f"{activities.url_prefix(name)}/", include(activities.urlpatterns(name)))
     for name in activities.NAMES
 ]

@@ -11,7 +11,7 @@ import pytest
 from django.test import Client
 
 from curriculum.bank import default_bank
-from lti_tool.activities import mock_test as lti_mock
+from lti_tool import activity_flow
 from portal.demo_lms.models import Score
 from tests.lti_tool.harness import demo, launch, post_json, sent_to_platform  # noqa: F401  (fixtures)
 from tests.lti_tool.test_mock_test import page_urls
@@ -60,7 +60,7 @@ def test_the_same_answers_give_the_same_result_in_both_hosts(demo, mock_factory,
     block = mock_factory('<mock_test form="N5"/>')
     on_workbench = scenario(lambda handler, body: post(block, handler, body))
 
-    monkeypatch.setattr(lti_mock, "rng", lambda: random.Random(SEED))
+    monkeypatch.setattr(activity_flow, "rng", lambda: random.Random(SEED))
     monkeypatch.setattr("portal.demo_lms.launches.DRILL_SETTINGS",
                         {"activity": "mock_test", "form": "N5", "item_count": "100"})
     client = Client()

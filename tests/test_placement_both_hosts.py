@@ -6,7 +6,7 @@ import random
 import pytest
 from django.test import Client
 
-from lti_tool.activities import placement_test as placement_activity
+from lti_tool import activity_flow
 from tests.lti_tool.harness import demo, launch, post_json, sent_to_platform  # noqa: F401  (fixtures)
 from tests.lti_tool.test_placement_and_progress import urls
 from tests.xblocks.conftest import clock, post  # noqa: F401  (fixtures)
@@ -24,7 +24,7 @@ def run(first, send, choose):
 
 @pytest.mark.parametrize("levels", [("N5",), ("N5", "N4", "N3")])
 def test_same_answers_same_level_in_both_hosts(levels, placement_factory, demo, monkeypatch):  # noqa: F811
-    monkeypatch.setattr(placement_activity, "_rng", lambda: random.Random(2026))  # as placement_factory's
+    monkeypatch.setattr(activity_flow, "rng", lambda: random.Random(2026))  # as placement_factory's
     block = placement_factory()
     in_openedx = run(post(block, "next")[1], lambda body: post(block, "answer", body)[1], knows(levels))
 

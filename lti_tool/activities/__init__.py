@@ -1,28 +1,42 @@
-"""The learner activities, one module each, named as in the ``activity`` custom parameter.
+"""The learner activities through LTI.
 
-Each module has ``render(request, learner, now) -> HttpResponse`` (the learner's launch page) and
-``urlpatterns`` (its JSON endpoints, mounted under ``/lti/<activity>/``, or ``URL_PREFIX`` when the
-module sets one; they take the launch ID in the path and are built with
-``lti_tool.endpoints.json_endpoint``). Each reuses its XBlock's template, JS, CSS and catalogue, so a
-learner sees one activity whichever host serves it.
+Every activity of ``curriculum.activities`` is served the same way by ``activity_views`` (its launch page
+and one JSON endpoint per handler of its page, mounted under ``/lti/<activity>/``) over
+``activity_flow`` (the tool's storage, keyed by link and activity). Two have a module of their own here,
+with ``render(request, learner, now)`` and ``urlpatterns``: the drill (its cards live in the tool's own
+drill storage, ``drill_flow``) and My week (no state: it reads the learner's records).
 """
 
 from __future__ import annotations
 
 from importlib import import_module
 
-NAMES = ("jlpt_drill", "mock_test", "placement_test", "dialect_lesson", "progress")
+from curriculum.activities import NAMES
 
+from .. import activity_views
 
-def module(name: str):
-    return import_module(f"{__name__}.{name}")
+#: The activities with a module of their own in this package.
+OWN_MODULES = ("jlpt_drill", "progress")
+#: Where each activity's endpoints are mounted under ``/lti/`` (the drill's are older).
+URL_PREFIXES = {"jlpt_drill": "drill"}
 
 
 def url_prefix(name: str) -> str:
-    """Where the activity's endpoints are mounted under ``/lti/``."""
-    return getattr(module(name), "URL_PREFIX", name.replace("_", "-"))
+    return URL_PREFIXES.get(name, name.replace("_", "-"))
+
+
+def urlpatterns(name: str) -> list:
+    if name in OWN_MODULES:
+        return import_module(f"{__name__}.{name}").urlpatterns
+    return activity_views.urlpatterns(name)
 
 
 def render(request, learner, now):
     """The launch page of ``learner.launch.activity``."""
-    return module(learner.launch.activity).render(request, learner, now)
+    name = learner.launch.activity
+    if name in OWN_MODULES:
+        return import_module(f"{__name__}.{name}").render(request, learner, now)
+    return activity_views.render(request, learner, now)
+
+
+__all__ = ["NAMES", "render", "url_prefix", "urlpatterns"]

@@ -1,37 +1,34 @@
-"""The ``jlpt_drill`` activity through LTI: ``drill_flow`` (the core plus the tool's storage) and the
-XBlock's page (``drill_page``). Its endpoints keep their first addresses, ``/lti/drill/<launch_id>/…``."""
+"""The ``jlpt_drill`` activity through LTI: the core contract (``curriculum.activities.drill``) over the
+tool's own drill storage (``drill_flow``), and the page every activity has (``activity_views.page``).
+Its endpoints keep their first addresses and names, ``/lti/drill/<launch_id>/…`` (``lti_tool:drill_*``)."""
 
 from __future__ import annotations
 
-from django.shortcuts import render as _render
 from django.urls import path, reverse
 
-from xblocks.common.language import LanguageError
+from curriculum.activities import drill
+from curriculum.activity import LanguageError
 
-from .. import drill_flow, drill_page, grades
+from .. import activity_page, activity_views, drill_flow, grades
 from ..endpoints import json_endpoint
 
-#: Mounted at ``/lti/drill/`` (older than the other activities' ``/lti/<activity>/``).
-URL_PREFIX = "drill"
+#: The drill's endpoint names, by the handler names of its page (older than the other activities').
+ENDPOINTS = {"next": "next", "answer": "answer", "new_round": "new_round", "set_language": "language"}
 
 
 def render(request, learner, now):
-    """The launch page: the XBlock's markup with the question being asked."""
+    """The launch page: the drill's page with the question being asked."""
     launch_id = learner.record.launch_id
-    payload = drill_flow.present(learner, now)
-    urls = {name: reverse(f"lti_tool:drill_{url}", kwargs={"launch_id": launch_id})
-            for name, url in (("next", "next"), ("answer", "answer"), ("new_round", "new_round"),
-                              ("set_language", "language"))}
-    language = drill_flow.language(learner)  # the learner's choice on the switch, else the launch's
-    return _render(request, "lti_tool/drill.html", {
-        "language": language, "launch_id": launch_id,
-        "drill": drill_page.markup(payload, urls, language, learner.launch.title),
-        "css": drill_page.css(), "js": drill_page.js(),
-    })
+    screen = drill_flow.present(learner, now)
+    page = activity_views.page(request, drill.NAME, launch_id, screen, drill_flow.language(learner),
+                               learner.launch.title, urls={
+                                   handler: reverse(f"lti_tool:drill_{url}", kwargs={"launch_id": launch_id})
+                                   for handler, url in ENDPOINTS.items()})
+    return page
 
 
 def _next(learner, ml, data, now):
-    """The question being asked and the progress (drill_api.present)."""
+    """The question being asked and the progress (the contract's present)."""
     return drill_flow.present(learner, now)
 
 
@@ -44,14 +41,14 @@ def _answer(learner, ml, data, now):
 
 
 def _new_round(learner, ml, data, now):
-    """Start another round (drill_api.restart)."""
+    """Start another round (the contract's restart)."""
     return drill_flow.new_round(learner, now)
 
 
 def _language(learner, ml, data, now):
     """The language switch: {"language": "vi"}; the screen again in it, with the UI strings."""
     payload = drill_flow.set_language(learner, data, now)
-    payload["text"] = drill_page.text(payload["language"])
+    payload["text"] = activity_page.text(drill.PAGE, payload["language"])
     return payload
 
 

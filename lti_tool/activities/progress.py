@@ -1,4 +1,5 @@
-"""The ``progress`` activity ("My week") through LTI: the XBlock's page over the tool's own records.
+"""The ``progress`` activity ("My week") through LTI: the core contract (``curriculum.activities.progress``)
+over the tool's own records, on the page every activity has.
 
 Open edX keeps the learner-wide record in ``Scope.user_info``; here it is read from what the tool
 already stores for this learner (same registration and subject, every resource link): the dates of
@@ -15,27 +16,17 @@ from django.shortcuts import render as _render
 from django.urls import path
 
 from curriculum import weekly_progress
+from curriculum.activities import progress
+from curriculum.activity import Context
 from curriculum.japan_time import japan_date
-from xblocks.common import page
-from xblocks.progress import block
 
-from ..endpoints import json_endpoint
+from .. import activity_flow, activity_views
+from ..endpoints import Refused, json_endpoint
 from ..models import ActivityResult, AnswerRecord, DrillProgress
 
-PACKAGE = "xblocks.progress"
-DEFAULT_GOAL = 3
 
-
-
-def _goal(learner) -> int:
-    raw = learner.launch.setting("weekly_goal_days", str(DEFAULT_GOAL))
-    if not raw.isdigit() or not 1 <= int(raw) <= 7:
-        raise ValueError(f"weekly_goal_days must be a whole number of days from 1 to 7, not {raw!r}")
-    return int(raw)
-
-
-def summary(learner, goal: int, now) -> dict:
-    """The learner's week from the tool's records (``weekly_progress.summary``)."""
+def week(learner, now) -> progress.Week:
+    """The learner's record from the tool's records, as My week reads it."""
     mine = {"registration": learner.record.registration, "subject": learner.record.subject}
     since = now - timedelta(days=weekly_progress.KEEP_DAYS)
     answered = AnswerRecord.objects.filter(**mine)
@@ -52,12 +43,18 @@ def summary(learner, goal: int, now) -> dict:
     record = weekly_progress.Record(study_days=tuple(days), answers=answered.count(),
                                     placement_level=placed.summary.get("level") if placed else None,
                                     mock_results=mocks)
-    return weekly_progress.summary(record, goal, due, placed.summary.get("plan") if placed else None, now)
+    return progress.Week(record, due, placed.summary.get("plan") if placed else None)
+
+
+def summary(learner, now, language: str = "en") -> dict:
+    """The learner's week (the contract's present; ``Refused`` for a link with a bad goal)."""
+    goal = activity_flow.settings(learner)
+    return progress.ACTIVITY.present(week(learner, now), goal, Context(now, language)).screen
 
 
 def _summary(learner, ml, data, now):
     """The week as JSON (what ``student_view_user_state`` gives in Open edX)."""
-    return summary(learner, _goal(learner), now)
+    return summary(learner, now)
 
 
 urlpatterns = [
@@ -68,14 +65,8 @@ urlpatterns = [
 def render(request, learner, now):
     """The launch page: seven day cells, reviews due, the plan's next step, badges."""
     try:
-        goal = _goal(learner)
-    except ValueError as exc:
-        return _render(request, "lti_tool/error.html", {"message": str(exc)}, status=400)
-    language = learner.launch.language
-    text = page.text(PACKAGE, block.TEXT, language)
-    title = learner.launch.title or page.title(PACKAGE, "My week", language)
-    context = block.page_context(title, summary(learner, goal, now), text)
-    markup = page.markup(PACKAGE, "progress.html", context)
-    return _render(request, "lti_tool/progress.html", {
-        "language": language, "markup": markup, "launch_id": learner.record.launch_id,
-        "css": page.read(PACKAGE, "public", "css", "progress.css")})
+        screen = summary(learner, now, learner.launch.language)
+    except Refused as exc:
+        return _render(request, "lti_tool/error.html", {"message": str(exc)}, status=exc.status)
+    return activity_views.page(request, progress.NAME, learner.record.launch_id, screen,
+                               learner.launch.language, learner.launch.title)

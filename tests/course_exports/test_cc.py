@@ -9,7 +9,7 @@ import pytest
 from course_exports import cc
 from curriculum.course_plan import courses, plan
 from curriculum.drill import DrillConfig
-from lti_tool.claims import LTI, drill_config, read_launch
+from lti_tool.claims import LTI, activity_settings, read_launch
 
 BASE = "https://nihongo.example.jp"
 BLTI = "{http://www.imsglobal.org/xsd/imsbasiclti_v1p0}"
@@ -80,7 +80,7 @@ def test_every_link_launches_the_tool_with_parameters_it_accepts(tmp_path, cours
         assert custom == activity.lti_custom()
         moodle = {**launch_body({}, title), LTI + "target_link_uri": url}  # Moodle keeps only the URL
         assert read_launch(moodle).custom == read_launch(launch_body(custom, title)).custom
-        kind, config = drill_config(custom)
+        kind, config = activity_settings(custom)
         launch = read_launch(launch_body(custom, title))
         assert launch.activity == kind == activity.lti_activity
         if kind == "jlpt_drill":

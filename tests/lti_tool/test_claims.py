@@ -3,7 +3,7 @@
 import pytest
 
 from curriculum.drill import DrillConfig
-from lti_tool.claims import LTI, LaunchRefused, drill_config, is_instructor, language, read_launch
+from lti_tool.claims import LTI, LaunchRefused, activity_settings, is_instructor, language, read_launch
 
 MEMBERSHIP = "http://purl.imsglobal.org/vocab/lis/v2/membership#"
 
@@ -30,8 +30,8 @@ def test_the_language_comes_from_the_locale_with_english_as_fallback(locale, exp
 
 
 def test_custom_parameters_choose_the_drill_settings():
-    assert drill_config({}) == ("jlpt_drill", DrillConfig("N5", 10))
-    assert drill_config({"activity": "jlpt_drill", "level": "N5", "item_count": "3"}) == (
+    assert activity_settings({}) == ("jlpt_drill", DrillConfig("N5", 10))
+    assert activity_settings({"activity": "jlpt_drill", "level": "N5", "item_count": "3"}) == (
         "jlpt_drill", DrillConfig("N5", 3))
 
 
@@ -44,7 +44,7 @@ def test_custom_parameters_choose_the_drill_settings():
 ])
 def test_nonsense_custom_parameters_are_refused_with_a_reason(custom, message):
     with pytest.raises(LaunchRefused, match=message):
-        drill_config(custom)
+        activity_settings(custom)
 
 
 def test_an_anonymous_launch_is_refused():

@@ -8,7 +8,7 @@ import pytest
 from django.test import Client
 
 from curriculum.bank import default_bank
-from lti_tool.activities import placement_test as placement_activity
+from lti_tool import activity_flow
 from lti_tool.models import ActivityResult, ActivityState, AnswerRecord, LaunchRecord, ScoreRecord
 from portal.demo_lms.models import Score
 
@@ -21,7 +21,7 @@ DRILL = {"activity": "jlpt_drill", "level": "N5", "item_count": "3"}
 @pytest.fixture
 def activity(monkeypatch):
     """Point the demo LMS's link at an activity (its custom parameters)."""
-    monkeypatch.setattr(placement_activity, "_rng", lambda: random.Random(2026))
+    monkeypatch.setattr(activity_flow, "rng", lambda: random.Random(2026))
 
     def use(custom):
         monkeypatch.setattr("portal.demo_lms.launches.DRILL_SETTINGS", {"item_count": "1", **custom})

@@ -15,8 +15,10 @@ from lxml import etree
 from workbench.runtime import WorkbenchRuntime
 
 from curriculum import dialect
+from curriculum.activities import dialect_lesson as page
 from xblocks.common import catalogue as catalogues
-from xblocks.dialect_lesson import page
+from xblocks.common import page as block_page
+from xblocks.common.language import PROBE
 from xblocks.dialect_lesson.block import DialectLessonBlock
 
 from .conftest import TUESDAY, as_learner
@@ -288,14 +290,16 @@ def test_the_workbench_lists_the_scenarios(db):
 
 def test_every_ui_string_is_translated_and_the_catalogues_are_current():
     here = catalogues.folder("dialect_lesson")
-    sources = set(page.TEXT.values()) | {page.DEFAULT_TITLE, page.LANGUAGE_PROBE}
+    sources = set(page.TEXT.values()) | {page.DEFAULT_TITLE, PROBE}
     assert catalogues.problems(catalogues.table(here), sources) == []
     assert catalogues.stale(here) == [], "run python -m xblocks.common.catalogue"
-    assert page.text("tl")["voice_note"] == "Sintetikong boses — karaniwang punto, hindi ang sa Kagoshima"
+    tagalog = block_page.text(page.PAGE.package, page.TEXT, "tl")
+    assert tagalog["voice_note"] == "Sintetikong boses — karaniwang punto, hindi ang sa Kagoshima"
 
 
 def test_the_blocks_own_weight_is_small():
-    folder = Path(page.__file__).parent
+    folder = Path(DialectLessonBlock.__module__.replace(".", "/")).parent  # the block's own package
+    folder = Path(__file__).resolve().parents[2] / folder
     own = b"".join((folder / p).read_bytes() for p in ("public/js/dialect.js", "public/css/dialect.css",
                                                         "templates/dialect.html"))
     assert len(gzip.compress(own)) <= 15 * 1024

@@ -25,7 +25,8 @@ from curriculum.languages import CATALOGUE_LANGUAGES
 DOMAIN = "text"
 LANGUAGES = CATALOGUE_LANGUAGES
 ROOT = Path(__file__).resolve().parents[2]
-BLOCKS = ("jlpt_drill", "mock_test", "placement_test", "dialect_lesson", "progress")
+#: Every block with a catalogue (each ``xblocks/<block>/translations``).
+BLOCKS = tuple(sorted(p.parent.name for p in (ROOT / "xblocks").glob("*/translations")))
 
 
 def folder(block: str) -> Path:

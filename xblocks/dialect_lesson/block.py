@@ -8,26 +8,21 @@ Every handler parses, calls the core, saves the learner's state, publishes and r
 from __future__ import annotations
 
 import json
-import random
-from datetime import datetime, timezone
 
-from lxml import etree
 from web_fragments.fragment import Fragment
 from webob import Response
 from xblock.completable import XBlockCompletionMode
 from xblock.core import XBlock
 from xblock.exceptions import JsonHandlerError
 from xblock.fields import Dict, Float, Integer, Scope, String, UserScope  # noqa: F401
-from xblock.utils.resources import ResourceLoader
 from xblock.utils.studio_editable import StudioEditableXBlockMixin
 from xblock.validation import ValidationMessage
 
 from curriculum import dialect
+from curriculum.activities import dialect_lesson
+from xblocks.common.language import runtime_language
 from xblocks.common.learner_record import LearnerRecordMixin
-
-from . import page
-
-loader = ResourceLoader(__name__)
+from xblocks.common.mixin import ActivityBlockMixin
 
 
 def _(text: str) -> str:
@@ -43,8 +38,10 @@ def _lesson_values() -> list[dict]:
 
 
 @XBlock.needs("i18n")
-class DialectLessonBlock(LearnerRecordMixin, StudioEditableXBlockMixin, XBlock):
+class DialectLessonBlock(ActivityBlockMixin, LearnerRecordMixin, StudioEditableXBlockMixin, XBlock):
     """Kagoshima dialect lesson: exercises with feedback; the grade is the best round's scored answers."""
+
+    ACTIVITY = dialect_lesson.ACTIVITY
 
     display_name = String(display_name=_("Display name"), default=_("Kagoshima dialect lesson"),
                           scope=Scope.settings)
@@ -61,20 +58,11 @@ class DialectLessonBlock(LearnerRecordMixin, StudioEditableXBlockMixin, XBlock):
     completion_mode = XBlockCompletionMode.COMPLETABLE
     icon_class = "problem"
 
-    # -- the core's inputs, each read in one place --------------------------------------------
-
-    def _now(self) -> datetime:
-        """The only clock of the block (tests patch it)."""
-        return datetime.now(timezone.utc)
-
-    def _rng(self) -> random.Random:
-        """The only randomness of the block (tests patch it)."""
-        return random.Random()
+    # -- the core's inputs (the clock, the randomness: ActivityBlockMixin) -----------------------
 
     def _runtime_language(self) -> str:
-        """The LMS's language for this learner, through the i18n service; English when we have none."""
-        code = self.runtime.service(self, "i18n").gettext(page.LANGUAGE_PROBE)
-        return code if code in dialect.LANGUAGES else "en"
+        """The LMS's language for this learner (the learner's own choice is kept in the lesson's state)."""
+        return runtime_language(self)
 
     def max_score(self) -> int:
         """Raw points of a perfect round: the lesson's scored exercises (practice-only ones never count)."""
@@ -101,15 +89,7 @@ class DialectLessonBlock(LearnerRecordMixin, StudioEditableXBlockMixin, XBlock):
         except dialect.DialectError as exc:
             return Fragment(f"<p>{exc}</p>")
         self.lesson_state = state  # the served exercise stays pending across reloads
-        urls = {name: self.runtime.handler_url(self, name) for name in page.HANDLERS}
-        language = payload["language"]
-        title = self.display_name if self.display_name != DialectLessonBlock.display_name.default \
-            else page.title(language)
-        frag = Fragment(page.markup(payload, urls, language, title))
-        frag.add_css(page.css())
-        frag.add_javascript(page.js())
-        frag.initialize_js("DialectLessonBlock")
-        return frag
+        return self.render_page(payload, payload["language"])
 
     def student_view_data(self, context=None):
         """Settings only, the same for every learner: no exercise, no answer, no user state."""
@@ -153,7 +133,7 @@ class DialectLessonBlock(LearnerRecordMixin, StudioEditableXBlockMixin, XBlock):
         """The language switch: ``{"language": "vi"}``; the lesson again, with the UI strings."""
         self.lesson_state, payload = self._call(dialect.set_language, data, self._rng(),
                                                 self._runtime_language())
-        payload["text"] = page.text(payload["language"])
+        payload["text"] = self._text(payload["language"])
         return payload
 
     @XBlock.handler
@@ -177,16 +157,3 @@ class DialectLessonBlock(LearnerRecordMixin, StudioEditableXBlockMixin, XBlock):
             validation.add(ValidationMessage(ValidationMessage.ERROR, message))
         if data.weight is None or data.weight < 0:
             validation.add(ValidationMessage(ValidationMessage.ERROR, "The weight must be 0 or more."))
-
-    def add_xml_to_node(self, node):
-        """OLX carries settings only: a learner's state never leaves with an export."""
-        super().add_xml_to_node(node)
-        for name, field in self.fields.items():
-            if getattr(field.scope, "user", UserScope.NONE) != UserScope.NONE:
-                node.attrib.pop(name, None)
-
-    @staticmethod
-    def workbench_scenarios():
-        """The ``scenarios/*.xml`` files, titled by their display_name."""
-        scenarios = loader.load_scenarios_from_path("scenarios")
-        return [(etree.fromstring(xml.encode()).get("display_name"), xml) for _file_title, xml in scenarios]

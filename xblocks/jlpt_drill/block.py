@@ -8,31 +8,23 @@ mobile contract are documented in ``xblocks/NATIVE_API.md``.
 from __future__ import annotations
 
 import json
-from datetime import datetime, timezone
 
-from lxml import etree
-from web_fragments.fragment import Fragment
 from webob import Response
 from xblock.core import XBlock
 from xblock.exceptions import JsonHandlerError
-from xblock.fields import Dict, Float, Integer, List, Scope, String, UserScope
-from xblock.utils.resources import ResourceLoader
+from xblock.fields import Dict, Float, Integer, List, Scope, String
 from xblock.utils.studio_editable import StudioEditableXBlockMixin
 from xblock.validation import ValidationMessage
 
 from curriculum import drill_api
+from curriculum.activities import drill
+from curriculum.activities.drill import TEXT  # noqa: F401  (the block's UI strings; tests read them here)
 from curriculum.bank import default_bank
 from curriculum.drill import DrillConfig, DrillError
 from curriculum.items import ItemType, Level
 from xblocks.common import language as languages
-from xblocks.common import page
 from xblocks.common.learner_record import LearnerRecordMixin
-
-from . import switch
-
-loader = ResourceLoader(__name__)
-PACKAGE = "xblocks.jlpt_drill"
-HANDLERS = ("next", "answer", "new_round", "set_language")
+from xblocks.common.mixin import ActivityBlockMixin
 
 
 def _(text: str) -> str:
@@ -40,28 +32,11 @@ def _(text: str) -> str:
     return text
 
 
-#: Every UI string, rendered into the page and handed to drill.js, so one catalogue serves both.
-TEXT = {
-    "correct": _("Correct!"),
-    "wrong": _("Not quite"),
-    "next": _("Next"),
-    "again": _("Practice again"),
-    "progress": _("{n} / {total}"),
-    "progress_label": _("Question {n} of {total}"),
-    "days": _("Days studied this week: {days}"),
-    "done": _("Round complete!"),
-    "score": _("Your score: {correct} / {total}"),
-    "best": _("Best round: {best} / {total}"),
-    "empty": _("There are no questions for this level yet."),
-    "error": _("Something went wrong. Please try again."),
-    "choices": _("Choices"),
-    "language": _("Language"),
-}
-
-
 @XBlock.needs("i18n")
-class JlptDrillBlock(LearnerRecordMixin, StudioEditableXBlockMixin, XBlock):
+class JlptDrillBlock(ActivityBlockMixin, LearnerRecordMixin, StudioEditableXBlockMixin, XBlock):
     """Rounds of multiple-choice questions from the item bank; the best round is the grade."""
+
+    ACTIVITY = drill.ACTIVITY
 
     display_name = String(display_name=_("Display name"), default=_("JLPT vocabulary drill"),
                           scope=Scope.settings)
@@ -86,18 +61,10 @@ class JlptDrillBlock(LearnerRecordMixin, StudioEditableXBlockMixin, XBlock):
     has_score = True
     icon_class = "problem"
 
-    # -- the core's inputs, each read in one place --------------------------------------------
-
-    def _now(self) -> datetime:
-        """The only clock of the block (tests patch it)."""
-        return datetime.now(timezone.utc)
+    # -- the core's inputs, each read in one place (the clock, the language: ActivityBlockMixin) --
 
     def _config(self) -> DrillConfig:
         return DrillConfig(level=self.level, item_count=self.item_count, types=tuple(self.item_types))
-
-    def _language(self) -> str:
-        """The learner's choice (the switch), else the LMS's language (the i18n service)."""
-        return self.language if self.language in languages.LANGUAGES else languages.runtime_language(self)
 
     def max_score(self) -> int:
         """Raw points of a perfect round; Open edX scales them by ``weight``."""
@@ -112,18 +79,7 @@ class JlptDrillBlock(LearnerRecordMixin, StudioEditableXBlockMixin, XBlock):
         state, payload = drill_api.present(self.drill_state, self._config(), default_bank(),
                                            self._now(), language)
         self.drill_state = state  # the served item stays pending across reloads
-        text = page.text(PACKAGE, TEXT, language)
-        html = loader.render_django_template("templates/drill.html", {
-            "display_name": self.display_name, "payload": payload, "shown": _shown(text, payload),
-            "text": text, "text_json": json.dumps(text), "language": language,
-            "languages": languages.LANGUAGE_NAMES,
-            "urls": {name: self.runtime.handler_url(self, name) for name in HANDLERS},
-        })
-        frag = Fragment(html)
-        frag.add_css(loader.load_unicode("public/css/drill.css"))
-        frag.add_javascript(loader.load_unicode("public/js/drill.js"))
-        frag.initialize_js("JlptDrillBlock")
-        return frag
+        return self.render_page(payload, language, title=self.display_name)
 
     def student_view_data(self, context=None):
         """Settings only, the same for every learner: no answers, no user state (NATIVE_API.md)."""
@@ -170,9 +126,9 @@ class JlptDrillBlock(LearnerRecordMixin, StudioEditableXBlockMixin, XBlock):
         except languages.LanguageError as exc:
             raise JsonHandlerError(400, str(exc)) from None
         self.language = code
-        self.drill_state, payload = switch.switched(self.drill_state, self._config(), default_bank(),
-                                                    self._now(), code)
-        payload["text"] = page.text(PACKAGE, TEXT, code)
+        self.drill_state, payload = drill.switched(self.drill_state, self._config(), default_bank(),
+                                                   self._now(), code)
+        payload["text"] = self._text(code)
         return payload
 
     @XBlock.handler
@@ -195,30 +151,3 @@ class JlptDrillBlock(LearnerRecordMixin, StudioEditableXBlockMixin, XBlock):
                 raise ValueError(f"Unknown question types: {', '.join(unknown)}")
         except ValueError as exc:
             validation.add(ValidationMessage(ValidationMessage.ERROR, str(exc)))
-
-    def add_xml_to_node(self, node):
-        """OLX carries settings only: a learner's state never leaves with an export, whoever exports."""
-        super().add_xml_to_node(node)
-        for name, field in self.fields.items():
-            if getattr(field.scope, "user", UserScope.NONE) != UserScope.NONE:  # children/parent: sentinels
-                node.attrib.pop(name, None)
-
-    @staticmethod
-    def workbench_scenarios():
-        """The ``scenarios/*.xml`` files, titled by their display_name."""
-        scenarios = loader.load_scenarios_from_path("scenarios")
-        return [(etree.fromstring(xml.encode()).get("display_name"), xml) for _file_title, xml in scenarios]
-
-
-def _shown(text: dict, payload: dict) -> dict:
-    """The formatted status lines, as drill.js formats them (question on screen, or the last one)."""
-    progress = payload["progress"]
-    total = progress["item_count"]
-    n = min(progress["answered"] + (1 if payload["item"] else 0), total)
-    return {
-        "progress": text["progress"].format(n=n, total=total),
-        "progress_label": text["progress_label"].format(n=n, total=total),
-        "days": text["days"].format(days=progress["days_this_week"]),
-        "score": text["score"].format(correct=progress["correct"], total=total),
-        "best": text["best"].format(best=progress["best"], total=total),
-    }

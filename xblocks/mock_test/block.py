@@ -9,30 +9,22 @@ unjudged on the server until the test is finished. The browser and mobile contra
 from __future__ import annotations
 
 import json
-import random
-from datetime import datetime, timezone
 
-from lxml import etree
-from web_fragments.fragment import Fragment
 from webob import Response
 from xblock.core import XBlock
 from xblock.exceptions import JsonHandlerError
-from xblock.fields import Dict, Float, Scope, String, UserScope
-from xblock.utils.resources import ResourceLoader
+from xblock.fields import Dict, Float, Scope, String
 from xblock.utils.studio_editable import StudioEditableXBlockMixin
 from xblock.validation import ValidationMessage
 
 from curriculum import mock_test
+from curriculum.activities import mock_test as mock_activity
+from curriculum.activities.mock_test import DEFAULT_TITLE, FORMS, TEXT  # noqa: F401  (tests read them here)
 from curriculum.bank import default_bank
 from curriculum.mock_test import MockTestError
 from xblocks.common import language as languages
-from xblocks.common import page
 from xblocks.common.learner_record import LearnerRecordMixin
-
-loader = ResourceLoader(__name__)
-PACKAGE = "xblocks.mock_test"
-FORMS = ("N5", "N4", "N3", "N2", "JFT")
-HANDLERS = ("start", "state", "answer", "flag", "go_to", "next_section", "finish", "set_language")
+from xblocks.common.mixin import ActivityBlockMixin
 
 
 def _(text: str) -> str:
@@ -40,68 +32,11 @@ def _(text: str) -> str:
     return text
 
 
-#: Every UI string, rendered into the page and handed to mock.js, so one catalogue serves both hosts.
-TEXT = {
-    "intro": _("{count} questions, {minutes} minutes"),
-    "rules": _("The clock runs as in the exam: it keeps running if you leave, and you can come back to "
-               "this page to go on. Move freely between the questions, and flag any you want to check."),
-    "short": _("This test has {count} of the real exam's {full} questions: scores cover only the questions "
-               "given."),
-    "start": _("Start the test"),
-    "section": _("Section {n} of {total}: {name}"),
-    "time_left": _("Time left: {time}"),
-    "minutes_left": _("{minutes} minutes left"),
-    "time_up": _("Time is up for this section."),
-    "answered_count": _("Answered {answered} of {total}"),
-    "question": _("Question {n}"),
-    "question_of": _("Question {n} of {total}"),
-    "separator": _(", "),
-    "answered": _("answered"),
-    "unanswered": _("not answered"),
-    "flagged": _("flagged"),
-    "flag": _("Flag for review"),
-    "unflag": _("Remove flag"),
-    "prev": _("Previous"),
-    "next": _("Next"),
-    "palette": _("Questions"),
-    "choices": _("Choices"),
-    "next_section": _("End this section"),
-    "next_section_confirm": _("End this section now? You cannot come back to it."),
-    "finish": _("Finish the test"),
-    "finish_confirm": _("Finish the test now? Questions not answered: {unanswered}."),
-    "yes": _("Yes"),
-    "no": _("No, go back"),
-    "offline": _("Your answer is not saved yet: check your connection. It will be sent again."),
-    "error": _("Something went wrong. Please try again."),
-    "refused": _("That was not accepted. The test has been brought up to date."),
-    "empty": _("There are no questions for this test yet."),
-    "result": _("Your result"),
-    "passed": _("Pass (estimate)"),
-    "failed": _("Not a pass yet (estimate)"),
-    "unjudged": _("Pass or fail cannot be judged: this test had no questions for a section."),
-    "total": _("Total: {total} / {maximum} (pass mark {pass_mark})"),
-    "band": _("Level: {band}"),
-    "below_pass": _("The total is below the pass mark of {pass_mark}."),
-    "correct_of": _("{correct} of {total} right"),
-    "minimum": _("minimum {minimum}"),
-    "below_minimum": _("below the minimum"),
-    "study_next": _("Study next"),
-    "nothing_missed": _("You missed nothing. Well done!"),
-    "estimate": _("This is an estimate, not an official score: the real exams do not publish how they "
-                  "convert answers to scores."),
-    "review": _("Your answers"),
-    "your_answer": _("Your answer: {choice}"),
-    "right_answer": _("Answer: {choice}"),
-    "no_answer": _("(none)"),
-    "again": _("Take another test"),
-    "language": _("Language"),
-}
-DEFAULT_TITLE = "Mock test"
-
-
 @XBlock.needs("i18n")
-class MockTestBlock(LearnerRecordMixin, StudioEditableXBlockMixin, XBlock):
+class MockTestBlock(ActivityBlockMixin, LearnerRecordMixin, StudioEditableXBlockMixin, XBlock):
     """A timed mock test from the item bank; the grade is the share of questions answered right."""
+
+    ACTIVITY = mock_activity.ACTIVITY
 
     display_name = String(display_name=_("Display name"), default=_(DEFAULT_TITLE), scope=Scope.settings)
     form = String(display_name=_("Test form"), default="N5", scope=Scope.settings,
@@ -118,20 +53,6 @@ class MockTestBlock(LearnerRecordMixin, StudioEditableXBlockMixin, XBlock):
     editable_fields = ("display_name", "form", "weight")
     has_score = True
     icon_class = "problem"
-
-    # -- the core's inputs, each read in one place --------------------------------------------
-
-    def _now(self) -> datetime:
-        """The only clock of the block (tests patch it)."""
-        return datetime.now(timezone.utc)
-
-    def _rng(self) -> random.Random:
-        """The only randomness of the block: which items make up a new test (tests patch it)."""
-        return random.Random()
-
-    def _language(self) -> str:
-        """The learner's choice (the switch), else the LMS's language (the i18n service)."""
-        return self.language if self.language in languages.LANGUAGES else languages.runtime_language(self)
 
     def max_score(self) -> int:
         """A finished test scores 0–100 (percent right); Open edX scales it by ``weight``."""
@@ -166,22 +87,8 @@ class MockTestBlock(LearnerRecordMixin, StudioEditableXBlockMixin, XBlock):
     def student_view(self, context=None):
         """The test page (intro, the running test, or the result); mock.js takes over from there."""
         payload = self._payload(self._synced())
-        language = self._language()
-        text = page.text(PACKAGE, TEXT, language)
-        title = self.display_name
-        if title == DEFAULT_TITLE:
-            title = page.title(PACKAGE, DEFAULT_TITLE, language)
-        html = loader.render_django_template("templates/mock.html", {
-            "display_name": title, "text": text, "text_json": json.dumps(text),
-            "language": language, "languages": languages.LANGUAGE_NAMES,
-            "payload_json": json.dumps(payload), "uid": str(self.scope_ids.usage_id).replace(".", "-"),
-            "urls_json": json.dumps({name: self.runtime.handler_url(self, name) for name in HANDLERS}),
-        })
-        frag = Fragment(html)
-        frag.add_css(loader.load_unicode("public/css/mock.css"))
-        frag.add_javascript(loader.load_unicode("public/js/mock.js"))
-        frag.initialize_js("MockTestBlock")
-        return frag
+        uid = str(self.scope_ids.usage_id).replace(".", "-")  # two tests on one page stay apart
+        return self.render_page(payload, self._language(), uid=uid)
 
     def student_view_data(self, context=None):
         """Settings only, the same for every learner: no questions, no answers (NATIVE_API.md)."""
@@ -263,7 +170,7 @@ class MockTestBlock(LearnerRecordMixin, StudioEditableXBlockMixin, XBlock):
             raise JsonHandlerError(400, str(exc)) from None
         self.language = code
         body = self._act(lambda record: (record, self._payload(record), None))
-        return {**body, "language": code, "text": page.text(PACKAGE, TEXT, code)}
+        return {**body, "language": code, "text": self._text(code)}
 
     @XBlock.handler
     def student_view_user_state(self, request, suffix=""):
@@ -281,16 +188,3 @@ class MockTestBlock(LearnerRecordMixin, StudioEditableXBlockMixin, XBlock):
             validation.add(ValidationMessage(ValidationMessage.ERROR, message))
         if data.weight is None or data.weight < 0:
             validation.add(ValidationMessage(ValidationMessage.ERROR, "The weight must be zero or more."))
-
-    def add_xml_to_node(self, node):
-        """OLX carries settings only: a learner's state never leaves with an export, whoever exports."""
-        super().add_xml_to_node(node)
-        for name, field in self.fields.items():
-            if getattr(field.scope, "user", UserScope.NONE) != UserScope.NONE:  # children/parent: sentinels
-                node.attrib.pop(name, None)
-
-    @staticmethod
-    def workbench_scenarios():
-        """The ``scenarios/*.xml`` files, titled by their display_name."""
-        scenarios = loader.load_scenarios_from_path("scenarios")
-        return [(etree.fromstring(xml.encode()).get("display_name"), xml) for _file_title, xml in scenarios]

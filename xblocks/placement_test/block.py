@@ -9,29 +9,21 @@ completion of the test (1 of 1), never the level. Contract: ``xblocks/NATIVE_API
 from __future__ import annotations
 
 import json
-import random
-from datetime import datetime, timezone
 
-from lxml import etree
-from web_fragments.fragment import Fragment
 from webob import Response
 from xblock.completable import XBlockCompletionMode
 from xblock.core import XBlock
 from xblock.exceptions import JsonHandlerError
-from xblock.fields import Dict, Float, Integer, Scope, String, UserScope  # noqa: F401
-from xblock.utils.resources import ResourceLoader
+from xblock.fields import Dict, Float, Scope, String
 from xblock.utils.studio_editable import StudioEditableXBlockMixin
 
 from curriculum import placement
+from curriculum.activities import placement_test
+from curriculum.activities.placement_test import DEFAULT_TITLE, SKILLS, TEXT, focus_text  # noqa: F401
 from curriculum.bank import default_bank
 from xblocks.common import language as languages
-from xblocks.common import page
 from xblocks.common.learner_record import LearnerRecordMixin
-
-loader = ResourceLoader(__name__)
-PACKAGE = "xblocks.placement_test"
-DEFAULT_TITLE = "Placement test"
-HANDLERS = ("next", "answer", "set_language")
+from xblocks.common.mixin import ActivityBlockMixin
 
 
 def _(text: str) -> str:
@@ -39,31 +31,11 @@ def _(text: str) -> str:
     return text
 
 
-#: Every UI string, rendered into the page and handed to placement.js.
-TEXT = {
-    "intro": _("Answer each question as well as you can. The test adapts to you and stops as soon as "
-               "it knows your level (at most {max} questions)."),
-    "progress": _("Question {n}"),
-    "progress_label": _("Question {n}, at most {max}"),
-    "choices": _("Choices"),
-    "done": _("Placement finished"),
-    "level": _("Your level: {level}"),
-    "below": _("Below N5"),
-    "plan": _("Your plan: {target} by {date}, about {minutes} minutes a week"),
-    "next_step": _("Start with: {focus}"),
-    "see_progress": _("Your week and your plan are on the “My week” page."),
-    "error": _("Something went wrong. Please try again."),
-    "empty": _("There are no questions yet."),
-    "kanji": _("kanji"), "vocabulary": _("vocabulary"), "grammar": _("grammar"), "reading": _("reading"),
-    "listening": _("listening"), "conversation": _("conversation"), "dialect": _("Kagoshima dialect"),
-    "mock_test": _("a mock test"), "and": _(" and "), "language": _("Language"),
-}
-SKILLS = ("kanji", "vocabulary", "grammar", "reading", "listening", "conversation", "dialect", "mock_test")
-
-
 @XBlock.needs("i18n")
-class PlacementTestBlock(LearnerRecordMixin, StudioEditableXBlockMixin, XBlock):
+class PlacementTestBlock(ActivityBlockMixin, LearnerRecordMixin, StudioEditableXBlockMixin, XBlock):
     """Placement test."""
+
+    ACTIVITY = placement_test.ACTIVITY
 
     display_name = String(display_name=_("Display name"), default=_(DEFAULT_TITLE), scope=Scope.settings)
     weight = Float(display_name=_("Problem weight"), default=1.0, scope=Scope.settings, values={"min": 0})
@@ -79,20 +51,6 @@ class PlacementTestBlock(LearnerRecordMixin, StudioEditableXBlockMixin, XBlock):
     completion_mode = XBlockCompletionMode.COMPLETABLE
     icon_class = "problem"
 
-    # -- the core's inputs, each read in one place --------------------------------------------
-
-    def _now(self) -> datetime:
-        """The only clock of the block (tests patch it)."""
-        return datetime.now(timezone.utc)
-
-    def _rng(self) -> random.Random:
-        """The only randomness of the block: which of equally informative items comes next."""
-        return random.Random()
-
-    def _language(self) -> str:
-        """The learner's choice (the switch), else the LMS's language (the i18n service)."""
-        return self.language if self.language in languages.LANGUAGES else languages.runtime_language(self)
-
     def max_score(self) -> int:
         """Finishing the test earns 1 of 1, whatever the level; Open edX scales it by ``weight``."""
         return 1
@@ -105,17 +63,7 @@ class PlacementTestBlock(LearnerRecordMixin, StudioEditableXBlockMixin, XBlock):
         language = self._language()
         self.placement_state, payload = placement.present(self.placement_state or None, default_bank(),
                                                           self._rng(), self._now(), language)
-        title = self.display_name
-        if title == DEFAULT_TITLE:
-            title = page.title(PACKAGE, DEFAULT_TITLE, language)
-        html = loader.render_django_template("templates/placement.html", page_context(
-            title, payload, page.text(PACKAGE, TEXT, language),
-            {name: self.runtime.handler_url(self, name) for name in HANDLERS}, language))
-        frag = Fragment(html)
-        frag.add_css(loader.load_unicode("public/css/placement.css"))
-        frag.add_javascript(loader.load_unicode("public/js/placement.js"))
-        frag.initialize_js("PlacementTestBlock")
-        return frag
+        return self.render_page(payload, language)
 
     def student_view_data(self, context=None):
         """Settings only, the same for every learner: no items, no answers (NATIVE_API.md)."""
@@ -164,7 +112,7 @@ class PlacementTestBlock(LearnerRecordMixin, StudioEditableXBlockMixin, XBlock):
         self.language = code
         self.placement_state, payload = placement.present(self.placement_state or None, default_bank(),
                                                           self._rng(), self._now(), code)
-        return {**payload, "language": code, "text": page.text(PACKAGE, TEXT, code)}
+        return {**payload, "language": code, "text": self._text(code)}
 
     @XBlock.handler
     def student_view_user_state(self, request, suffix=""):
@@ -172,49 +120,3 @@ class PlacementTestBlock(LearnerRecordMixin, StudioEditableXBlockMixin, XBlock):
         state = self.placement_state or placement.empty_state()
         body = {"progress": placement.progress_of(state), "outcome": placement.outcome_of(state)}
         return Response(json.dumps(body), content_type="application/json", charset="utf8")
-
-    # -- Studio -------------------------------------------------------------------------------
-
-    def add_xml_to_node(self, node):
-        """OLX carries settings only: a learner's state never leaves with an export."""
-        super().add_xml_to_node(node)
-        for name, field in self.fields.items():
-            if getattr(field.scope, "user", UserScope.NONE) != UserScope.NONE:
-                node.attrib.pop(name, None)
-
-    @staticmethod
-    def workbench_scenarios():
-        """The ``scenarios/*.xml`` files, titled by their display_name (a vertical's only titles it)."""
-        scenarios = []
-        for _file_title, xml in loader.load_scenarios_from_path("scenarios"):
-            root = etree.fromstring(xml.encode())
-            title = root.get("display_name")
-            if root.tag == "vertical_demo":
-                root.attrib.pop("display_name")
-                xml = etree.tostring(root, encoding="unicode")
-            scenarios.append((title, xml))
-        return scenarios
-
-
-def focus_text(text: dict, focus: list) -> str:
-    """``["listening", "grammar"]`` as "listening and grammar" in the learner's language."""
-    return text["and"].join(text.get(skill, skill) for skill in focus)
-
-
-def page_context(display_name: str, payload: dict, text: dict, urls: dict, language: str = "en") -> dict:
-    """What ``templates/placement.html`` needs (both hosts render it with this)."""
-    progress, outcome = payload["progress"], payload["outcome"]
-    n = min(progress["answered"] + (1 if payload["item"] else 0), progress["max_items"])
-    shown = {"intro": text["intro"].format(max=progress["max_items"]),
-             "progress": text["progress"].format(n=n),
-             "progress_label": text["progress_label"].format(n=n, max=progress["max_items"])}
-    if outcome:
-        plan = outcome["plan"]
-        level = text["below"] if outcome["level"] == placement.BELOW else outcome["level"]
-        shown["level"] = text["level"].format(level=level)
-        shown["plan"] = text["plan"].format(target=plan["target"], date=plan["exam_date"],
-                                            minutes=plan["weekly_minutes"])
-        shown["next_step"] = text["next_step"].format(focus=focus_text(text, plan["first_week"]["focus"]))
-    return {"display_name": display_name, "payload": payload, "text": text, "shown": shown,
-            "text_json": json.dumps(text), "urls": urls, "language": language,
-            "languages": languages.LANGUAGE_NAMES}
