@@ -2,11 +2,12 @@
  * static asset, before its own script, so a block's fragment stands alone in Open edX (two blocks on
  * one page define it twice, to the same thing). window.NihongoCommon:
  *
- *   post(url, body)     POST JSON with the LMS's CSRF token (when it has one); the parsed JSON answer,
- *                       or a rejection with Error("HTTP <status>") for anything but a 2xx
+ *   post(url, body)     POST JSON with the LMS's CSRF token (when it has one); resolves with the JSON
+ *                       answer; rejects with an Error whose .status is the HTTP status (0: no
+ *                       connection) and .message the answer's "error" (or "")
  *   fmt(template, values)  "{n} / {total}" with values; unknown names stay as they are
  *   rich(target, plain, ruby)  text, or furigana [[base, reading-or-null], ...] as <ruby>, no HTML strings
- *   mountAll(selector, mount)  the XBlock runtime's init: mount the block's root inside its wrapper
+ *   mountIn(element, rootClass, mount)  the XBlock runtime's init: mount the block's root in its wrapper
  */
 (function () {
   "use strict";
@@ -17,15 +18,23 @@
     return match ? decodeURIComponent(match[1]) : null;
   }
 
+  function failure(status, message) {
+    var error = new Error(message);
+    error.status = status;
+    return error;
+  }
+
   function post(url, body) {
     var headers = {"Content-Type": "application/json", "Accept": "application/json"};
     var token = csrfToken();
     if (token) { headers["X-CSRFToken"] = token; }
     return fetch(url, {method: "POST", headers: headers, credentials: "same-origin", body: JSON.stringify(body || {})})
       .then(function (response) {
-        if (!response.ok) { throw new Error("HTTP " + response.status); }
-        return response.json();
-      });
+        return response.json().catch(function () { return {}; }).then(function (json) {
+          if (!response.ok) { throw failure(response.status, json.error || ""); }
+          return json;
+        });
+      }, function () { throw failure(0, ""); });
   }
 
   function fmt(template, values) {

@@ -7,28 +7,7 @@
  */
 (function () {
   "use strict";
-
-  function csrfToken() {
-    var match = document.cookie.match(/(?:^|;\s*)csrftoken=([^;]+)/);
-    return match ? decodeURIComponent(match[1]) : null;
-  }
-
-  function post(url, body) {
-    var headers = {"Content-Type": "application/json", "Accept": "application/json"};
-    var token = csrfToken();
-    if (token) { headers["X-CSRFToken"] = token; }
-    return fetch(url, {method: "POST", headers: headers, credentials: "same-origin", body: JSON.stringify(body || {})})
-      .then(function (response) {
-        if (!response.ok) { throw new Error("HTTP " + response.status); }
-        return response.json();
-      });
-  }
-
-  function fmt(template, values) {
-    return String(template).replace(/\{(\w+)\}/g, function (whole, key) {
-      return Object.prototype.hasOwnProperty.call(values, key) ? values[key] : whole;
-    });
-  }
+  var C = window.NihongoCommon, post = C.post, fmt = C.fmt;  /* xblocks/common/public/js/nihongo.js */
 
   function node(tag, className, content, lang) {
     var el = document.createElement(tag);
@@ -38,16 +17,7 @@
     return el;
   }
 
-  // Furigana: [[base, reading-or-null], ...] becomes <ruby> without any HTML strings.
-  function rich(target, plainText, ruby) {
-    if (!ruby) { target.appendChild(document.createTextNode(plainText)); return; }
-    ruby.forEach(function (part) {
-      if (!part[1]) { target.appendChild(document.createTextNode(part[0])); return; }
-      var r = node("ruby", "", part[0]);
-      r.appendChild(node("rt", "", part[1]));
-      target.appendChild(r);
-    });
-  }
+  var rich = C.rich;  /* furigana as <ruby>, appended */
 
   function lines(list, target, withStandard) {
     target.textContent = "";
@@ -273,9 +243,5 @@
   window.NihongoDialect = {mount: mount};
 
   /* The XBlock runtime's init function: `element` is the block's wrapper (a jQuery object in some hosts). */
-  window.DialectLessonBlock = function (runtime, element) {
-    var root = element && element.jquery ? element[0] : element;
-    mount(root.classList.contains("nihongo-dialect") ? root : root.querySelector(".nihongo-dialect"));
-    return {};
-  };
+  window.DialectLessonBlock = function (runtime, element) { return C.mountIn(element, "nihongo-dialect", mount); };
 }());

@@ -8,28 +8,7 @@
  */
 (function () {
   "use strict";
-
-  function csrfToken() {
-    var match = document.cookie.match(/(?:^|;\s*)csrftoken=([^;]+)/);
-    return match ? decodeURIComponent(match[1]) : null;
-  }
-
-  function post(url, body) {
-    var headers = {"Content-Type": "application/json", "Accept": "application/json"};
-    var token = csrfToken();
-    if (token) { headers["X-CSRFToken"] = token; }
-    return fetch(url, {method: "POST", headers: headers, credentials: "same-origin", body: JSON.stringify(body || {})})
-      .then(function (response) {
-        if (!response.ok) { throw new Error("HTTP " + response.status); }
-        return response.json();
-      });
-  }
-
-  function fmt(template, values) {
-    return String(template).replace(/\{(\w+)\}/g, function (whole, key) {
-      return Object.prototype.hasOwnProperty.call(values, key) ? values[key] : whole;
-    });
-  }
+  var C = window.NihongoCommon, post = C.post, fmt = C.fmt;  /* xblocks/common/public/js/nihongo.js */
 
   function paragraph(className, content) {
     var p = document.createElement("p");
@@ -38,18 +17,9 @@
     return p;
   }
 
-  // Furigana: [[base, reading-or-null], ...] from the server becomes <ruby> without any HTML strings.
-  function rich(target, plainText, ruby) {
+  function rich(target, plainText, ruby) {  /* furigana as <ruby>, replacing what was there */
     target.textContent = "";
-    if (!ruby) { target.textContent = plainText; return; }
-    ruby.forEach(function (part) {
-      if (!part[1]) { target.appendChild(document.createTextNode(part[0])); return; }
-      var r = document.createElement("ruby"), rt = document.createElement("rt");
-      r.appendChild(document.createTextNode(part[0]));
-      rt.textContent = part[1];
-      r.appendChild(rt);
-      target.appendChild(r);
-    });
+    C.rich(target, plainText, ruby);
   }
 
   function mount(root) {
@@ -205,9 +175,5 @@
   window.NihongoDrill = {mount: mount};
 
   /* The XBlock runtime's init function: `element` is the block's wrapper (a jQuery object in some hosts). */
-  window.JlptDrillBlock = function (runtime, element) {
-    var node = element && element.jquery ? element[0] : element;
-    mount(node.classList.contains("nihongo-drill") ? node : node.querySelector(".nihongo-drill"));
-    return {};
-  };
+  window.JlptDrillBlock = function (runtime, element) { return C.mountIn(element, "nihongo-drill", mount); };
 }());

@@ -9,31 +9,7 @@
  */
 (function () {
   "use strict";
-
-  function csrfToken() {
-    var match = document.cookie.match(/(?:^|;\s*)csrftoken=([^;]+)/);
-    return match ? decodeURIComponent(match[1]) : null;
-  }
-
-  /* Resolves with the JSON body; rejects with {status, message} (status 0: no connection). */
-  function post(url, body) {
-    var headers = {"Content-Type": "application/json", "Accept": "application/json"};
-    var token = csrfToken();
-    if (token) { headers["X-CSRFToken"] = token; }
-    return fetch(url, {method: "POST", headers: headers, credentials: "same-origin", body: JSON.stringify(body || {})})
-      .then(function (response) {
-        return response.json().catch(function () { return {}; }).then(function (json) {
-          if (!response.ok) { throw {status: response.status, message: json.error || ""}; }
-          return json;
-        });
-      }, function () { throw {status: 0, message: ""}; });
-  }
-
-  function fmt(template, values) {
-    return String(template).replace(/\{(\w+)\}/g, function (whole, key) {
-      return Object.prototype.hasOwnProperty.call(values, key) ? values[key] : whole;
-    });
-  }
+  var C = window.NihongoCommon, post = C.post, fmt = C.fmt;  /* xblocks/common/public/js/nihongo.js */
 
   function make(tag, className, content) {
     var node = document.createElement(tag);
@@ -360,9 +336,5 @@
   window.NihongoMock = {mount: mount};
 
   /* The XBlock runtime's init function: `element` is the block's wrapper (a jQuery object in some hosts). */
-  window.MockTestBlock = function (runtime, element) {
-    var node = element && element.jquery ? element[0] : element;
-    mount(node.classList.contains("nihongo-mock") ? node : node.querySelector(".nihongo-mock"));
-    return {};
-  };
+  window.MockTestBlock = function (runtime, element) { return C.mountIn(element, "nihongo-mock", mount); };
 }());

@@ -6,35 +6,11 @@
  */
 (function () {
   "use strict";
+  var C = window.NihongoCommon, post = C.post, fmt = C.fmt;  /* xblocks/common/public/js/nihongo.js */
 
-  function post(url, body) {
-    var headers = {"Content-Type": "application/json", "Accept": "application/json"};
-    var match = document.cookie.match(/(?:^|;\s*)csrftoken=([^;]+)/);
-    if (match) { headers["X-CSRFToken"] = decodeURIComponent(match[1]); }
-    return fetch(url, {method: "POST", headers: headers, credentials: "same-origin", body: JSON.stringify(body || {})})
-      .then(function (response) {
-        if (!response.ok) { throw new Error("HTTP " + response.status); }
-        return response.json();
-      });
-  }
-
-  function fmt(template, values) {
-    return String(template).replace(/\{(\w+)\}/g, function (whole, key) {
-      return Object.prototype.hasOwnProperty.call(values, key) ? values[key] : whole;
-    });
-  }
-
-  function rich(target, plainText, ruby) {
+  function rich(target, plainText, ruby) {  /* furigana as <ruby>, replacing what was there */
     target.textContent = "";
-    if (!ruby) { target.textContent = plainText; return; }
-    ruby.forEach(function (part) {
-      if (!part[1]) { target.appendChild(document.createTextNode(part[0])); return; }
-      var r = document.createElement("ruby"), rt = document.createElement("rt");
-      r.appendChild(document.createTextNode(part[0]));
-      rt.textContent = part[1];
-      r.appendChild(rt);
-      target.appendChild(r);
-    });
+    C.rich(target, plainText, ruby);
   }
 
   function mount(root) {
@@ -143,9 +119,5 @@
   window.NihongoPlacement = {mount: mount};
 
   /* The XBlock runtime's init function: `element` is the block's wrapper (a jQuery object in some hosts). */
-  window.PlacementTestBlock = function (runtime, element) {
-    var node = element && element.jquery ? element[0] : element;
-    mount(node.classList.contains("nihongo-placement") ? node : node.querySelector(".nihongo-placement"));
-    return {};
-  };
+  window.PlacementTestBlock = function (runtime, element) { return C.mountIn(element, "nihongo-placement", mount); };
 }());
