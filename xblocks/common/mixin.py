@@ -17,8 +17,12 @@ from importlib import resources
 from lxml import etree
 from web_fragments.fragment import Fragment
 from xblock.core import XBlockMixin
+from xblock.exceptions import JsonHandlerError
 from xblock.fields import UserScope
 from xblock.utils.resources import ResourceLoader
+
+from curriculum.activity import Context, LanguageError, Step
+from curriculum.bank import default_bank
 
 from . import language as languages
 from . import page as pages
@@ -52,6 +56,16 @@ class ActivityBlockMixin(XBlockMixin):
         """The learner's choice (the switch, a ``language`` field), else the LMS's language."""
         chosen = getattr(self, "language", "")
         return chosen if chosen in languages.LANGUAGES else languages.runtime_language(self)
+
+    def _step(self, call: str, state, settings, *args, now: datetime | None = None,
+              language: str | None = None) -> Step:
+        """The contract's ``call`` (present, answer, restart, change_language or an action) on ``state``;
+        the activity's refusals of bad input become a 400 with their message (nothing is saved)."""
+        ctx = Context(now or self._now(), language or self._language(), default_bank(), self._rng())
+        try:
+            return getattr(self.ACTIVITY, call)(state or None, settings, *args, ctx)
+        except (*self.ACTIVITY.errors, LanguageError) as exc:
+            raise JsonHandlerError(400, str(exc)) from None
 
     # -- the page -----------------------------------------------------------------------------
 

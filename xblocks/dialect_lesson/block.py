@@ -20,7 +20,8 @@ from xblock.validation import ValidationMessage
 
 from curriculum import dialect
 from curriculum.activities import dialect_lesson
-from xblocks.common.language import runtime_language
+from curriculum.activity import Context
+from xblocks.common.language import LanguageError, chosen, runtime_language
 from xblocks.common.learner_record import LearnerRecordMixin
 from xblocks.common.mixin import ActivityBlockMixin
 
@@ -71,25 +72,18 @@ class DialectLessonBlock(ActivityBlockMixin, LearnerRecordMixin, StudioEditableX
         except (KeyError, dialect.DialectError):
             return 0
 
-    def _call(self, function, *args):
-        """Run a core function over the stored state; refusals become a 400 and change nothing."""
-        try:
-            return function(self.lesson_state, self.lesson, *args)
-        except (dialect.LessonError, dialect.DialectError) as exc:
-            raise JsonHandlerError(400, str(exc)) from None
-
     # -- views --------------------------------------------------------------------------------
 
     @XBlock.supports("multi_device")
     def student_view(self, context=None):
         """The lesson and its current exercise, rendered on the server; dialect.js takes over."""
         try:
-            state, payload = dialect.present(self.lesson_state, self.lesson, self._rng(),
-                                             self._runtime_language())
+            step = self.ACTIVITY.present(self.lesson_state or None, self.lesson,
+                                         Context(self._now(), self._runtime_language(), rng=self._rng()))
         except dialect.DialectError as exc:
             return Fragment(f"<p>{exc}</p>")
-        self.lesson_state = state  # the served exercise stays pending across reloads
-        return self.render_page(payload, payload["language"])
+        self.lesson_state = step.state  # the served exercise stays pending across reloads
+        return self.render_page(step.screen, step.screen["language"])
 
     def student_view_data(self, context=None):
         """Settings only, the same for every learner: no exercise, no answer, no user state."""
@@ -100,15 +94,17 @@ class DialectLessonBlock(ActivityBlockMixin, LearnerRecordMixin, StudioEditableX
     @XBlock.json_handler
     def next(self, data, suffix=""):
         """The exercise being asked (or the round's end) and the learner's progress."""
-        self.lesson_state, payload = self._call(dialect.present, self._rng(), self._runtime_language())
-        return payload
+        step = self._step("present", self.lesson_state, self.lesson)
+        self.lesson_state = step.state
+        return step.screen
 
     @XBlock.json_handler
     def answer(self, data, suffix=""):
         """Check ``{"exercise_id", "choice"}``; publish the grade when a round ends."""
-        state, payload, grade = self._call(dialect.submit, data, self._rng(), self._runtime_language())
-        self.lesson_state = state
-        self.note_answer(self._now())  # the learner-wide record the progress block reads
+        now = self._now()
+        step = self._step("answer", self.lesson_state, self.lesson, data, now=now)
+        self.lesson_state, payload, grade = step.state, step.screen, step.grade
+        self.note_answer(now)  # the learner-wide record the progress block reads
         self.runtime.publish(self, "nihongo.dialect.answered", {
             "lesson": self.lesson, "entry": payload["entry"], "kind": payload["kind"],
             "correct": payload["correct"], "scored": payload["scored"]})
@@ -125,16 +121,20 @@ class DialectLessonBlock(ActivityBlockMixin, LearnerRecordMixin, StudioEditableX
     @XBlock.json_handler
     def new_round(self, data, suffix=""):
         """Start another round once this one is finished, then present its first exercise."""
-        self.lesson_state, payload = self._call(dialect.restart, self._rng(), self._runtime_language())
-        return payload
+        step = self._step("restart", self.lesson_state, self.lesson)
+        self.lesson_state = step.state
+        return step.screen
 
     @XBlock.json_handler
     def language(self, data, suffix=""):
         """The language switch: ``{"language": "vi"}``; the lesson again, with the UI strings."""
-        self.lesson_state, payload = self._call(dialect.set_language, data, self._rng(),
-                                                self._runtime_language())
-        payload["text"] = self._text(payload["language"])
-        return payload
+        try:
+            code = chosen(data)
+        except LanguageError as exc:
+            raise JsonHandlerError(400, str(exc)) from None
+        step = self._step("change_language", self.lesson_state, self.lesson, language=code)
+        self.lesson_state = step.state
+        return {**step.screen, "text": self._text(step.screen["language"])}
 
     @XBlock.handler
     def student_view_user_state(self, request, suffix=""):

@@ -20,7 +20,7 @@ from curriculum import drill_api
 from curriculum.activities import drill
 from curriculum.activities.drill import TEXT  # noqa: F401  (the block's UI strings; tests read them here)
 from curriculum.bank import default_bank
-from curriculum.drill import DrillConfig, DrillError
+from curriculum.drill import DrillConfig
 from curriculum.items import ItemType, Level
 from xblocks.common import language as languages
 from xblocks.common.learner_record import LearnerRecordMixin
@@ -76,10 +76,9 @@ class JlptDrillBlock(ActivityBlockMixin, LearnerRecordMixin, StudioEditableXBloc
     def student_view(self, context=None):
         """The current question, rendered on the server; drill.js takes over from there."""
         language = self._language()
-        state, payload = drill_api.present(self.drill_state, self._config(), default_bank(),
-                                           self._now(), language)
-        self.drill_state = state  # the served item stays pending across reloads
-        return self.render_page(payload, language, title=self.display_name)
+        step = self._step("present", self.drill_state, self._config(), language=language)
+        self.drill_state = step.state  # the served item stays pending across reloads
+        return self.render_page(step.screen, language, title=self.display_name)
 
     def student_view_data(self, context=None):
         """Settings only, the same for every learner: no answers, no user state (NATIVE_API.md)."""
@@ -90,33 +89,32 @@ class JlptDrillBlock(ActivityBlockMixin, LearnerRecordMixin, StudioEditableXBloc
     @XBlock.json_handler
     def next(self, data, suffix=""):
         """The question being asked (or the round's end) and the learner's progress."""
-        self.drill_state, payload = drill_api.present(self.drill_state, self._config(), default_bank(),
-                                                      self._now(), self._language())
-        return payload
+        step = self._step("present", self.drill_state, self._config())
+        self.drill_state = step.state
+        return step.screen
 
     @XBlock.json_handler
     def answer(self, data, suffix=""):
         """Check ``{"item_id", "choice"}``; publish the grade when a round ends."""
-        try:
-            state, payload, grade = drill_api.submit(self.drill_state, self._config(), default_bank(),
-                                                     data, self._now(), self._language())
-        except DrillError as exc:
-            raise JsonHandlerError(400, str(exc)) from None
-        self.drill_state = state
-        self.note_answer(self._now())  # the learner-wide record the progress block reads
-        self.note_due(state["cards"])
+        now = self._now()
+        step = self._step("answer", self.drill_state, self._config(), data, now=now)
+        self.drill_state = step.state
+        self.note_answer(now)  # the learner-wide record the progress block reads
+        self.note_due(step.state["cards"])
+        answered = step.answered[0]
         self.runtime.publish(self, "nihongo.drill.answered",
-                             {"item_id": data["item_id"], "correct": payload["correct"], "level": self.level})
-        if grade:
+                             {"item_id": answered.item_id, "correct": answered.correct, "level": self.level})
+        if step.grade:
+            grade = step.grade
             self.runtime.publish(self, "grade", {"value": grade.earned, "max_value": grade.possible})
-        return payload
+        return step.screen
 
     @XBlock.json_handler
     def new_round(self, data, suffix=""):
         """Start another round once this one is finished, then present its first question."""
-        self.drill_state, payload = drill_api.restart(self.drill_state, self._config(), default_bank(),
-                                                      self._now(), self._language())
-        return payload
+        step = self._step("restart", self.drill_state, self._config())
+        self.drill_state = step.state
+        return step.screen
 
     @XBlock.json_handler
     def set_language(self, data, suffix=""):
@@ -126,10 +124,9 @@ class JlptDrillBlock(ActivityBlockMixin, LearnerRecordMixin, StudioEditableXBloc
         except languages.LanguageError as exc:
             raise JsonHandlerError(400, str(exc)) from None
         self.language = code
-        self.drill_state, payload = drill.switched(self.drill_state, self._config(), default_bank(),
-                                                   self._now(), code)
-        payload["text"] = self._text(code)
-        return payload
+        step = self._step("change_language", self.drill_state, self._config(), language=code)
+        self.drill_state = step.state
+        return {**step.screen, "text": self._text(code)}
 
     @XBlock.handler
     def student_view_user_state(self, request, suffix=""):

@@ -20,7 +20,6 @@ from xblock.utils.studio_editable import StudioEditableXBlockMixin
 from curriculum import placement
 from curriculum.activities import placement_test
 from curriculum.activities.placement_test import DEFAULT_TITLE, SKILLS, TEXT, focus_text  # noqa: F401
-from curriculum.bank import default_bank
 from xblocks.common import language as languages
 from xblocks.common.learner_record import LearnerRecordMixin
 from xblocks.common.mixin import ActivityBlockMixin
@@ -61,9 +60,9 @@ class PlacementTestBlock(ActivityBlockMixin, LearnerRecordMixin, StudioEditableX
     def student_view(self, context=None):
         """The current question (or the outcome), rendered on the server; placement.js takes over."""
         language = self._language()
-        self.placement_state, payload = placement.present(self.placement_state or None, default_bank(),
-                                                          self._rng(), self._now(), language)
-        return self.render_page(payload, language)
+        step = self._step("present", self.placement_state, None, language=language)
+        self.placement_state = step.state  # the served item stays pending across reloads
+        return self.render_page(step.screen, language)
 
     def student_view_data(self, context=None):
         """Settings only, the same for every learner: no items, no answers (NATIVE_API.md)."""
@@ -74,31 +73,28 @@ class PlacementTestBlock(ActivityBlockMixin, LearnerRecordMixin, StudioEditableX
     @XBlock.json_handler
     def next(self, data, suffix=""):
         """The question being asked (the same until answered), the progress, the outcome once done."""
-        self.placement_state, payload = placement.present(self.placement_state or None, default_bank(),
-                                                          self._rng(), self._now(), self._language())
-        return payload
+        step = self._step("present", self.placement_state, None)
+        self.placement_state = step.state
+        return step.screen
 
     @XBlock.json_handler
     def answer(self, data, suffix=""):
         """Take ``{"item_id", "choice"}``; answer with the next question, or the outcome at the end."""
         now = self._now()
-        try:
-            state, payload, graded = placement.submit(self.placement_state or None, default_bank(), data,
-                                                      self._rng(), now, self._language())
-        except placement.PlacementError as exc:
-            raise JsonHandlerError(400, str(exc)) from None
-        self.placement_state = state
+        step = self._step("answer", self.placement_state, None, data, now=now)
+        self.placement_state, payload = step.state, step.screen
         self.note_answer(now)
         self.runtime.publish(self, "nihongo.placement.answered", {
-            "item_id": data["item_id"], "correct": graded.correct,
+            "item_id": step.answered[0].item_id, "correct": step.answered[0].correct,
             "answered": payload["progress"]["answered"]})
-        outcome = payload["outcome"]
-        if outcome:
-            self.note_placement(outcome["level"], outcome["plan"], now)
+        if step.finished:
+            summary = step.finished.summary
+            self.note_placement(summary["level"], summary["plan"], now)
             self.runtime.publish(self, "nihongo.placement.finished", {
-                "level": outcome["level"], "items": payload["progress"]["answered"],
-                "ability": round(state["theta"], 3)})
-            self.runtime.publish(self, "grade", {"value": 1, "max_value": 1})
+                "level": summary["level"], "items": payload["progress"]["answered"],
+                "ability": round(step.state["theta"], 3)})
+            grade = step.grade
+            self.runtime.publish(self, "grade", {"value": grade.earned, "max_value": grade.possible})
             self.runtime.publish(self, "completion", {"completion": 1.0})
         return payload
 
@@ -110,9 +106,9 @@ class PlacementTestBlock(ActivityBlockMixin, LearnerRecordMixin, StudioEditableX
         except languages.LanguageError as exc:
             raise JsonHandlerError(400, str(exc)) from None
         self.language = code
-        self.placement_state, payload = placement.present(self.placement_state or None, default_bank(),
-                                                          self._rng(), self._now(), code)
-        return {**payload, "language": code, "text": self._text(code)}
+        step = self._step("change_language", self.placement_state, None, language=code)
+        self.placement_state = step.state
+        return {**step.screen, "language": code, "text": self._text(code)}
 
     @XBlock.handler
     def student_view_user_state(self, request, suffix=""):
