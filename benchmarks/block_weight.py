@@ -54,9 +54,8 @@ def sample_olx() -> dict[str, str]:
     """One block of each kind, with the settings our courses give it (curriculum.course_plan)."""
     import xml.etree.ElementTree as ET
 
-    from curriculum.course_plan import plan
-
     from course_exports.olx import setting_string
+    from curriculum.course_plan import plan
 
     found: dict[str, str] = {}
     for course_id in ("n5", "dialect"):
