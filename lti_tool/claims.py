@@ -121,10 +121,49 @@ def client_id_of(body: dict) -> str | None:
     return aud
 
 
+#: LTI 1.3 caps user, context and resource link IDs at 255 characters (our columns' size too).
+MAX_ID = 255
+#: What the tool keeps of a display name or a link title (longer ones are legal: they are cut).
+MAX_NAME = 200
+
+
+def _id(value: object, what: str, required: bool = True) -> str:
+    if isinstance(value, (dict, list)) or (required and value in (None, "")):
+        raise LaunchRefused(f"The course sent no usable {what}: ask the LMS administrator to check the link.")
+    text = "" if value is None else str(value)
+    if len(text) > MAX_ID:
+        raise LaunchRefused(f"The course sent a {what} longer than the 255 characters LTI allows: ask the "
+                            "LMS administrator to check the link.")
+    return text
+
+
+def _text(value: object, limit: int = MAX_NAME) -> str:
+    return value[:limit] if isinstance(value, str) else ""
+
+
+def _object(body: dict, claim: str) -> dict:
+    value = body.get(LTI + claim)
+    if value is None:
+        return {}
+    if not isinstance(value, dict):
+        raise LaunchRefused(f"The course sent its {claim} claim in a form LTI does not use: ask the LMS "
+                            "administrator to check the tool's settings.")
+    return value
+
+
 def read_launch(body: dict) -> Launch:
-    """The launch as the tool sees it; ``body`` is the validated id_token payload."""
+    """The launch as the tool sees it; ``body`` is the validated id_token payload.
+
+    Refused (``LaunchRefused``, a 4xx page in plain words) when an ID is missing, not text, or longer
+    than LTI allows; names and titles longer than we keep are cut, so every database stores them.
+    """
     if not body.get("sub"):
         raise LaunchRefused("This activity keeps your progress, so it needs a signed-in user (no sub claim).")
+    subject = _id(body.get("sub"), "user ID (sub)")
+    resource_link = _object(body, "resource_link")
+    resource_link_id = _id(resource_link.get("id"), "activity link ID (resource_link id)")
+    context_id = _id(_object(body, "context").get("id"), "course ID (context id)", required=False)
+    presentation = _object(body, "launch_presentation")
     custom = body.get(LTI + "custom") or {}
     from_url = url_settings(body.get(LTI + "target_link_uri"))
     custom = {**from_url, **(custom if isinstance(custom, dict) else {})}
@@ -136,13 +175,13 @@ def read_launch(body: dict) -> Launch:
     return Launch(
         issuer=body["iss"],
         client_id=client_id_of(body),
-        subject=str(body.get("sub") or ""),
-        name=str(body.get("name") or ""),
-        context_id=str((body.get(LTI + "context") or {}).get("id") or ""),
-        resource_link_id=str(body[LTI + "resource_link"]["id"]),
-        title=str(body[LTI + "resource_link"].get("title") or ""),
+        subject=subject,
+        name=_text(body.get("name")),
+        context_id=context_id,
+        resource_link_id=resource_link_id,
+        title=_text(resource_link.get("title")),
         is_instructor=is_instructor(roles),
         activity=activity,
-        language=language((body.get(LTI + "launch_presentation") or {}).get("locale")),
+        language=language(presentation.get("locale")),
         custom=tuple(sorted((str(k), str(v)) for k, v in custom.items() if isinstance(v, (str, int, float)))),
     )

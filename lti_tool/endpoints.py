@@ -39,8 +39,7 @@ def learner_for(request, launch_id: str) -> tuple[Learner, object]:
         ml = launch.restore(request, launch_id)
         claims = read_launch(ml.get_launch_data())
     except Exception as exc:  # expired launch data, missing session cookie
-        raise Refused(f"This launch has expired: open the activity from your course again. ({exc})",
-                      403) from exc
+        raise Refused("This launch has expired: open the activity from your course again.", 403) from exc
     if claims.subject != record.subject:
         raise Refused("This launch belongs to someone else.", 403)
     return Learner(record, claims), ml

@@ -17,7 +17,7 @@ from django.views.decorators.clickjacking import xframe_options_exempt
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET
 
-from . import activities, launch, manager_views, records, services
+from . import activities, launch, manager_views, records, refusals, services
 from .claims import LaunchRefused, read_launch
 from .deep_linking_views import picker as deep_link_picker
 from .deep_linking_views import validate as validate_launch
@@ -49,7 +49,7 @@ def login(request):
         return launch.start_login(request, target)
     except Exception as exc:  # PyLTI1p3 raises bare Exception for an unknown issuer
         log.info("LTI login refused: %s", exc)
-        return _refuse(request, f"This platform is not registered with the tool: {exc}")
+        return _refuse(request, f"This platform is not registered with the tool: {refusals.plain(exc)}")
 
 
 @csrf_exempt  # the id_token arrives by a cross-site form POST
@@ -72,7 +72,7 @@ def launch_view(request):
         return _refuse(request, str(exc), 400)
     except Exception as exc:  # every validation failure is the platform's or the browser's, never a 500
         log.warning("LTI launch refused: %s", exc)
-        return _refuse(request, f"The launch could not be verified: {exc}")
+        return _refuse(request, f"The launch could not be verified: {refusals.plain(exc)}")
     if not claims.is_instructor and not programme().may_study(claims.issuer, claims.subject):
         return _refuse(request, STOPPED_MESSAGE)
     now = timezone.now()
