@@ -52,6 +52,11 @@ def test_learner_surveys_speak_the_six_help_languages_and_the_form_words_too():
     assert catalogue.COMPANY_EFFECT.languages == ("ja", "en")
     assert {lang: sorted(words) for lang, words in UI.items()} == {lang: sorted(UI["en"]) for lang in
                                                                     LEARNER_LANGUAGES}
+    from programme.surveys.texts import LOCALE, SOURCE
+    from xblocks.common import catalogue as catalogues
+    table = catalogues.table(LOCALE, "django")
+    assert catalogues.problems(table, set(SOURCE.values())) == []  # every word in ja, vi, id, tl, my
+    assert catalogues.stale(LOCALE, "django") == []
 
 
 # The form ----------------------------------------------------------------------------------------

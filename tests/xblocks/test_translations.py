@@ -5,7 +5,8 @@ import gettext
 
 import pytest
 
-from lti_tool import drill_page
+from curriculum.activities import drill
+from lti_tool import activity_page
 from xblocks.common import catalogue
 from xblocks.common import language as languages
 from xblocks.jlpt_drill.block import TEXT
@@ -14,7 +15,7 @@ HERE = catalogue.folder("jlpt_drill")
 
 
 def test_every_ui_string_has_a_translation_in_every_language():
-    sources = set(TEXT.values()) | {drill_page.DEFAULT_TITLE}
+    sources = set(TEXT.values()) | {drill.DEFAULT_TITLE}
     translations = catalogue.table(HERE)
     missing = {s for s in sources if s not in translations}
     assert missing == set(), "add them to xblocks/jlpt_drill/translations/<lang>/LC_MESSAGES/text.po"
@@ -34,7 +35,7 @@ def test_the_shipped_catalogues_are_the_compiled_source(folder, domain):
 @pytest.mark.parametrize(("language", "button"), [("vi", "Tiếp theo"), ("my", "နောက်တစ်ခု"), ("ja", "つぎへ"),
                                                   ("en", "Next")])
 def test_the_lti_drill_speaks_the_learners_language(language, button):
-    assert drill_page.text(language)["next"] == button
+    assert activity_page.text(drill.PAGE, language)["next"] == button
     translation = gettext.translation("text", localedir=str(HERE), languages=[language], fallback=True)
     assert translation.gettext("Next") == button
 
@@ -73,7 +74,7 @@ def test_no_python_dict_catalogue_is_left():
     import re
     from pathlib import Path
     root = Path(catalogue.ROOT)
-    dict_catalogue = re.compile(r"^\s*(TRANSLATIONS|TEXTS|JA)\s*(:[^=]*)?=\s*\{", re.M)
-    found = [str(p.relative_to(root)) for package in ("xblocks", "lti_tool")
+    dict_catalogue = re.compile(r"^\s*(TRANSLATIONS|TEXTS|JA|UI)\s*(:[^=]*)?=\s*\{", re.M)
+    found = [str(p.relative_to(root)) for package in ("xblocks", "lti_tool", "programme/surveys")
              for p in (root / package).rglob("*.py") if dict_catalogue.search(p.read_text(encoding="utf-8"))]
     assert found == []

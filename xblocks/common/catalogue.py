@@ -5,7 +5,8 @@ Where they are, as each host loads them:
 
 - each XBlock's ``translations/<lang>/LC_MESSAGES/text.po`` and ``.mo``: the folder and domain Open edX's
   ``XBlockI18nService`` loads from the block's own package (the LTI tool reads the same files);
-- the LTI tool's Django catalogue, ``lti_tool/locale/<lang>/LC_MESSAGES/django.po`` (Django finds it).
+- the LTI tool's Django catalogue, ``lti_tool/locale/<lang>/LC_MESSAGES/django.po`` (Django finds it);
+- the survey form's words, ``programme/surveys/locale/<lang>/LC_MESSAGES/django.po``.
 
 ``python -m xblocks.common.catalogue`` compiles every ``.po`` of the project into its ``.mo`` (after a
 translator's edit, or ``msgfmt`` does the same); ``--check`` only says which ``.mo`` are stale.
@@ -35,7 +36,8 @@ def folder(block: str) -> Path:
 
 
 #: Every catalogue folder of the project, with its domain.
-FOLDERS = (*((folder(block), DOMAIN) for block in BLOCKS), (ROOT / "lti_tool" / "locale", "django"))
+FOLDERS = (*((folder(block), DOMAIN) for block in BLOCKS), (ROOT / "lti_tool" / "locale", "django"),
+           (ROOT / "programme" / "surveys" / "locale", "django"))
 
 
 def _read(path: Path):
