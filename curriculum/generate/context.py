@@ -32,7 +32,8 @@ _VAGUE = frozenset({
     "時", "所", "方", "中", "上", "下", "前", "後", "日", "年", "的", "等", "達", "度", "回", "見る",
     "出来る", "分かる", "トム", "メアリー", "ジョン", "ケン", "とても", "もう", "又", "未だ", "一", "二",
     "其の", "此の", "彼の", "如何", "何時", "此処", "其処", "一番", "少し", "沢山", "全部", "本当",
-    "好き", "欲しい", "呉れる", "貰う", "遣る", "置く", "仕舞う", "見える", "つもり", "筈", "訳", "為",
+    "好き", "欲しい", "呉れる", "貰う", "遣る", "置く", "仕舞う", "見える", "つもり", "積り", "筈", "訳",
+    "為",
 })
 
 
@@ -41,8 +42,10 @@ def _lemma(tok: Token) -> str:
 
 
 def content_lemmas(toks: tuple[Token, ...]) -> frozenset[str]:
+    """Content words, less the vague ones and one-kanji nouns (段 of 段ボール: a piece of a compound)."""
     return frozenset(_lemma(t) for t in toks if t.pos1 in _CONTENT and _lemma(t) not in _VAGUE
-                     and not re.fullmatch(r"[0-9０-９]+", t.surface))
+                     and not re.fullmatch(r"[0-9０-９]+", t.surface)
+                     and not (t.pos1 == "名詞" and len(t.surface) == 1))
 
 
 def word_key(word: str) -> str:

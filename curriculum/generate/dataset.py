@@ -101,6 +101,8 @@ def vocabulary(level: str) -> tuple[Entry, ...]:
         if (pos == "verb" and word[-1] not in "うくぐすつぬぶむる") \
                 or (pos == "i-adj" and word[-1] != "い"):
             pos = "other"  # not a dictionary form (切れ): no blank or synonym items
+        if pos != "verb" and any(m.startswith("to ") for m in meanings[:1]):
+            pos = "other"  # MeCab takes kana あびる for a noun, the gloss says "to bathe": unsure, no blank
         out.append(Entry(word, reading, meanings, v.level, examples, glosses, pos,
                          clean and bool(reading), has_kanji(word), morae(reading or word),
                          v.reading or "", v.word))

@@ -271,11 +271,46 @@ def orthography_item(entry: Entry) -> Item | None:
 
 
 # --- 文脈規定 and 言い換え類義 ------------------------------------------------------------------------
+_FUNCTION_GLOSS = re.compile(r"^(who|what|which|where|when|how|why|everyone|everybody|everything|this|"
+                             r"that|these|those|here|there|over there|somebody|someone|something)\b",
+                             re.IGNORECASE)
+
+
+def _function_word(e: Entry) -> bool:
+    """Pronouns and question words (みんな, どなた, いくつ, あちら): they fit almost any noun's slot."""
+    toks = tokens(e.word)
+    pronoun = bool(toks and toks[-1].pos1 == "代名詞")
+    return pronoun or bool(e.meanings and _FUNCTION_GLOSS.match(e.meanings[0]))
+
+
+#: Coarse meaning classes read from the English gloss: a distractor of the answer's class could fill
+#: the same slot (おまわりさん for おばあさん in 「（　）がバスから降りた」; 先週 for 来年): never chosen.
+_CLASSES = {
+    "person": r"person|people|man|men|woman|women|boy|girl|child|children|baby|mother|father|parent|"
+              r"grandmother|grandfather|grandchild|brother|sister|sibling|son|daughter|wife|husband|aunt|"
+              r"uncle|cousin|friend|teacher|doctor|nurse|student|pupil|police\w*|adult|foreigner|employee|"
+              r"worker|clerk|guest|customer|colleague|boss|manager|member|owner|lady|gentleman|old folks|"
+              r"senior|junior|citizen|neighbou?r|family|author|writer|player|staff|secretary|president|"
+              r"priest|artist|king|queen|prince|princess|youth|elderly",
+    "time": r"day|days|week|weeks|month|months|year|years|morning|evening|night|noon|afternoon|today|"
+            r"tomorrow|yesterday|time|o'clock|minute|minutes|hour|hours|season|spring|summer|autumn|"
+            r"winter|future|past|present|now|date|century|period|age|era|holiday|vacation|weekend|"
+            r"monday|tuesday|wednesday|thursday|friday|saturday|sunday",
+}
+_CLASS_RES = {name: re.compile(rf"\b({words})\b", re.IGNORECASE) for name, words in _CLASSES.items()}
+
+
+def meaning_classes(e: Entry) -> frozenset[str]:
+    text = "; ".join(e.meanings[:3])
+    return frozenset(name for name, regex in _CLASS_RES.items() if regex.search(text))
+
+
 def _word_distractors(rng: random.Random, like: Entry, exclude: Sequence[Entry], pool: Pool,
                       ruled_out=lambda e: True) -> list[str]:
     """Same level, part of speech and script, similar length; never sharing a gloss with ``exclude``;
     only words ``ruled_out`` says the sentence excludes."""
     glosses = frozenset().union(*(e.glosses for e in exclude))
+    classes = frozenset().union(*(meaning_classes(e) for e in exclude))
     words = {e.word for e in exclude}
     readings = {e.reading for e in exclude}
 
@@ -284,6 +319,7 @@ def _word_distractors(rng: random.Random, like: Entry, exclude: Sequence[Entry],
                 and e.glosses.isdisjoint(glosses)
                 and (not same_script or e.script == like.script)
                 and not any(e.word in w or w in e.word for w in words)
+                and not _function_word(e) and not (meaning_classes(e) & classes)
                 and suitable(e.word) and suitable("; ".join(e.meanings[:3])) and ruled_out(e))
 
     for same_script in (True, False):

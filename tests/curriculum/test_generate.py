@@ -300,3 +300,21 @@ def test_answer_positions_are_spread(shipped):
     for item_type, positions in by_type.items():
         total = sum(positions.values())
         assert min(positions[k] for k in range(4)) >= total * 0.15, item_type
+
+
+def test_contextual_distractors_are_never_of_the_answers_meaning_class_or_function_words(shipped, words):
+    """「（　）がバスから降りた」: not おまわりさん for おばあさん, not みんな or どなた; 先週 never for 来年."""
+    from curriculum.generate.vocab_items import _function_word, meaning_classes
+
+    for item in (i for i in shipped if i.type == ItemType.CONTEXTUAL_MEANING):
+        answer = words[(item.level.value, item.choices[item.answer])]
+        for k, choice in enumerate(item.choices):
+            if k != item.answer:
+                other = words[(item.level.value, choice)]
+                assert not (meaning_classes(other) & meaning_classes(answer)), f"{item.id}: {choice}"
+                assert not _function_word(other), f"{item.id}: {choice}"
+    assert not any(i.id == "n4-cm-d6cf1025f5" for i in shipped)  # 長く（いらっしゃる / ごらんになる）つもり
+
+
+def test_kana_words_glossed_as_verbs_are_not_blanked_as_nouns(words):
+    assert words[("N5", "あびる")].pos == "other"  # MeCab: 名詞; the gloss: "to bathe"
