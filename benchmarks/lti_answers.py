@@ -261,7 +261,7 @@ def _run(learners: int, answers: int, tmp: str, database_url: str, engine: str, 
     port = _free_port()
     base = f"http://127.0.0.1:{port}"
     env = {**os.environ, "DATABASE_URL": database_url, "NIHONGO_VAR_DIR": tmp, "NIHONGO_BASE_URL": base,
-           "NIHONGO_DEBUG": "0", "NIHONGO_SECRET_KEY": secrets.token_hex(32),
+           "NIHONGO_DEBUG": "0", "NIHONGO_DEMO": "1", "NIHONGO_SECRET_KEY": secrets.token_hex(32),
            "NIHONGO_ALLOWED_HOSTS": "127.0.0.1", "PYTHONPATH": str(ROOT)}
     server = subprocess.Popen([sys.executable, __file__, "--serve", "--port", str(port),
                                "--learners", str(learners), "--workers", str(workers),
