@@ -276,6 +276,10 @@ _FUNCTION_GLOSS = re.compile(r"^(who|what|which|where|when|how|why|everyone|ever
                              re.IGNORECASE)
 
 
+_QUESTION_WORDS = frozenset({"何", "誰", "何処", "何時", "如何", "何故", "どれ", "どちら", "どう", "どんな",
+                             "幾つ", "幾ら"})
+
+
 def _function_word(e: Entry) -> bool:
     """Pronouns and question words (みんな, どなた, いくつ, あちら): they fit almost any noun's slot."""
     toks = tokens(e.word)
@@ -344,6 +348,8 @@ def contextual_item(entry: Entry, pool: Pool) -> Item | None:
         ctx = context_of(sentence.ja, sentence.match.inner)
         if len(ctx) < MIN_CONTEXT_WORDS:
             continue  # too little in the sentence to decide anything
+        if any(t.lemma in _QUESTION_WORDS for t in sentence.match.tokens):
+            continue  # 何を（　）か言いたまえ: after a question word almost any verb fits
         wrong = _word_distractors(rng, entry, [entry], pool, lambda e, c=ctx: not corpus().meets(e.word, c))
         if not wrong:
             continue

@@ -318,3 +318,12 @@ def test_contextual_distractors_are_never_of_the_answers_meaning_class_or_functi
 
 def test_kana_words_glossed_as_verbs_are_not_blanked_as_nouns(words):
     assert words[("N5", "あびる")].pos == "other"  # MeCab: 名詞; the gloss: "to bathe"
+
+
+def test_no_contextual_blank_follows_a_question_word(shipped):
+    """「何を（　）か言いたまえ」: after 何 almost any verb fits, so no such sentence is used."""
+    from curriculum.generate.text import tokens
+    from curriculum.generate.vocab_items import _QUESTION_WORDS
+
+    for item in (i for i in shipped if i.type == ItemType.CONTEXTUAL_MEANING):
+        assert not any(t.lemma in _QUESTION_WORDS for t in tokens(plain(item.prompt))), item.id
