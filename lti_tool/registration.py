@@ -11,6 +11,7 @@ to addresses of their choosing.
 from __future__ import annotations
 
 import ipaddress
+import logging
 import socket
 from dataclasses import dataclass
 from urllib.parse import urlsplit
@@ -23,6 +24,7 @@ from . import keys, services
 from .models import PlatformRegistration
 from .operations import RegistrationError, check_url
 
+log = logging.getLogger(__name__)
 PLATFORM_CONFIG = "https://purl.imsglobal.org/spec/lti-platform-configuration"
 TOOL_CONFIG = "https://purl.imsglobal.org/spec/lti-tool-configuration"
 SCOPES = (
@@ -187,7 +189,10 @@ def register(openid_configuration: str, registration_token: str, invite: str) ->
     except (OSError, ValueError) as exc:
         if isinstance(exc, RegistrationRefused):
             raise
-        raise RegistrationRefused(f"The platform could not be reached: {exc}") from None
+        log.warning("Dynamic registration: the platform could not be reached (%s)", type(exc).__name__)
+        raise RegistrationRefused("The platform could not be reached, or did not answer with LTI "
+                                  "registration data: check its address and that this server may connect "
+                                  "to it, then try again.") from None
     client_id = answer.get("client_id")
     if not isinstance(client_id, str) or not client_id:
         raise RegistrationRefused("The platform's answer has no client_id.")

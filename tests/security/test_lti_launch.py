@@ -5,11 +5,14 @@ never Python's exception text on the page."""
 from urllib.parse import urlencode
 
 import pytest
+import requests
 from django.test import Client
 
+from lti_tool import services
 from lti_tool.claims import LTI
 from lti_tool.models import LaunchRecord
 from tests.lti_tool.harness import BASE, demo, launch, sent_to_platform  # noqa: F401  (fixtures)
+from tests.lti_tool.test_dynamic_registration import moodle, open_registration  # noqa: F401  (fixture)
 from tests.lti_tool.test_launch_security import resign
 
 PYTHON_TEXT = ("Traceback", "KeyError", "TypeError", "AttributeError", "NoneType", "object has no attribute",
@@ -80,3 +83,25 @@ def test_invalid_bytes_in_a_launch_are_not_a_server_error(demo):  # noqa: F811
     response = Client().generic("POST", "/lti/launch/", b"id_token=\xff\xfe\xfd&state=%FF%00",
                                 content_type="application/x-www-form-urlencoded", secure=True)
     assert 400 <= response.status_code < 500 and page_is_plain(response)
+
+
+def test_an_unreachable_platform_at_registration_gets_plain_words(moodle, monkeypatch):  # noqa: F811
+    class Down(requests.adapters.BaseAdapter):
+        def send(self, request, **kwargs):
+            raise requests.ConnectionError("HTTPSConnectionPool(host='moodle.example.jp', port=443): Max "
+                                           "retries exceeded (Caused by NewConnectionError('<urllib3...>'))")
+
+        def close(self):
+            pass
+
+    def session():
+        s = requests.Session()
+        s.mount("https://", Down())
+        return s
+
+    monkeypatch.setattr(services, "http_session", session)
+    response = open_registration(Client(), moodle)
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert "could not be reached" in page
+    assert "HTTPSConnectionPool" not in page and "NewConnectionError" not in page and page_is_plain(response)
