@@ -21,7 +21,6 @@ from curriculum import mock_test
 from curriculum.activities import mock_test as mock_activity
 from curriculum.activities.mock_test import DEFAULT_TITLE, FORMS, TEXT  # noqa: F401  (tests read them here)
 from curriculum.bank import default_bank
-from curriculum.mock_test import MockTestError
 from xblocks.common import language as languages
 from xblocks.common.learner_record import LearnerRecordMixin
 from xblocks.common.mixin import ActivityBlockMixin
@@ -60,35 +59,42 @@ class MockTestBlock(ActivityBlockMixin, LearnerRecordMixin, StudioEditableXBlock
 
     # -- the record, and what a finished test publishes ----------------------------------------
 
-    def _synced(self) -> dict:
-        """The record, with a test whose time ran out while the learner was away finished and graded."""
-        record, finished = mock_test.sync(self.mock_record or None, default_bank(), self._now())
-        self._save(record, finished)
-        return record
+    def _run(self, call: str, *args, language: str | None = None) -> dict:
+        """The contract's ``call`` on the record (a test whose time ran out while the learner was away
+        is finished and graded on the way); save and publish what it returns. A refusal answers 400 and
+        saves nothing, not even the catching up."""
+        step = self._step(call, self.mock_record, self.form, *args, language=language)
+        if step.state != self.mock_record:
+            self.mock_record = step.state
+        if step.finished:
+            self._published(step)
+        return step.screen
 
-    def _save(self, record: dict, finished: mock_test.Finished | None = None) -> None:
-        if record != self.mock_record:
-            self.mock_record = record
-        if finished:
-            result = finished.result
-            report = result.report
-            self.runtime.publish(self, "grade", {"value": finished.grade.earned,
-                                                 "max_value": finished.grade.possible})
-            self.runtime.publish(self, "nihongo.mock.finished", {
-                "form": finished.form, "total": report.total, "maximum": report.maximum,
-                "passed": report.passed, "band": report.band, "answered": result.answered,
-                "item_count": result.item_count, "grade": finished.grade.earned,
-                "sections": {s.key: s.score for s in report.sections}})
-            self.note_mock_result(finished.summary, self._now())
+    def _published(self, step) -> None:
+        """A test that has just ended: its grade, its report as an event, the learner-wide summary."""
+        summary = step.finished.summary
+        result = mock_test.MockResult.from_dict({key: summary[key] for key in (
+            "report", "answered", "item_count", "shortfall_message")})
+        finished = mock_test.Finished(result, step.grade)
+        report = result.report
+        self.runtime.publish(self, "grade", {"value": finished.grade.earned,
+                                             "max_value": finished.grade.possible})
+        self.runtime.publish(self, "nihongo.mock.finished", {
+            "form": finished.form, "total": report.total, "maximum": report.maximum,
+            "passed": report.passed, "band": report.band, "answered": result.answered,
+            "item_count": result.item_count, "grade": finished.grade.earned,
+            "sections": {s.key: s.score for s in report.sections}})
+        self.note_mock_result(finished.summary, self._now())
 
     # -- views --------------------------------------------------------------------------------
 
     @XBlock.supports("multi_device")
     def student_view(self, context=None):
         """The test page (intro, the running test, or the result); mock.js takes over from there."""
-        payload = self._payload(self._synced())
+        language = self._language()
+        payload = self._run("present", language=language)
         uid = str(self.scope_ids.usage_id).replace(".", "-")  # two tests on one page stay apart
-        return self.render_page(payload, self._language(), uid=uid)
+        return self.render_page(payload, language, uid=uid)
 
     def student_view_data(self, context=None):
         """Settings only, the same for every learner: no questions, no answers (NATIVE_API.md)."""
@@ -99,40 +105,22 @@ class MockTestBlock(ActivityBlockMixin, LearnerRecordMixin, StudioEditableXBlock
 
     # -- handlers -----------------------------------------------------------------------------
 
-    def _act(self, act):
-        """Bring the record up to date, ``act(record) -> (record, body, finished)``, then save and publish.
-
-        A refusal (``MockTestError``) answers 400 and saves nothing, not even the catching up.
-        """
-        record, finished = mock_test.sync(self.mock_record or None, default_bank(), self._now())
-        try:
-            record, body, done = act(record)
-        except MockTestError as exc:
-            raise JsonHandlerError(400, str(exc)) from None
-        self._save(record, finished or done)
-        return body
-
     @XBlock.json_handler
     def state(self, data, suffix=""):
         """The whole page state: after a reload, a section change or time up."""
-        return self._act(lambda record: (record, self._payload(record), None))
-
-    def _payload(self, record: dict) -> dict:
-        return mock_test.payload(record, self.form, default_bank(), self._now(), self._language())
+        return self._run("present")
 
     @XBlock.json_handler
     def start(self, data, suffix=""):
         """``{}``: a new test (after a finished one, another); a running test just continues."""
-        body = self._act(lambda record: (*mock_test.act_start(
-            record, self.form, default_bank(), data, self._now(), self._rng(), self._language()), None))
+        body = self._run("start", data)
         self.note_study_day(self._now())
         return body
 
     @XBlock.json_handler
     def answer(self, data, suffix=""):
         """``{"item_id", "choice"}``: keep the choice; it is judged when the test is finished."""
-        small = self._act(lambda record: (
-            *mock_test.act_answer(record, default_bank(), data, self._now()), None))
+        small = self._run("answer", data)
         self.note_study_day(self._now())
         self.runtime.publish(self, "nihongo.mock.answered", {
             "item_id": small["item_id"], "form": mock_test.form_name(self.mock_record["session"]["level"]),
@@ -142,24 +130,22 @@ class MockTestBlock(ActivityBlockMixin, LearnerRecordMixin, StudioEditableXBlock
     @XBlock.json_handler
     def flag(self, data, suffix=""):
         """``{"item_id", "flagged"}``: mark a question for review, or clear the mark."""
-        return self._act(lambda record: (*mock_test.act_flag(record, data, self._now()), None))
+        return self._run("flag", data)
 
     @XBlock.json_handler
     def go_to(self, data, suffix=""):
         """``{"item_id"}``: the question on screen, so a reload comes back to it."""
-        return self._act(lambda record: (*mock_test.act_go_to(record, data, self._now()), None))
+        return self._run("go_to", data)
 
     @XBlock.json_handler
     def next_section(self, data, suffix=""):
         """``{}``: end the open JLPT section early (the last one ends the test)."""
-        return self._act(lambda record: mock_test.act_next_section(record, default_bank(), data, self._now(),
-                                                                   self._language()))
+        return self._run("next_section", data)
 
     @XBlock.json_handler
     def finish(self, data, suffix=""):
         """``{}``: end the test, grade it on the server, publish the grade; the result and review."""
-        return self._act(lambda record: mock_test.act_finish(record, default_bank(), data, self._now(),
-                                                             self._language()))
+        return self._run("finish", data)
 
     @XBlock.json_handler
     def set_language(self, data, suffix=""):
@@ -169,13 +155,14 @@ class MockTestBlock(ActivityBlockMixin, LearnerRecordMixin, StudioEditableXBlock
         except languages.LanguageError as exc:
             raise JsonHandlerError(400, str(exc)) from None
         self.language = code
-        body = self._act(lambda record: (record, self._payload(record), None))
+        body = self._run("present", language=code)
         return {**body, "language": code, "text": self._text(code)}
 
     @XBlock.handler
     def student_view_user_state(self, request, suffix=""):
         """The learner's progress for native clients (GET or POST); never a question's answer."""
-        body = mock_test.user_state(self._synced(), default_bank(), self._now())
+        self._run("present")  # catch up with the clock first (a test that ran out is finished)
+        body = mock_test.user_state(self.mock_record or None, default_bank(), self._now())
         return Response(json.dumps(body), content_type="application/json", charset="utf8")
 
     # -- Studio -------------------------------------------------------------------------------
