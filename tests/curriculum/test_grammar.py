@@ -305,9 +305,11 @@ def test_the_points_per_level_are_printed_against_the_targets():
 
 
 def test_loading_the_grammar_stays_fast():
+    """Every level's points load in well under a second on an idle machine (0.03 s for 20 points,
+    about 0.4 s for 176 points on a machine ten times overloaded); 5 s leaves room for CI."""
     start = time.perf_counter()
-    grammar.load(grammar.GRAMMAR_DIR)
-    assert time.perf_counter() - start < 2.0
+    loaded = grammar.load(grammar.GRAMMAR_DIR)
+    assert time.perf_counter() - start < 5.0, f"{len(loaded.points_by_id)} points"
 
 
 def test_the_ids_are_stable_and_well_formed():
