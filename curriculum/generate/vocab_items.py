@@ -300,6 +300,13 @@ _CLASSES = {
             r"tomorrow|yesterday|time|o'clock|minute|minutes|hour|hours|season|spring|summer|autumn|"
             r"winter|future|past|present|now|date|century|period|age|era|holiday|vacation|weekend|"
             r"monday|tuesday|wednesday|thursday|friday|saturday|sunday",
+    "place": r"place|room|hall|building|station|theater|theatre|cinema|intersection|crossing|shop|store|"
+             r"restaurant|park|school|university|hospital|office|library|bank|post office|police box|"
+             r"embassy|hotel|airport|kitchen|entrance|exit|corridor|garden|pool|town|city|village|country|"
+             r"house|home|apartment|factory|field|farm|port|harbou?r|beach|coast|mountain|sea|river|street|"
+             r"road|bridge|department store|coffee lounge|cafeteria|dining hall|classroom|auditorium",
+    "clothing": r"shirt|clothes|clothing|skirt|trousers|pants|coat|jacket|sweater|jumper|suit|dress|socks|"
+                r"shoes|slippers|hat|cap|necktie|tie|pocket|button|handkerchief|glove|belt|uniform|apron",
 }
 _CLASS_RES = {name: re.compile(rf"\b({words})\b", re.IGNORECASE) for name, words in _CLASSES.items()}
 
