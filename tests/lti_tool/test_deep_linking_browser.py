@@ -68,10 +68,12 @@ def test_open_in_a_new_window_from_the_lms_frame(live_server, transactional_db, 
                    'style="width:370px;height:760px"></iframe></body>')
 
     def without_frame_options(route):
-        """The demo LMS's pages forbid framing; a real LMS frames the tool. The redirects to the tool's
-        login and back to the demo LMS's auth page are followed here (Playwright routes no redirects)."""
+        """The demo LMS's pages forbid framing (X-Frame-Options, CSP frame-ancestors 'none'); a real LMS
+        frames the tool. The redirects to the tool's login and back to the demo LMS's auth page are
+        followed here (Playwright routes no redirects)."""
         response = route.fetch()
-        headers = {k: v for k, v in response.headers.items() if k.lower() != "x-frame-options"}
+        headers = {k: v for k, v in response.headers.items()
+                   if k.lower() not in ("x-frame-options", "content-security-policy")}
         route.fulfill(response=response, headers=headers)
 
     with sync_playwright() as p:
