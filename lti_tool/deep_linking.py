@@ -14,6 +14,7 @@ import importlib
 from dataclasses import dataclass, field
 
 from curriculum import activities
+from curriculum.grammar import LEVELS as GRAMMAR_LEVELS
 from curriculum.item_types import TYPES
 from curriculum.items import Level
 
@@ -31,10 +32,11 @@ NAMED = {
     "placement_test": "Placement test",
     "dialect_lesson": "Kagoshima dialect lesson",
     "progress": "My progress (not graded)",
+    "grammar_notes": "Grammar notes (not graded)",
 }
 ACTIVITY_NAMES = {name: NAMED.get(name) or activities.get(name).page.default_title for name in ACTIVITIES}
 #: Activities that send no score (no gradebook column).
-NOT_GRADED = ("progress",)
+NOT_GRADED = ("progress", "grammar_notes")
 MOCK_FORMS = ("N5", "N4", "N3", "N2", "JFT")
 #: Skills a drill can be limited to, in the picker's order ("" = every skill).
 SKILLS = ("vocabulary", "kanji", "grammar", "reading", "listening", "conversation")
@@ -201,6 +203,12 @@ def choose(data) -> Choice:
     if activity == "placement_test":
         return Choice(activity, title or "Placement test", {"activity": activity}, SCORE_MAXIMUM,
                       "placement_test")
+    if activity == "grammar_notes":
+        level = str(data.get("level") or "N5")
+        if level not in GRAMMAR_LEVELS:
+            raise ChoiceError(f"Grammar notes have the levels {', '.join(GRAMMAR_LEVELS)}: "
+                              "choose one of them.")
+        return Choice(activity, title or f"Grammar notes {level}", {"activity": activity, "level": level})
     if activity in NOT_GRADED:
         return Choice(activity, title or "My progress", {"activity": activity})
     # any other activity: no settings to choose, its default title, a score out of 100

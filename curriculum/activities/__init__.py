@@ -6,7 +6,7 @@ from __future__ import annotations
 from importlib import import_module
 
 #: The activities, by the name both hosts use (the LTI link's ``activity``).
-NAMES = ("jlpt_drill", "mock_test", "placement_test", "dialect_lesson", "progress")
+NAMES = ("jlpt_drill", "mock_test", "placement_test", "dialect_lesson", "progress", "grammar_notes")
 _MODULES = {"jlpt_drill": "drill"}
 
 

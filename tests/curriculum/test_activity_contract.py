@@ -12,7 +12,8 @@ from curriculum.bank import default_bank
 
 NOW = datetime(2026, 11, 24, 9, 0, tzinfo=timezone.utc)
 RAW = {"jlpt_drill": {"level": "N5", "item_count": "3"}, "mock_test": {"form": "N5"}, "placement_test": {},
-       "dialect_lesson": {"lesson": "greetings"}, "progress": {"weekly_goal_days": "2"}}
+       "dialect_lesson": {"lesson": "greetings"}, "progress": {"weekly_goal_days": "2"},
+       "grammar_notes": {"level": "N5"}}
 
 
 def ctx(language="en", seed=1):
@@ -80,14 +81,16 @@ def test_a_finished_placement_reports_its_level_and_a_grade_of_one():
 
 @pytest.mark.parametrize(("name", "raw"), [
     ("jlpt_drill", {"level": "N9"}), ("jlpt_drill", {"item_count": "0"}), ("mock_test", {"form": "N1"}),
-    ("dialect_lesson", {"lesson": "nope"}), ("progress", {"weekly_goal_days": "8"})])
+    ("dialect_lesson", {"lesson": "nope"}), ("progress", {"weekly_goal_days": "8"}),
+    ("grammar_notes", {"level": "N1"})])
 def test_settings_an_author_got_wrong_are_refused_with_a_message(name, raw):
     with pytest.raises(SettingsError) as refused:
         activities.get(name).settings(raw)
     assert str(refused.value)
 
 
-@pytest.mark.parametrize("name", ["jlpt_drill", "placement_test", "dialect_lesson", "mock_test", "progress"])
+@pytest.mark.parametrize("name", ["jlpt_drill", "placement_test", "dialect_lesson", "mock_test", "progress",
+                                  "grammar_notes"])
 def test_a_malformed_answer_is_one_of_the_activitys_own_errors(name):
     activity = activities.get(name)
     settings = activity.settings(RAW[name])

@@ -142,6 +142,7 @@ def test_deep_link_round_trip_creates_a_graded_drill_link(demo):
     ({"activity": "dialect_lesson", "lesson": "nowhere"}, "Choose a dialect lesson"),
     ({"activity": "chess"}, "Choose an activity."),
     ({"activity": "progress", "title": "x" * 201}, "The title is too long"),
+    ({"activity": "grammar_notes", "level": "N1"}, "Grammar notes have the levels N5, N4, N3, N2"),
 ])
 def test_a_bad_choice_is_shown_again_with_a_message(demo, fields, message):
     client = Client()
@@ -164,6 +165,7 @@ def test_a_bad_choice_is_shown_again_with_a_message(demo, fields, message):
      {"scoreMaximum": 100, "label": "Placement test", "resourceId": "placement_test",
       "tag": "placement_test"}),
     ({"activity": "progress"}, {"activity": "progress"}, None),
+    ({"activity": "grammar_notes", "level": "N4"}, {"activity": "grammar_notes", "level": "N4"}, None),
 ])
 def test_each_activity_gets_its_custom_parameters_and_graded_ones_a_line_item(demo, fields, custom,
                                                                               line_item):

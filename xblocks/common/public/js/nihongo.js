@@ -8,6 +8,9 @@
  *   fmt(template, values)  "{n} / {total}" with values; unknown names stay as they are
  *   rich(target, plain, ruby)  text, or furigana [[base, reading-or-null], ...] as <ruby>, no HTML strings
  *   mountIn(element, rootClass, mount)  the XBlock runtime's init: mount the block's root in its wrapper
+ *   lesson(target, lesson, text)  a grammar lesson (curriculum.activities.grammar_notes.lesson) into
+ *                       `target` (an .nihongo-lesson element), its labels from `text`; related points are
+ *                       <a data-point="id"> links the page handles
  */
 (function () {
   "use strict";
@@ -62,5 +65,53 @@
     return {};
   }
 
-  window.NihongoCommon = {csrfToken: csrfToken, post: post, fmt: fmt, rich: rich, mountIn: mountIn};
+  function lesson(target, data, text) {
+    function add(parent, tag, className, content, lang) {
+      var el = document.createElement(tag);
+      if (className) { el.className = className; }
+      if (content) { el.textContent = content; }
+      if (lang) { el.lang = lang; }
+      parent.appendChild(el);
+      return el;
+    }
+    target.textContent = "";
+    if (!data) { return; }
+    var title = add(target, "h4", "nl-pattern", data.pattern, "ja");
+    title.tabIndex = -1;
+    var tags = add(target, "p", "nl-tags");
+    add(tags, "span", "nl-level", data.level);
+    tags.appendChild(document.createTextNode(" "));
+    add(tags, "span", "nl-register", text.register + ": " + (text["register_" + data.register] || data.register));
+    var note = add(target, "p", "nl-fallback", text.in_english);
+    note.setAttribute("role", "note");
+    note.hidden = !data.fallback;
+    add(target, "h5", "", text.meaning);
+    add(target, "p", "nl-meaning", data.meaning);
+    add(target, "h5", "", text.formation);
+    var formation = add(target, "ul", "nl-formation", "", "ja");
+    data.formation.forEach(function (line) { rich(add(formation, "li"), line.text, line.ruby); });
+    add(target, "h5", "", text.notes);
+    add(target, "p", "nl-notes", data.notes);
+    add(target, "h5", "", text.mistakes);
+    add(target, "p", "nl-mistakes", data.mistakes);
+    add(target, "h5", "", text.examples);
+    var examples = add(target, "ol", "nl-examples");
+    data.examples.forEach(function (example) {
+      var li = add(examples, "li");
+      rich(add(li, "span", "nl-ja", "", "ja"), example.text, example.ruby);
+      add(li, "span", "nl-translation", example.translation);
+    });
+    if (data.related && data.related.length) {
+      add(target, "h5", "", text.related);
+      var related = add(target, "ul", "nl-related");
+      data.related.forEach(function (other) {
+        var a = add(add(related, "li"), "a", "", other.pattern, "ja");
+        a.href = "#" + other.id;
+        a.setAttribute("data-point", other.id);
+      });
+    }
+  }
+
+  window.NihongoCommon = {csrfToken: csrfToken, post: post, fmt: fmt, rich: rich, mountIn: mountIn,
+                          lesson: lesson};
 }());

@@ -1,0 +1,98 @@
+"""The ``grammar_notes`` XBlock (文法ノート): a level's grammar points, searchable, each opening its lesson.
+
+Every handler parses, calls the core's contract (``curriculum.activities.grammar_notes``), keeps what the
+learner was looking at and returns the screen; nothing is scored (a reading page). The page is the
+core's, shared with the LTI tool. Contract: ``xblocks/NATIVE_API.md`` (grammar notes).
+"""
+
+from __future__ import annotations
+
+from xblock.core import XBlock
+from xblock.exceptions import JsonHandlerError
+from xblock.fields import Dict, Scope, String
+from xblock.utils.studio_editable import StudioEditableXBlockMixin
+from xblock.validation import ValidationMessage
+
+from curriculum import grammar
+from curriculum.activities import grammar_notes
+from curriculum.activity import SettingsError
+from xblocks.common import language as languages
+from xblocks.common.mixin import ActivityBlockMixin
+
+
+def _(text: str) -> str:
+    return text
+
+
+@XBlock.needs("i18n")
+class GrammarNotesBlock(ActivityBlockMixin, StudioEditableXBlockMixin, XBlock):
+    """Grammar notes: the level's grammar points and their lessons (not graded)."""
+
+    ACTIVITY = grammar_notes.ACTIVITY
+
+    display_name = String(display_name=_("Display name"), default=_("Grammar notes"), scope=Scope.settings)
+    level = String(display_name=_("Level"), default="N5", scope=Scope.settings, values=list(grammar.LEVELS),
+                   help=_("The JLPT level whose grammar points the page lists."))
+    notes_state = Dict(default={}, scope=Scope.user_state,
+                       help="What the learner was looking at: the search and the open lesson.")
+    language = String(default="", scope=Scope.preferences,
+                      help="The learner's choice of help language (en, ja, vi, id, tl, my); "
+                           "empty: the LMS's language.")
+
+    editable_fields = ("display_name", "level")
+    has_score = False
+    icon_class = "other"
+
+    def _level(self) -> str:
+        try:
+            return self.ACTIVITY.settings({"level": self.level})
+        except SettingsError:
+            return "N5"
+
+    def _call(self, call: str, *args, language: str | None = None) -> dict:
+        step = self._step(call, self.notes_state, self._level(), *args, language=language)
+        self.notes_state = step.state
+        return step.screen
+
+    @XBlock.supports("multi_device")
+    def student_view(self, context=None):
+        """The list (or the lesson the learner had open), rendered on the server; grammar.js takes over."""
+        language = self._language()
+        return self.render_page(self._call("present", language=language), language)
+
+    def student_view_data(self, context=None):
+        """Settings only, the same for every learner (NATIVE_API.md)."""
+        return {"display_name": self.display_name, "level": self._level()}
+
+    @XBlock.json_handler
+    def show(self, data, suffix=""):
+        """The screen as the learner left it."""
+        return self._call("present")
+
+    @XBlock.json_handler
+    def search(self, data, suffix=""):
+        """``{"query": text}``: the level's points whose pattern, romaji or meaning contain it."""
+        return self._call("search", data)
+
+    @XBlock.json_handler
+    def open(self, data, suffix=""):
+        """``{"point": id}``: that point's lesson; ``{"point": null}``: the list again."""
+        return self._call("open", data)
+
+    @XBlock.json_handler
+    def set_language(self, data, suffix=""):
+        """The language switch: ``{"language": "vi"}``; the screen again in it, with the UI strings."""
+        try:
+            code = languages.chosen(data)
+        except languages.LanguageError as exc:
+            raise JsonHandlerError(400, str(exc)) from None
+        self.language = code
+        return {**self._call("change_language", language=code), "text": self._text(code)}
+
+    def validate_field_data(self, validation, data):
+        """Refuse a level without grammar notes, with a message for the author."""
+        super().validate_field_data(validation, data)
+        try:
+            self.ACTIVITY.settings({"level": data.level})
+        except SettingsError as exc:
+            validation.add(ValidationMessage(ValidationMessage.ERROR, str(exc)))
