@@ -31,6 +31,8 @@ class DrillConfig:
     item_count: int = 10
     skills: tuple[str, ...] = ()  # empty: every skill
     types: tuple[str, ...] = ()  # empty: every item type
+    #: Grammar point IDs (curriculum.grammar): only their items (``grammar.items_for``); empty: no limit.
+    grammar_points: tuple[str, ...] = ()
 
     def __post_init__(self):
         if not 1 <= self.item_count <= 100:
@@ -99,13 +101,15 @@ def round_complete(state: dict, config: DrillConfig) -> bool:
 def _fits(item: Item, config: DrillConfig) -> bool:
     """Whether an item belongs to the drill as the author set it now (settings may change)."""
     return (item.level.value == config.level and (not config.skills or item.skill.value in config.skills)
-            and (not config.types or item.type.value in config.types))
+            and (not config.types or item.type.value in config.types)
+            and (not config.grammar_points or item.grammar_point in config.grammar_points))
 
 
 def _candidates(state: dict, config: DrillConfig, bank: Bank) -> list[Item]:
     seen = set(state["round"]["seen"])
     return [i for i in bank.select(config.level, config.skills)
-            if i.id not in seen and (not config.types or i.type.value in config.types)]
+            if i.id not in seen and (not config.types or i.type.value in config.types)
+            and (not config.grammar_points or i.grammar_point in config.grammar_points)]
 
 
 def _next_new(fresh: list[Item], cards: dict, bank: Bank) -> Item:

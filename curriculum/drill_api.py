@@ -13,6 +13,7 @@ from . import drill
 from .bank import ATTRIBUTION, Bank
 from .drill import DrillConfig, DrillError, Grade
 from .furigana import has_markup, plain, segments
+from .items import ItemError
 
 
 def _progress(state: dict, config: DrillConfig, now: datetime) -> dict:
@@ -37,6 +38,15 @@ def _shown(item, bank: Bank, language: str) -> dict:
         if stimulus["kind"] == "passage" and has_markup(stimulus["text"]):
             shown["stimulus"]["text_ruby"] = segments(stimulus["text"])  # readings over kanji above the level
     return shown
+
+
+def _grammar_link(point_id: str) -> dict | None:
+    from . import grammar
+
+    try:
+        return {"id": point_id, "pattern": plain(grammar.point(point_id).pattern)}
+    except ItemError:  # an item of a point the content does not have (content check reports it)
+        return None
 
 
 def present(state: dict | None, config: DrillConfig, bank: Bank, now: datetime,
@@ -65,6 +75,8 @@ def submit(state: dict | None, config: DrillConfig, bank: Bank, data: object, no
     payload = outcome.to_dict()
     item = bank.get(data["item_id"])
     payload["explanation"] = item.explanation_in(language)
+    if item.grammar_point:  # "Grammar: <pattern> — read the lesson" (the page's lesson handler shows it)
+        payload["grammar"] = _grammar_link(item.grammar_point)
     if item.stimulus and bank.stimuli[item.stimulus]["kind"] == "script":
         payload["script"] = plain(bank.stimuli[item.stimulus]["text"])
     payload["progress"] = _progress(state, config, now)

@@ -131,6 +131,14 @@ def dialect_lessons() -> tuple[str, ...]:
     return ids or DIALECT_LESSON_IDS
 
 
+def grammar_point_choices() -> list[tuple[str, str]]:
+    """(ID, "N5 pattern") of every grammar point with questions, for the picker's suggestions."""
+    from curriculum import grammar
+    from curriculum.furigana import plain
+
+    return [(p.id, f"{p.level} {plain(p.pattern)}") for p in grammar.points() if p.item_ids]
+
+
 def types_for(level: str, skill: str) -> tuple[str, ...]:
     """The item types of ``skill`` the exam uses at ``level`` (empty skill: every type, i.e. ``()``)."""
     if not skill:
@@ -155,6 +163,17 @@ def _count(value: object) -> int:
     return count
 
 
+def _grammar_points(value: object, level: str) -> tuple[str, ...]:
+    """The picker's grammar points (IDs separated by commas; empty: no limit), checked as the drill does."""
+    from curriculum.activities import drill
+    from curriculum.activity import SettingsError
+
+    try:
+        return drill.grammar_points(value, level)
+    except SettingsError as exc:
+        raise ChoiceError(str(exc)) from None
+
+
 def _drill(data, title: str) -> Choice:
     level = str(data.get("level") or "N5")
     if level not in {lv.value for lv in Level}:
@@ -172,6 +191,9 @@ def _drill(data, title: str) -> Choice:
     custom = {"activity": "jlpt_drill", "level": level, "item_count": str(count)}
     if types:
         custom["types"] = ",".join(types)
+    points = _grammar_points(data.get("grammar_points"), level)
+    if points:
+        custom["grammar_points"] = ",".join(points)
     default = f"{level} {skill or 'drill'}{' drill' if skill else ''} ({count} questions)"
     return Choice("jlpt_drill", title or default, custom, score_maximum=count,
                   resource_id=f"jlpt_drill:{level}:{skill or 'all'}")

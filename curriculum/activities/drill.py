@@ -5,12 +5,13 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from .. import drill_api
+from .. import drill_api, grammar
 from ..activity import Answered, Context, SettingsError, State, Step
 from ..activity import Page as _Page
 from ..bank import Bank, default_bank
 from ..drill import DrillConfig, DrillError
-from ..items import ItemType, Level
+from ..items import ItemError, ItemType, Level
+from . import grammar_notes
 
 NAME = "jlpt_drill"
 DEFAULT_TITLE = "JLPT vocabulary drill"
@@ -37,6 +38,11 @@ TEXT = {
     "error": _("Something went wrong. Please try again."),
     "choices": _("Choices"),
     "language": _("Language"),
+    # after a grammar item: its point, and the lesson in a panel (the grammar notes' lesson and labels)
+    "grammar": _("Grammar: {pattern}"),
+    "read_lesson": _("Read the lesson"),
+    "close_lesson": _("Back to the drill"),
+    **grammar_notes.LESSON_TEXT,
 }
 
 
@@ -68,7 +74,7 @@ PAGE = _Page(package="xblocks.jlpt_drill", template="drill.html", css="public/cs
              js="public/js/drill.js", init="JlptDrillBlock", mount="NihongoDrill", root="nihongo-drill",
              default_title=DEFAULT_TITLE, text=TEXT, context=context,
              handlers={"next": "present", "answer": "answer", "new_round": "restart",
-                       "set_language": "change_language"})
+                       "set_language": "change_language", "lesson": "lesson"})
 
 
 def settings(raw: Mapping[str, str]) -> DrillConfig:
@@ -80,11 +86,36 @@ def settings(raw: Mapping[str, str]) -> DrillConfig:
     unknown = sorted(set(types) - {t.value for t in ItemType})
     if unknown:
         raise SettingsError(f"Unknown question types {', '.join(unknown)} in the link's custom parameters.")
+    points = grammar_points(raw.get("grammar_points"), level)
     try:
-        return DrillConfig(level=level, item_count=int(raw.get("item_count") or 10), types=types)
+        return DrillConfig(level=level, item_count=int(raw.get("item_count") or 10), types=types,
+                           grammar_points=points)
     except ValueError:
         raise SettingsError("item_count in the link's custom parameters must be a number from 1 to 100."
                             ) from None
+
+
+def grammar_points(value: object, level: str) -> tuple[str, ...]:
+    """``grammar_points`` as an author gives it (IDs, comma-separated or a list; empty: no limit),
+    checked: each a grammar point of the drill's level with items; ``SettingsError`` naming the bad ones."""
+    if isinstance(value, (list, tuple)):
+        ids = [str(v).strip() for v in value]
+    else:
+        ids = str(value or "").replace("、", ",").split(",")
+    ids = list(dict.fromkeys(i.strip() for i in ids if i and i.strip()))
+    known = {p.id: p for p in grammar.points()}
+    unknown = [i for i in ids if i not in known]
+    if unknown:
+        raise SettingsError(f"Unknown grammar points {', '.join(unknown)}: use IDs from the grammar notes "
+                            f"(like n5-temo-ii), separated by commas.")
+    other = [i for i in ids if known[i].level != level]
+    if other:
+        raise SettingsError(f"The grammar points {', '.join(other)} are not {level} points: choose points "
+                            f"of the drill's level, or change the level.")
+    without = [i for i in ids if not known[i].item_ids]
+    if without:
+        raise SettingsError(f"The grammar points {', '.join(without)} have no questions yet.")
+    return tuple(ids)
 
 
 def switched(state: dict | None, config: DrillConfig, bank: Bank, now, language: str) -> tuple[dict, dict]:
@@ -103,7 +134,20 @@ def switched(state: dict | None, config: DrillConfig, bank: Bank, now, language:
 class Drill:
     name = NAME
     page = PAGE
-    errors = (DrillError,)
+    errors = (DrillError, grammar_notes.GrammarNotesError)
+
+    @staticmethod
+    def lesson(state: State | None, settings: DrillConfig, data: object, ctx: Context) -> Step:
+        """``{"point": id}``: that grammar point's lesson, for the panel the feedback's link opens (the
+        drill's state is returned unchanged)."""
+        if not isinstance(data, dict) or set(data) != {"point"} or not isinstance(data["point"], str):
+            raise grammar_notes.GrammarNotesError('Send {"point": "<grammar point ID>"} and nothing else.')
+        try:
+            point = grammar.point(data["point"])
+        except ItemError:
+            raise grammar_notes.GrammarNotesError(
+                f"There is no grammar point {data['point'][:40]!r}.") from None
+        return Step(state or {}, {"lesson": grammar_notes.lesson(point, ctx.language)})
 
     @staticmethod
     def settings(raw: Mapping[str, str]) -> DrillConfig:

@@ -7,13 +7,15 @@ from __future__ import annotations
 from django.urls import path, reverse
 
 from curriculum.activities import drill
-from curriculum.activity import LanguageError
+from curriculum.activities.grammar_notes import GrammarNotesError
+from curriculum.activity import Context, LanguageError
 
 from .. import activity_page, activity_views, drill_flow, grades
 from ..endpoints import json_endpoint
 
 #: The drill's endpoint names, by the handler names of its page (older than the other activities').
-ENDPOINTS = {"next": "next", "answer": "answer", "new_round": "new_round", "set_language": "language"}
+ENDPOINTS = {"next": "next", "answer": "answer", "new_round": "new_round", "set_language": "language",
+             "lesson": "lesson"}
 
 
 def render(request, learner, now):
@@ -52,9 +54,17 @@ def _language(learner, ml, data, now):
     return payload
 
 
+def _lesson(learner, ml, data, now):
+    """{"point": id}: the grammar point's lesson for the drill's panel, in the learner's language; the
+    drill's state is not touched (nothing to save)."""
+    ctx = Context(now, drill_flow.language(learner))
+    return drill.ACTIVITY.lesson(None, drill.settings(dict(learner.launch.custom)), data, ctx).screen
+
+
 urlpatterns = [
     path("<str:launch_id>/next/", json_endpoint(_next), name="drill_next"),
     path("<str:launch_id>/answer/", json_endpoint(_answer), name="drill_answer"),
     path("<str:launch_id>/new_round/", json_endpoint(_new_round), name="drill_new_round"),
     path("<str:launch_id>/language/", json_endpoint(_language, (LanguageError,)), name="drill_language"),
+    path("<str:launch_id>/lesson/", json_endpoint(_lesson, (GrammarNotesError,)), name="drill_lesson"),
 ]

@@ -73,3 +73,50 @@ def test_a_point_that_does_not_exist_or_a_malformed_body_is_refused(data):
 def test_a_malformed_search_is_refused(data):
     with pytest.raises(grammar_notes.GrammarNotesError):
         NOTES.search(None, "N5", data, ctx())
+
+
+# -- the drill set to a few points, and the way from an item to its lesson ---------------------------
+
+def test_a_drill_set_to_two_points_serves_only_their_items_and_links_each_to_its_lesson():
+    from curriculum.activities import drill
+    from curriculum.bank import default_bank
+
+    chosen = ("n5-temo-ii", "n5-wa")
+    config = drill.settings({"level": "N5", "item_count": "8", "grammar_points": " n5-temo-ii, n5-wa"})
+    assert config.grammar_points == chosen
+    expected = {i.id for i in grammar.items_for(chosen)}
+    bank, activity, served, state = default_bank(), drill.ACTIVITY, [], None
+    context = Context(NOW, "vi", bank)
+    for _ in range(config.item_count):
+        step = activity.present(state, config, context)
+        item = bank.get(step.screen["item"]["id"])
+        served.append(item.id)
+        step = activity.answer(step.state, config, {"item_id": item.id, "choice": item.answer}, context)
+        pattern = grammar_notes.plain(grammar.point(item.grammar_point).pattern)
+        assert step.screen["grammar"] == {"id": item.grammar_point, "pattern": pattern}
+        state = step.state
+    assert set(served) <= expected and {bank.get(i).grammar_point for i in served} == set(chosen)
+    lesson = activity.lesson(state, config, {"point": "n5-wa"}, context)
+    assert lesson.state == state
+    assert lesson.screen["lesson"]["meaning"] == grammar.point("n5-wa").meaning["vi"]
+
+
+def test_a_vocabulary_item_has_no_grammar_link():
+    from curriculum.activities import drill
+    from curriculum.bank import default_bank
+
+    config = drill.settings({"level": "N5", "types": "kanji_reading"})
+    step = drill.ACTIVITY.present(None, config, ctx())
+    item = default_bank().get(step.screen["item"]["id"])
+    answered = drill.ACTIVITY.answer(step.state, config, {"item_id": item.id, "choice": 0}, ctx())
+    assert "grammar" not in answered.screen
+
+
+@pytest.mark.parametrize(("value", "message"), [
+    ("n5-nope", "Unknown grammar points n5-nope"), ("n4-plain-form", "are not N5 points")])
+def test_a_drill_refuses_grammar_points_it_cannot_serve(value, message):
+    from curriculum.activities import drill
+    from curriculum.activity import SettingsError
+
+    with pytest.raises(SettingsError, match=message):
+        drill.settings({"level": "N5", "grammar_points": value})

@@ -143,6 +143,8 @@ def test_deep_link_round_trip_creates_a_graded_drill_link(demo):
     ({"activity": "chess"}, "Choose an activity."),
     ({"activity": "progress", "title": "x" * 201}, "The title is too long"),
     ({"activity": "grammar_notes", "level": "N1"}, "Grammar notes have the levels N5, N4, N3, N2"),
+    ({"activity": "jlpt_drill", "level": "N5", "grammar_points": "n5-wa, n5-nope"},
+     "Unknown grammar points n5-nope"),
 ])
 def test_a_bad_choice_is_shown_again_with_a_message(demo, fields, message):
     client = Client()
@@ -166,6 +168,11 @@ def test_a_bad_choice_is_shown_again_with_a_message(demo, fields, message):
       "tag": "placement_test"}),
     ({"activity": "progress"}, {"activity": "progress"}, None),
     ({"activity": "grammar_notes", "level": "N4"}, {"activity": "grammar_notes", "level": "N4"}, None),
+    ({"activity": "jlpt_drill", "level": "N5", "skill": "grammar", "item_count": "5",
+      "grammar_points": "n5-temo-ii, n5-wa", "title": "Permission"},
+     {"activity": "jlpt_drill", "level": "N5", "item_count": "5", "grammar_points": "n5-temo-ii,n5-wa",
+      "types": "grammar_form,sentence_composition,text_grammar"},
+     {"scoreMaximum": 5, "label": "Permission", "resourceId": "jlpt_drill:N5:grammar", "tag": "jlpt_drill"}),
 ])
 def test_each_activity_gets_its_custom_parameters_and_graded_ones_a_line_item(demo, fields, custom,
                                                                               line_item):

@@ -16,15 +16,22 @@ from xblock.fields import Dict, Float, Integer, List, Scope, String
 from xblock.utils.studio_editable import StudioEditableXBlockMixin
 from xblock.validation import ValidationMessage
 
-from curriculum import drill_api
+from curriculum import drill_api, grammar
 from curriculum.activities import drill
 from curriculum.activities.drill import TEXT  # noqa: F401  (the block's UI strings; tests read them here)
 from curriculum.bank import default_bank
 from curriculum.drill import DrillConfig
+from curriculum.furigana import plain
 from curriculum.items import ItemType, Level
 from xblocks.common import language as languages
 from xblocks.common.learner_record import LearnerRecordMixin
 from xblocks.common.mixin import ActivityBlockMixin
+
+
+def _grammar_values(level: str) -> list[dict]:
+    """The grammar points an author can tick in Studio: the drill's level's, with questions."""
+    return [{"display_name": f"{plain(p.pattern)} ({p.id})", "value": p.id}
+            for p in grammar.points(level) if p.item_ids]
 
 
 def _(text: str) -> str:
@@ -48,6 +55,10 @@ class JlptDrillBlock(ActivityBlockMixin, LearnerRecordMixin, StudioEditableXBloc
                          help=_("The grade is the best round's correct answers out of this number."))
     item_types = List(display_name=_("Question types"), default=[], scope=Scope.settings,
                       help=_("Item types to draw from (e.g. kanji_reading); empty: every type."))
+    grammar_points = List(display_name=_("Grammar points"), default=[], scope=Scope.settings,
+                          list_style="set", list_values_provider=lambda block: _grammar_values(block.level),
+                          help=_("Only these grammar points' questions (the level's points; see the "
+                                 "grammar notes). Nothing ticked: no limit."))
     weight = Float(display_name=_("Problem weight"), default=1, scope=Scope.settings,
                    values={"min": 0, "step": 0.1},
                    help=_("How much this drill counts in the course grade."))
@@ -57,14 +68,15 @@ class JlptDrillBlock(ActivityBlockMixin, LearnerRecordMixin, StudioEditableXBloc
                       help="The learner's choice of help language (en, ja, vi, id, tl, my); "
                            "empty: the LMS's language.")
 
-    editable_fields = ("display_name", "level", "item_count", "item_types", "weight")
+    editable_fields = ("display_name", "level", "item_count", "item_types", "grammar_points", "weight")
     has_score = True
     icon_class = "problem"
 
     # -- the core's inputs, each read in one place (the clock, the language: ActivityBlockMixin) --
 
     def _config(self) -> DrillConfig:
-        return DrillConfig(level=self.level, item_count=self.item_count, types=tuple(self.item_types))
+        return DrillConfig(level=self.level, item_count=self.item_count, types=tuple(self.item_types),
+                           grammar_points=tuple(self.grammar_points or ()))
 
     def max_score(self) -> int:
         """Raw points of a perfect round; Open edX scales them by ``weight``."""
@@ -128,6 +140,12 @@ class JlptDrillBlock(ActivityBlockMixin, LearnerRecordMixin, StudioEditableXBloc
         self.drill_state = step.state
         return {**step.screen, "text": self._text(code)}
 
+    @XBlock.json_handler
+    def lesson(self, data, suffix=""):
+        """``{"point": id}``: the grammar point's lesson, shown in the drill's own fragment (the link in a
+        grammar item's feedback opens it); the learner's drill is unchanged."""
+        return self._step("lesson", self.drill_state, self._config(), data).screen
+
     @XBlock.handler
     def student_view_user_state(self, request, suffix=""):
         """The learner's progress for native clients (GET or POST); never an answer."""
@@ -146,5 +164,6 @@ class JlptDrillBlock(ActivityBlockMixin, LearnerRecordMixin, StudioEditableXBloc
             unknown = sorted(set(data.item_types) - {t.value for t in ItemType})
             if unknown:
                 raise ValueError(f"Unknown question types: {', '.join(unknown)}")
+            drill.grammar_points(list(data.grammar_points or ()), data.level)
         except ValueError as exc:
             validation.add(ValidationMessage(ValidationMessage.ERROR, str(exc)))

@@ -34,14 +34,16 @@
       best: find(".nd-best"), again: find(".nd-again"), empty: find(".nd-empty"),
       progress: find(".nd-progress"), days: find(".nd-days"), attribution: find(".nd-attribution"),
       stimulus: find(".nd-stimulus"), stimulusTitle: find(".nd-stimulus-title"),
-      stimulusText: find(".nd-stimulus-text"), audio: find(".nd-audio"), lang: find(".nd-lang")
+      stimulusText: find(".nd-stimulus-text"), audio: find(".nd-audio"), lang: find(".nd-lang"),
+      lesson: find(".nd-lesson"), lessonBody: find(".nd-lesson .nihongo-lesson"),
+      lessonClose: find(".nd-lesson-close")
     };
     var answered = null; // the last answer's result while its feedback is on screen
 
     // The fixed labels, again after a language switch (the rest comes with show/showResult).
     function labels() {
       [[".nd-lang-text", "language"], [".nd-next", "next"], [".nd-done-title", "done"], [".nd-again", "again"],
-       [".nd-empty", "empty"]].forEach(function (pair) { find(pair[0]).textContent = text[pair[1]]; });
+       [".nd-empty", "empty"], [".nd-lesson-close", "close_lesson"]].forEach(function (pair) { find(pair[0]).textContent = text[pair[1]]; });
       el.choices.setAttribute("aria-label", text.choices);
     }
 
@@ -96,6 +98,7 @@
       el.empty.hidden = Boolean(item || payload.round_complete);
       if (payload.attribution) { el.attribution.textContent = payload.attribution; }
       setFeedback("", []);
+      closeLesson();
       el.next.hidden = true;
       setProgress(progress, progress.answered + (item ? 1 : 0));
       var focusTarget = item ? el.prompt : (payload.round_complete ? el.doneTitle : null);
@@ -119,8 +122,49 @@
       setFeedback(result.correct ? "nd-is-right" : "nd-is-wrong",
                   [["nd-result", result.correct ? text.correct : text.wrong], ["nd-explanation", result.explanation]]
                   .concat(result.script ? [["nd-script", result.script]] : []));
+      if (result.grammar) { grammarLink(result.grammar); }
       setProgress(result.progress, result.progress.answered);
     }
+
+    /* After a grammar item: "Grammar: <pattern> — Read the lesson", which opens the lesson in this page. */
+    function grammarLink(point) {
+      var p = paragraph("nd-grammar", fmt(text.grammar, {pattern: point.pattern}) + " — ");
+      var link = document.createElement("a");
+      link.className = "nd-read-lesson";
+      link.href = "#" + point.id;
+      link.setAttribute("data-point", point.id);
+      link.textContent = text.read_lesson;
+      p.appendChild(link);
+      el.feedback.appendChild(p);
+    }
+
+    function openLesson(pointId) {
+      if (busy || !root.getAttribute("data-lesson-url")) { return; }
+      busy = true;
+      post(root.getAttribute("data-lesson-url"), {point: pointId}).then(function (screen) {
+        busy = false;
+        C.lesson(el.lessonBody, screen.lesson, text);
+        el.lesson.hidden = false;
+        var title = el.lessonBody.querySelector(".nl-pattern");
+        if (title) { title.focus(); }
+      }, failed);
+    }
+
+    function closeLesson() {
+      el.lesson.hidden = true;
+      el.lessonBody.textContent = "";
+    }
+
+    root.addEventListener("click", function (event) {
+      var link = event.target.closest ? event.target.closest("[data-point]") : null;
+      if (!link || !root.contains(link)) { return; }
+      event.preventDefault();
+      openLesson(link.getAttribute("data-point"));
+    });
+    el.lessonClose.addEventListener("click", function () {
+      closeLesson();
+      if (!el.next.hidden) { el.next.focus(); }
+    });
 
     function failed() {
       busy = false;
