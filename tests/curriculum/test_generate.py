@@ -303,7 +303,8 @@ def test_answer_positions_are_spread(shipped):
 
 
 def test_contextual_distractors_are_never_of_the_answers_meaning_class_or_function_words(shipped, words):
-    """「（　）がバスから降りた」: not おまわりさん for おばあさん, not みんな or どなた; 先週 never for 来年."""
+    """「（　）がバスから降りた」: not おまわりさん for おばあさん, not みんな or どなた;
+    先週 never for 来年."""
     from curriculum.generate.vocab_items import _function_word, meaning_classes
 
     for item in (i for i in shipped if i.type == ItemType.CONTEXTUAL_MEANING):
