@@ -59,18 +59,25 @@
       view.hidden = !screen.lesson;
     }
 
+    var waiting = null;  /* the last call asked for while another was on its way */
     function call(url, body, after) {
-      if (busy) { return; }
+      if (busy) { waiting = [url, body, after]; return; }
       busy = true;
       error.hidden = true;
+      function next() {
+        busy = false;
+        if (waiting) { var w = waiting; waiting = null; call(w[0], w[1], w[2]); }
+      }
       post(url, body).then(function (screen) {
-        busy = false;
         if (screen.text) { text = screen.text; labels(); }
-        draw(screen);
-        if (after) { after(screen); }
+        if (!waiting) {
+          draw(screen);
+          if (after) { after(screen); }
+        }
+        next();
       }, function () {
-        busy = false;
         error.hidden = false;
+        next();
       });
     }
 
@@ -93,9 +100,18 @@
       }
     });
     find(".ngr-back").addEventListener("click", function () { open(null); });
+    var typing = null;
+    function search() {
+      clearTimeout(typing);
+      call(root.getAttribute("data-search-url"), {query: input.value});
+    }
     find(".ngr-search").addEventListener("submit", function (event) {
       event.preventDefault();
-      call(root.getAttribute("data-search-url"), {query: input.value});
+      search();
+    });
+    input.addEventListener("input", function () {  /* the list narrows as the learner types */
+      clearTimeout(typing);
+      typing = setTimeout(search, 400);
     });
     find(".ngr-lang").addEventListener("change", function (event) {
       call(root.getAttribute("data-language-url"), {language: event.target.value});
