@@ -40,7 +40,8 @@ def active_learners(company_id: int | None = None) -> int:
 
 @dataclass(frozen=True)
 class Ledger:
-    """The places at one moment: held by learners, held by applicants awaiting the prefecture, free."""
+    """The places at one moment. Only what the prefecture approved holds a place (learners); applicants
+    awaiting its decision are counted but hold none, so junk applications cannot push real companies out."""
 
     places: int
     active: int
@@ -50,7 +51,7 @@ class Ledger:
 
     @property
     def held(self) -> int:
-        return self.active + self.pending
+        return self.active
 
     @property
     def free(self) -> int:
@@ -58,8 +59,8 @@ class Ledger:
 
     def line(self) -> str:
         return (f"places: {self.held} of {self.places} held - {self.active} active learners, {self.pending} "
-                f"awaiting the prefecture; {self.free} free, {self.waiting} on the waiting list, "
-                f"{self.stopped} stopped")
+                f"awaiting the prefecture (holding none); {self.free} free, {self.waiting} on the waiting "
+                f"list, {self.stopped} stopped")
 
 
 def ledger() -> Ledger:
@@ -72,11 +73,8 @@ def ledger() -> Ledger:
 
 
 def held_by_company() -> Counter:
-    """Places held per company: active learners plus pending applicants."""
-    held = Counter(Learner.objects.filter(status=Learner.Status.ACTIVE).values_list("company_id", flat=True))
-    held.update(ApplicationLearner.objects.filter(
-        status=ApplicationLearner.Status.PENDING).values_list("company_id", flat=True))
-    return held
+    """Places held per company: its active learners (applicants awaiting the prefecture hold none)."""
+    return Counter(Learner.objects.filter(status=Learner.Status.ACTIVE).values_list("company_id", flat=True))
 
 
 def offer_freed_places(now: datetime, closed_companies: frozenset[int] = frozenset(), *,
@@ -91,8 +89,7 @@ def offer_freed_places(now: datetime, closed_companies: frozenset[int] = frozens
     ``dry_run`` only chooses.
     """
     row = counter(for_update=not dry_run)
-    pending = ApplicationLearner.objects.filter(status=ApplicationLearner.Status.PENDING).count()
-    free = row.places - active_learners() - pending + extra_free
+    free = row.places - active_learners() + extra_free
     free = free if limit is None else min(free, limit)
     waiting = WaitingListEntry.objects.filter(status=WaitingListEntry.Status.WAITING)
     waiting = waiting.select_related("company")
