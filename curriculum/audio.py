@@ -102,7 +102,9 @@ def file_response(name: str, range_header: str | None) -> tuple[int, dict, bytes
         return 404, {"Content-Type": "text/plain"}, b"no such audio file"
     headers = {"Content-Type": MIME_TYPE, "Cache-Control": CACHE_CONTROL, "Accept-Ranges": "bytes"}
     span = byte_range(range_header, len(data))
-    if span is None:
+    if span is None or span == (0, len(data) - 1):
+        # the whole file (a player's first "bytes=0-"): a plain 200, which the browser's cache keeps whole
+        # and serves every later play and range from, so a session downloads each file once
         return 200, headers, data
     start, end = span
     headers["Content-Range"] = f"bytes {start}-{end}/{len(data)}"

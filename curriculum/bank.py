@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 from pathlib import Path
 
+from .audio import audio_file
 from .grammar import default_grammar
 from .item_types import TYPES
 from .items import Item, ItemError
@@ -115,4 +116,7 @@ def default_bank() -> Bank:
     grammar = default_grammar()
     items.extend(grammar.items)
     stimuli.update(grammar.stimuli)
+    for stimulus_id, stimulus in stimuli.items():  # the synthetic audio of each listening script
+        if stimulus["kind"] == "script" and not stimulus.get("audio") and audio_file(stimulus_id):
+            stimulus["audio"] = audio_file(stimulus_id)
     return Bank(items, stimuli)

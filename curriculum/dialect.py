@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+from .audio import audio_file, dialect_key
 from .bank import CONTENT_DIR
 from .drill import Grade
 from .furigana import FuriganaError, plain, segments
@@ -632,6 +633,10 @@ def _shown_exercise(exercise: dict, content: Content, language: str) -> dict:
     entry = content.expressions[exercise["entry"]]
     shown["flags"] = sorted(entry.practice_reasons)
     script = [_line(line) for line in entry.dialogue]
+    # the dialogue's synthetic recordings (standard accent), line by line, for the exercises that play it
+    recordings = [audio_file(dialect_key(entry.id, n)) for n in range(len(entry.dialogue))]
+    if kind in ("supervisor", "listening") and all(recordings) and content is default_content():
+        shown["audio"] = recordings
     if kind == "to_dialect":
         shown.update(prompt=entry.standard, speak="")
     elif kind == "supervisor":

@@ -10,6 +10,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from . import drill
+from .audio import synthetic_note
 from .bank import ATTRIBUTION, Bank
 from .drill import DrillConfig, DrillError, Grade
 from .furigana import has_markup, plain, segments
@@ -37,6 +38,8 @@ def _shown(item, bank: Bank, language: str) -> dict:
                              else None}
         if stimulus["kind"] == "passage" and has_markup(stimulus["text"]):
             shown["stimulus"]["text_ruby"] = segments(stimulus["text"])  # readings over kanji above the level
+        if audio:  # the file's name under the host's audio URL, and the label "synthetic voice"
+            shown["stimulus"]["audio_note"] = synthetic_note(language)
     return shown
 
 

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from . import scoring
+from .audio import once_note, synthetic_note
 from .bank import ATTRIBUTION, Bank
 from .drill import Grade
 from .furigana import has_markup, plain, segments
@@ -420,6 +421,8 @@ def _shown_item(bank: Bank, item_id: str, section: str, language: str) -> dict:
                              else None}
         if stimulus["kind"] == "passage" and has_markup(stimulus["text"]):
             shown["stimulus"]["text_ruby"] = segments(stimulus["text"])  # readings over kanji above the level
+        if audio:  # played once, as in the exam
+            shown["stimulus"].update(audio_note=synthetic_note(language), audio_once=once_note(language))
     return shown
 
 
@@ -610,6 +613,9 @@ def review(session: dict, bank: Bank, language: str = "en") -> list[dict]:
             rows.append({"id": item_id, "section": section["key"], "prompt": plain(item.prompt),
                          "choices": [plain(c) for c in item.choices], "choice": choice, "answer": item.answer,
                          "correct": choice == item.answer, "explanation": item.explanation_in(language)})
+            stimulus = bank.stimuli.get(item.stimulus or "")
+            if stimulus and stimulus["kind"] == "script":  # what was heard, now that the test is over
+                rows[-1]["script"] = plain(stimulus["text"])
     return rows
 
 

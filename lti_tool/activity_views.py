@@ -14,6 +14,7 @@ from curriculum import activities
 from curriculum.activity import LanguageError, chosen_language
 
 from . import activity_flow, activity_page
+from .audio_views import audio_url
 from .endpoints import Refused, json_endpoint, learner_for
 
 log = logging.getLogger(__name__)
@@ -58,6 +59,7 @@ def page(request, name: str, launch_id: str, screen: dict, language: str, title:
     text = activity_page.text(activity.page, language)
     title = activity_page.title(activity.page, language, title)
     urls = endpoint_urls(name, launch_id) if urls is None else urls
+    urls = {**urls, "audio": audio_url()}  # the listening audio, the file's name in place of __AUDIO__
     context = activity.page.context(title, screen, text, urls, language)
     return _render(request, "lti_tool/activity.html", {
         "language": language, "launch_id": launch_id, "mount": activity.page.mount,

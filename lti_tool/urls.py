@@ -1,12 +1,14 @@
 from django.urls import include, path
 
 from . import activities, deep_linking_views, manager_views, new_window_views, registration_views, views
+from .audio_views import audio as audio_file
 
 app_name = "lti_tool"
 urlpatterns = [
     path("login/", views.login, name="login"),
     path("launch/", views.launch_view, name="launch"),
     path("jwks/", views.jwks, name="jwks"),
+    path("audio/<path:name>", audio_file, name="audio"),
     path("deep-link/<str:launch_id>/", deep_linking_views.choose, name="deep_link_choose"),
     path("register/", registration_views.register, name="register"),
     path("new-window/<str:launch_id>/", new_window_views.issue, name="new_window"),

@@ -7,7 +7,9 @@ prompt, its reading passage or listening script, answers, and gets the explanati
 import json
 
 import pytest
+import webob
 
+from curriculum.audio import CACHE_CONTROL
 from curriculum.bank import default_bank
 from curriculum.furigana import plain
 from curriculum.item_types import OWN_TYPES, TYPES, ItemType, Stimulus
@@ -33,7 +35,15 @@ def expect_shown(shown: dict, example):
     if TYPES[example.type].stimulus is not Stimulus.NONE:
         stimulus = BANK.stimuli[example.stimulus]
         assert shown["stimulus"]["kind"] == stimulus["kind"]
-        assert shown["stimulus"]["text"] == plain(stimulus["text"])  # no audio yet: the script is shown
+        if stimulus["kind"] == "script":  # heard: its audio now, its script only with the answer
+            assert shown["stimulus"]["text"] is None and shown["stimulus"]["audio"] == stimulus["audio"]
+        else:
+            assert shown["stimulus"]["text"] == plain(stimulus["text"])
+
+
+def expect_script(result: dict, item):
+    if item.stimulus and BANK.stimuli[item.stimulus]["kind"] == "script":
+        assert result["script"] == plain(BANK.stimuli[item.stimulus]["text"])
 
 
 def olx(example) -> str:
@@ -54,6 +64,11 @@ def test_the_xblock_renders_and_grades_it(item_type, drill_factory):  # noqa: F8
     status, result = post(block, "answer", {"item_id": item.id, "choice": item.answer})
     assert status == 200 and result["correct"] is True
     assert result["explanation"] == item.explanation_in("en")
+    expect_script(result, item)
+    if shown.get("stimulus", {}).get("audio"):  # the block serves the file, cacheable for a year
+        heard = block.runtime.handle(block, "audio", webob.Request.blank("/"), shown["stimulus"]["audio"])
+        assert heard.status_code == 200 and heard.body[:4] == b"OggS"
+        assert heard.headers["Cache-Control"] == CACHE_CONTROL and heard.content_type == "audio/ogg"
 
 
 @pytest.mark.parametrize("item_type", AUTHORED_TYPES)
@@ -71,3 +86,8 @@ def test_the_lti_tool_renders_and_grades_it(item_type, demo, monkeypatch, client
     result = post_json(client, launched.url("answer"), {"item_id": item.id, "choice": item.answer}).json()
     # lan's help language is Vietnamese: the explanation comes in Vietnamese where the bank has it
     assert result["correct"] is True and result["explanation"] == item.explanation_in("vi")
+    expect_script(result, item)
+    if shown.get("stimulus", {}).get("audio"):
+        heard = client.get(f"/lti/audio/{shown['stimulus']['audio']}", secure=True)
+        assert heard.status_code == 200 and heard["Cache-Control"] == CACHE_CONTROL
+        assert heard["Content-Type"] == "audio/ogg" and heard.content[:4] == b"OggS"

@@ -26,6 +26,7 @@ from curriculum.bank import default_bank
 
 from . import language as languages
 from . import page as pages
+from .audio import AudioMixin
 
 #: The JS helper every block's fragment carries (each fragment stands alone in Open edX).
 HELPER_JS = ("xblocks.common", "public/js/nihongo.js")
@@ -37,8 +38,8 @@ def helper_js() -> str:
     return resources.files(package).joinpath(path).read_text(encoding="utf-8")
 
 
-class ActivityBlockMixin(XBlockMixin):
-    """The boilerplate of our blocks, once."""
+class ActivityBlockMixin(AudioMixin, XBlockMixin):
+    """The boilerplate of our blocks, once (and the listening audio's handler, ``AudioMixin``)."""
 
     ACTIVITY = None  # the core's activity (``curriculum.activities.get(name)``)
 
@@ -88,6 +89,7 @@ class ActivityBlockMixin(XBlockMixin):
         page = self.ACTIVITY.page
         loader = ResourceLoader(page.package)
         urls = {name: self.runtime.handler_url(self, name) for name in page.handlers}
+        urls["audio"] = self.audio_url()  # the listening audio, the file's name in place of __AUDIO__
         title = self._title(language) if title is None else title
         context = page.context(title, screen, self._text(language), urls, language, **extra)
         frag = Fragment(loader.render_django_template(f"templates/{page.template}", context))

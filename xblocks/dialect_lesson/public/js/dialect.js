@@ -67,8 +67,16 @@
       el.choices.setAttribute("aria-label", text.choices);
     }
 
+    /* The shipped recordings of the dialogue (synthetic, standard accent), played line after line; a
+       phrase without them is read by the device's own Japanese voice, when it has one. */
+    var player = new Audio(), queue = [];
+    player.preload = "none";
+    player.addEventListener("ended", function () { if (queue.length) { player.src = queue.shift(); player.play(); } });
+    function audioSrc(name) { return (root.getAttribute("data-audio-url") || "").replace("__AUDIO__", name); }
+
     function voiceButton() {
-      var speakable = Boolean(current && current.speak && japaneseVoice());
+      var recorded = Boolean(current && current.audio && current.audio.length);
+      var speakable = recorded || Boolean(current && current.speak && japaneseVoice());
       el.listen.hidden = !speakable;
       el["voice-note"].hidden = !speakable;
     }
@@ -224,6 +232,12 @@
       el["show-script"].hidden = true;
     });
     el.listen.addEventListener("click", function () {
+      if (current && current.audio && current.audio.length) {
+        queue = current.audio.map(audioSrc);
+        player.src = queue.shift();
+        player.play();
+        return;
+      }
       var voice = japaneseVoice();
       if (!voice || !current || !current.speak) { return; }
       window.speechSynthesis.cancel();

@@ -36,7 +36,8 @@
       stimulus: find(".nd-stimulus"), stimulusTitle: find(".nd-stimulus-title"),
       stimulusText: find(".nd-stimulus-text"), audio: find(".nd-audio"), lang: find(".nd-lang"),
       lesson: find(".nd-lesson"), lessonBody: find(".nd-lesson .nihongo-lesson"),
-      lessonClose: find(".nd-lesson-close")
+      lessonClose: find(".nd-lesson-close"),
+      audioNote: find(".nd-audio-note")
     };
     var answered = null; // the last answer's result while its feedback is on screen
 
@@ -52,9 +53,13 @@
       if (!stimulus) { return; }
       el.stimulusTitle.textContent = stimulus.title || "";
       el.stimulusText.textContent = stimulus.text || "";
-      el.audio.hidden = !stimulus.audio;
-      if (stimulus.audio) { el.audio.src = stimulus.audio; } else { el.audio.removeAttribute("src"); }
+      el.audio.hidden = el.audioNote.hidden = !stimulus.audio;
+      el.audioNote.textContent = stimulus.audio_note || "";
+      if (stimulus.audio) { el.audio.src = audioSrc(stimulus.audio); } else { el.audio.removeAttribute("src"); }
     }
+    /* The host's audio URL with the file's name (hash-named: the browser keeps it, replays are free). */
+    function audioSrc(name) { return (root.getAttribute("data-audio-url") || "").replace("__AUDIO__", name); }
+    if (el.audio.getAttribute("data-audio")) { el.audio.src = audioSrc(el.audio.getAttribute("data-audio")); }
     var busy = false;
 
     function setProgress(progress, shown) {

@@ -34,7 +34,7 @@
      "instruction", "stimulus", "stimulus-title", "stimulus-text", "audio", "prompt", "choices", "prev", "flag",
      "next", "palette", "next-section", "finish", "confirm", "confirm-text", "yes", "no", "result",
      "result-title", "verdict", "total", "scores", "reasons", "study", "result-short", "review", "again",
-     "status", "attribution", "lang"].forEach(function (name) {
+     "status", "attribution", "lang", "audio-note"].forEach(function (name) {
       el[name.replace(/-(\w)/g, function (w, c) { return c.toUpperCase(); })] = find(".nm-" + name);
     });
     var data = null, test = null, index = 0, deadline = 0, ticking = null, retrying = null;
@@ -43,6 +43,20 @@
     var unsentKey = "nihongo-mock-unsent:" + urls.answer, unsent = {};
     function keep() { try { sessionStorage.setItem(unsentKey, JSON.stringify(unsent)); } catch (e) { /* private mode */ } }
     var confirmed = null, returnFocus = null;
+    /* Listening plays once, as in the exam: a script whose audio has started is not offered again in this
+       test (kept in this tab, cleared by a new test); no seeking back while it plays. */
+    var playedKey = "nihongo-mock-played:" + urls.answer, played = {}, heardUpTo = 0;
+    try { played = JSON.parse(sessionStorage.getItem(playedKey) || "{}"); } catch (e) { played = {}; }
+    function audioSrc(name) { return (urls.audio || "").replace("__AUDIO__", name); }
+    el.audio.addEventListener("play", function () {
+      played[el.audio.getAttribute("data-stimulus")] = true;
+      try { sessionStorage.setItem(playedKey, JSON.stringify(played)); } catch (e) { /* private mode */ }
+    });
+    el.audio.addEventListener("timeupdate", function () { heardUpTo = Math.max(heardUpTo, el.audio.currentTime); });
+    el.audio.addEventListener("seeking", function () {
+      if (el.audio.currentTime < heardUpTo - 0.5) { el.audio.currentTime = heardUpTo; }
+    });
+    el.audio.addEventListener("ended", function () { el.audio.hidden = true; });
 
     function say(message) { el.status.textContent = message || ""; }
 
@@ -120,8 +134,15 @@
       if (stimulus) {
         el.stimulusTitle.textContent = stimulus.title || "";
         el.stimulusText.textContent = stimulus.text || "";
-        el.audio.hidden = !stimulus.audio;
-        if (stimulus.audio) { el.audio.src = stimulus.audio; } else { el.audio.removeAttribute("src"); }
+        var fresh = stimulus.audio && !played[stimulus.id];
+        el.audio.hidden = !fresh;
+        el.audioNote.hidden = !stimulus.audio;
+        el.audioNote.textContent = stimulus.audio ? stimulus.audio_note + " · " + stimulus.audio_once : "";
+        if (fresh && el.audio.getAttribute("data-stimulus") !== stimulus.id) {
+          el.audio.src = audioSrc(stimulus.audio);
+          el.audio.setAttribute("data-stimulus", stimulus.id);
+          heardUpTo = 0;
+        } else if (!fresh) { el.audio.pause(); el.audio.removeAttribute("src"); el.audio.removeAttribute("data-stimulus"); }
       }
       el.prompt.textContent = "";
       if (item.prompt_ruby) {
@@ -250,6 +271,8 @@
     }
 
     function begin() {
+      played = {};
+      try { sessionStorage.removeItem(playedKey); } catch (e) { /* private mode */ }
       post(urls.start, {}).then(function (payload) { show(payload); el.number.focus(); }, failed);
     }
 
@@ -288,6 +311,7 @@
                                                                      : row.choices[row.choice]})));
         li.appendChild(make("p", "", fmt(text.right_answer, {choice: row.choices[row.answer]})));
         li.appendChild(make("p", "nm-note", row.explanation));
+        if (row.script) { li.appendChild(make("p", "nm-script", row.script)).lang = "ja"; }
         list.appendChild(li);
       });
     }

@@ -23,8 +23,12 @@
       prompt: find(".np-prompt"), choices: find(".np-choices"), status: find(".np-status"),
       stimulus: find(".np-stimulus"), stimulusText: find(".np-stimulus-text"), audio: find(".np-audio"),
       outcome: find(".np-outcome"), done: find(".np-done"), level: find(".np-level"), plan: find(".np-plan"),
-      next: find(".np-next"), empty: find(".np-empty"), intro: find(".np-intro"), lang: find(".np-lang")
+      next: find(".np-next"), empty: find(".np-empty"), intro: find(".np-intro"), lang: find(".np-lang"),
+      audioNote: find(".np-audio-note")
     };
+    /* The host's audio URL with the file's name (hash-named: the browser keeps it, replays are free). */
+    function audioSrc(name) { return (root.getAttribute("data-audio-url") || "").replace("__AUDIO__", name); }
+    if (el.audio.getAttribute("data-audio")) { el.audio.src = audioSrc(el.audio.getAttribute("data-audio")); }
     var busy = false;
 
     function focusText(focus) {
@@ -57,8 +61,9 @@
       el.stimulus.hidden = !item.stimulus;
       if (item.stimulus) {
         el.stimulusText.textContent = item.stimulus.text || "";
-        el.audio.hidden = !item.stimulus.audio;
-        if (item.stimulus.audio) { el.audio.src = item.stimulus.audio; } else { el.audio.removeAttribute("src"); }
+        el.audio.hidden = el.audioNote.hidden = !item.stimulus.audio;
+        el.audioNote.textContent = item.stimulus.audio_note || "";
+        if (item.stimulus.audio) { el.audio.src = audioSrc(item.stimulus.audio); } else { el.audio.removeAttribute("src"); }
       }
       rich(el.prompt, item.prompt, item.prompt_ruby);
       el.choices.textContent = "";
