@@ -43,7 +43,8 @@ def _shown(item, bank: Bank, language: str) -> dict:
     return shown
 
 
-def _grammar_link(point_id: str) -> dict | None:
+def grammar_link(point_id: str) -> dict | None:
+    """``{"id", "pattern"}`` of a grammar item's point: what "Grammar: <pattern> — Read the lesson" shows."""
     from . import grammar
 
     try:
@@ -79,7 +80,7 @@ def submit(state: dict | None, config: DrillConfig, bank: Bank, data: object, no
     item = bank.get(data["item_id"])
     payload["explanation"] = item.explanation_in(language)
     if item.grammar_point:  # "Grammar: <pattern> — read the lesson" (the page's lesson handler shows it)
-        payload["grammar"] = _grammar_link(item.grammar_point)
+        payload["grammar"] = grammar_link(item.grammar_point)
     if item.stimulus and bank.stimuli[item.stimulus]["kind"] == "script":
         payload["script"] = plain(bank.stimuli[item.stimulus]["text"])
     payload["progress"] = _progress(state, config, now)

@@ -616,6 +616,10 @@ def review(session: dict, bank: Bank, language: str = "en") -> list[dict]:
             stimulus = bank.stimuli.get(item.stimulus or "")
             if stimulus and stimulus["kind"] == "script":  # what was heard, now that the test is over
                 rows[-1]["script"] = plain(stimulus["text"])
+            if item.grammar_point:  # "Grammar: <pattern> — Read the lesson" (the page's lesson handler)
+                from .drill_api import grammar_link
+
+                rows[-1]["grammar"] = grammar_link(item.grammar_point)
     return rows
 
 

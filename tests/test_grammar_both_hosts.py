@@ -110,3 +110,28 @@ def test_studio_offers_the_levels_points_to_tick_and_refuses_another_levels(dril
     block.grammar_points = ["n4-plain-form"]
     validation = block.validate()
     assert not validation.empty and "not N5 points" in validation.messages[0].text
+
+
+def test_the_mock_tests_review_links_each_grammar_question_to_its_lesson(db, monkeypatch):
+    from datetime import datetime, timezone
+
+    from workbench.runtime import WorkbenchRuntime
+
+    from curriculum import grammar
+    from curriculum.bank import default_bank
+    from xblocks.mock_test.block import MockTestBlock
+
+    monkeypatch.setattr(MockTestBlock, "_now", lambda block: datetime(2026, 7, 14, 3, tzinfo=timezone.utc))
+    runtime = WorkbenchRuntime("alice")
+    runtime.id_generator.set_scenario("grammar-mock")
+    block = runtime.get_block(runtime.parse_xml_string('<mock_test form="N5"/>'))
+    post(block, "start")
+    _status, payload = post(block, "finish")
+    linked = [row for row in payload["review"] if row.get("grammar")]
+    assert linked, "an N5 mock test has grammar questions"
+    assert all(row["grammar"]["id"] == default_bank().get(row["id"]).grammar_point for row in linked)
+    point_id = linked[0]["grammar"]["id"]
+    status, lesson = post(block, "lesson", {"point": point_id})
+    assert status == 200 and lesson["lesson"]["id"] == point_id
+    assert len(lesson["lesson"]["examples"]) == len(grammar.point(point_id).examples)
+    assert post(block, "lesson", {"point": "n5-nope"})[0] == 400

@@ -194,6 +194,18 @@ def _point(data: object) -> str | None:
     return point_id
 
 
+def lesson_screen(data: object, language: str) -> dict:
+    """``{"point": id}`` → ``{"lesson": …}``: what another page's "Read the lesson" link opens (the drill's,
+    the mock test's review); ``GrammarNotesError`` for anything else."""
+    if not isinstance(data, dict) or set(data) != {"point"} or not isinstance(data["point"], str):
+        raise GrammarNotesError('Send {"point": "<grammar point ID>"} and nothing else.')
+    try:
+        point = grammar.point(data["point"])
+    except ItemError:
+        raise GrammarNotesError(f"There is no grammar point {data['point'][:40]!r}.") from None
+    return {"lesson": lesson(point, language)}
+
+
 class GrammarNotes:
     name = NAME
     page = PAGE

@@ -11,6 +11,7 @@ from .. import mock_test
 from ..activity import Answered, Context, Finished, Page, SettingsError, State, Step
 from ..bank import Bank, default_bank
 from ..languages import LANGUAGE_NAMES
+from . import grammar_notes
 
 NAME = "mock_test"
 FORMS = ("N5", "N4", "N3", "N2", "JFT")
@@ -75,6 +76,10 @@ TEXT = {
     "no_answer": _("(none)"),
     "again": _("Take another test"),
     "language": _("Language"),
+    # in the review, after a grammar question: its point, and the lesson opened in place
+    "grammar": _("Grammar: {pattern}"),
+    "read_lesson": _("Read the lesson"),
+    **grammar_notes.LESSON_TEXT,
 }
 DEFAULT_TITLE = "Mock test"
 
@@ -92,7 +97,7 @@ PAGE = Page(package="xblocks.mock_test", template="mock.html", css="public/css/m
             default_title=DEFAULT_TITLE, text=TEXT, context=context,
             handlers={"start": "start", "state": "present", "answer": "answer", "flag": "flag",
                       "go_to": "go_to", "next_section": "next_section", "finish": "finish",
-                      "set_language": "change_language"})
+                      "set_language": "change_language", "lesson": "lesson"})
 
 
 def settings(raw: Mapping[str, str]) -> str:
@@ -138,7 +143,13 @@ def _screen(form: str, ctx: Context):
 class MockTest:
     name = NAME
     page = PAGE
-    errors = (mock_test.MockTestError,)
+    errors = (mock_test.MockTestError, grammar_notes.GrammarNotesError)
+
+    @staticmethod
+    def lesson(state: State | None, form: str, data: object, ctx: Context) -> Step:
+        """``{"point": id}``: a grammar point's lesson, which the review's "Read the lesson" opens in place
+        (the test's record is returned unchanged)."""
+        return Step(state or {}, grammar_notes.lesson_screen(data, ctx.language))
 
     @staticmethod
     def settings(raw: Mapping[str, str]) -> str:

@@ -128,6 +128,11 @@ class MockTestBlock(ActivityBlockMixin, LearnerRecordMixin, StudioEditableXBlock
         return small
 
     @XBlock.json_handler
+    def lesson(self, data, suffix=""):
+        """``{"point": id}``: a grammar point's lesson for the review's "Read the lesson" (read-only)."""
+        return self._step("lesson", self.mock_record, self.form, data).screen
+
+    @XBlock.json_handler
     def flag(self, data, suffix=""):
         """``{"item_id", "flagged"}``: mark a question for review, or clear the mark."""
         return self._run("flag", data)

@@ -312,9 +312,29 @@
         li.appendChild(make("p", "", fmt(text.right_answer, {choice: row.choices[row.answer]})));
         li.appendChild(make("p", "nm-note", row.explanation));
         if (row.script) { li.appendChild(make("p", "nm-script", row.script)).lang = "ja"; }
+        if (row.grammar && urls.lesson) {  /* "Grammar: <pattern> — Read the lesson", opened in the row */
+          var line = li.appendChild(make("p", "nm-grammar", fmt(text.grammar, {pattern: row.grammar.pattern}) + " — "));
+          var link = line.appendChild(make("a", "nm-read-lesson", text.read_lesson));
+          link.href = "#" + row.grammar.id;
+          link.setAttribute("data-point", row.grammar.id);
+          li.appendChild(make("article", "nihongo-lesson")).hidden = true;
+        }
         list.appendChild(li);
       });
     }
+
+    el.review.addEventListener("click", function (event) {
+      var link = event.target.closest ? event.target.closest("[data-point]") : null;
+      if (!link) { return; }
+      event.preventDefault();
+      var article = link.closest("li").querySelector(".nihongo-lesson");
+      post(urls.lesson, {point: link.getAttribute("data-point")}).then(function (screen) {
+        C.lesson(article, screen.lesson, text);
+        article.hidden = false;
+        var title = article.querySelector(".nl-pattern");
+        if (title) { title.focus(); }
+      }, function () { say(text.error); });
+    });
 
     el.choices.addEventListener("click", function (event) {
       var button = event.target.closest(".nm-choice"), item = test.items[index];
