@@ -387,8 +387,17 @@ def synonyms(level: str, known: dict[str, Entry]) -> dict[str, Entry]:
             if lv == level and partner in known and word in known}
 
 
+def _in_compound(sentence: Sentence) -> bool:
+    """The word glued to a noun (用意周到, 準備完了, 生き字引): a set compound the partner cannot enter."""
+    i, j = sentence.match.inner
+    toks = sentence.match.tokens
+    before = i > 0 and toks[i - 1].pos1 in ("名詞", "接頭辞")
+    return before or (j < len(toks) and toks[j].pos1 in ("名詞", "接尾辞"))
+
+
 def paraphrase_item(entry: Entry, partner: Entry, pool: Pool) -> Item | None:
-    sentence = _sentence_for(ItemType.PARAPHRASE, entry, reading=True, unbound=False)
+    found = [s for s in sentences(entry, reading=True, unbound=True, context=3) if not _in_compound(s)]
+    sentence = found[_OFFSET[ItemType.PARAPHRASE] % len(found)] if found else None
     if sentence is None:
         return None
     rng = random.Random(item_id(ItemType.PARAPHRASE, entry))
