@@ -392,7 +392,7 @@ def _in_compound(sentence: Sentence) -> bool:
     i, j = sentence.match.inner
     toks = sentence.match.tokens
     before = i > 0 and toks[i - 1].pos1 in ("名詞", "接頭辞")
-    return before or (j < len(toks) and toks[j].pos1 in ("名詞", "接尾辞"))
+    return before or (j < len(toks) and toks[j].pos1 in ("名詞", "形状詞", "接尾辞"))
 
 
 def paraphrase_item(entry: Entry, partner: Entry, pool: Pool) -> Item | None:
