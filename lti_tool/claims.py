@@ -151,8 +151,20 @@ def _object(body: dict, claim: str) -> dict:
     return value
 
 
-def read_launch(body: dict) -> Launch:
+def display_name(body: dict) -> str:
+    """``name``, else ``given_name`` and ``family_name`` (OIDC Core §5.1; Moodle sends all three)."""
+    name = _text(body.get("name"))
+    if name.strip():
+        return name.strip()
+    return " ".join(_text(body.get(k)).strip() for k in ("given_name", "family_name")
+                    if _text(body.get(k)).strip())
+
+
+def read_launch(body: dict, browser_language: str = "") -> Launch:
     """The launch as the tool sees it; ``body`` is the validated id_token payload.
+
+    The language is the launch's locale; a platform that sends none (Open edX's LTI block) leaves it
+    to the browser's (``browser_language``: Accept-Language, as Django read it).
 
     Refused (``LaunchRefused``, a 4xx page in plain words) when an ID is missing, not text, or longer
     than LTI allows; names and titles longer than we keep are cut, so every database stores them.
@@ -176,12 +188,12 @@ def read_launch(body: dict) -> Launch:
         issuer=body["iss"],
         client_id=client_id_of(body),
         subject=subject,
-        name=_text(body.get("name")),
+        name=display_name(body),
         context_id=context_id,
         resource_link_id=resource_link_id,
         title=_text(resource_link.get("title")),
         is_instructor=is_instructor(roles),
         activity=activity,
-        language=language(presentation.get("locale")),
+        language=language(presentation.get("locale") or browser_language),
         custom=tuple(sorted((str(k), str(v)) for k, v in custom.items() if isinstance(v, (str, int, float)))),
     )

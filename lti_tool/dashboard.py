@@ -179,30 +179,37 @@ def members_from_nrps(raw: Iterable[dict]) -> list[Member]:
 
 
 def _skill_of(item_ids: set[str]) -> dict[str, str]:
+    """Each answered item's skill; an item the bank does not hold (a dialect expression ``kd-…``, an item
+    retired from the bank, another activity's own) is still shown, never a reason for an error page."""
     from curriculum.bank import default_bank
+    from curriculum.items import ItemError
 
     bank = default_bank()
     skills = {}
     for item_id in item_ids:
         try:
             skills[item_id] = bank.get(item_id).skill.value
-        except KeyError:  # dialect expressions (kd-…) are not in the exam bank
+        except (KeyError, ItemError):
             skills[item_id] = "dialect" if item_id.startswith("kd-") else "other"
     return skills
 
 
-def _programme_status(registration: PlatformRegistration,
-                      subjects: set[str]) -> tuple[dict[str, int], set[str]]:
-    """Warnings received and who is stopped, from the programme (through the tool's port)."""
+def _programme_status(registration: PlatformRegistration, subjects: set[str]):
+    """Warnings received, who is stopped and the company's standing, from the programme (the tool's port)."""
     from .programme_port import programme
 
-    found = programme().status_of(registration.issuer, subjects)
-    return found.warnings, set(found.stopped)
+    return programme().status_of(registration.issuer, subjects)
 
 
 def learner_rows(registration: PlatformRegistration, context_id: str, now: datetime,
                  roster: Iterable[Member] = ()) -> list[LearnerRow]:
     """The learners of one course (platform + context): practice, results, warnings."""
+    return course_view(registration, context_id, now, roster)[0]
+
+
+def course_view(registration: PlatformRegistration, context_id: str, now: datetime,
+                roster: Iterable[Member] = ()):
+    """The course's learner rows and their company's standing with the weekly rule (or None)."""
     course = {"registration": registration, "context_id": context_id}
     launches = LaunchRecord.objects.filter(is_instructor=False, **course)
     answer_rows = list(AnswerRecord.objects.filter(**course).values_list(
@@ -214,39 +221,64 @@ def learner_rows(registration: PlatformRegistration, context_id: str, now: datet
     visits = [Visit(s, n, at) for s, n, at in launches.values_list("subject", "name", "launched_at")]
     roster = list(roster)
     subjects = {v.subject for v in visits} | {m.subject for m in roster if m.is_learner}
-    warnings, stopped = _programme_status(registration, subjects)
-    return summarise(visits, [Answer(s, c, at, skills[i]) for s, c, at, i in answer_rows], now,
-                     results=results, members=roster, warnings=warnings, stopped=stopped)
+    found = _programme_status(registration, subjects)
+    rows = summarise(visits, [Answer(s, c, at, skills[i]) for s, c, at, i in answer_rows], now,
+                     results=results, members=roster, warnings=found.warnings, stopped=set(found.stopped))
+    return rows, found.company
 
 
-def workbook_rows(rows: list[LearnerRow]) -> tuple[list[str], list[list]]:
-    """The download's header and rows (what the page shows, one learner per row)."""
-    starts = rows[0].week_starts if rows else ()
-    header = (["Learner", "Last activity (Japan time)", "Days active (7 days)"]
-              + [f"Days, week of {s:%m-%d}" for s in starts]
-              + ["Items answered", "Accuracy %", "Accuracy by skill", "Placement level",
-                 "Mock tests", "Warnings", "Status"])
-    body = []
-    for r in rows:
-        body.append(
-            [r.name, r.last_activity.astimezone(PROGRAMME_TZ).strftime("%Y-%m-%d %H:%M") if r.started else "",
-             r.days_active, *r.weeks, r.answered, r.accuracy if r.accuracy is not None else "",
-             "; ".join(f"{s.skill} {s.accuracy}% ({s.answered})" for s in r.by_skill), r.placement,
-             "; ".join(f"{m.form} {m.percent}% {'pass' if m.passed else 'fail' if m.passed is False else ''}"
-                       f" {m.on:%Y-%m-%d}".replace("  ", " ") for m in r.mocks),
-             r.warnings, "stopped" if r.stopped else ("active" if r.started else "not started")])
-    return header, body
+#: Skills as managers read them (the Japanese is in lti_tool/locale/catalogue.py, ``JA_CODE``).
+SKILLS = {"vocabulary": "vocabulary", "kanji": "kanji", "grammar": "grammar", "reading": "reading",
+          "listening": "listening", "conversation": "conversation", "dialect": "Kagoshima dialect",
+          "other": "other"}
 
 
-def workbook(rows: list[LearnerRow], path_or_stream) -> None:
+def skill_label(skill: str) -> str:
+    from django.utils.translation import gettext
+
+    return gettext(SKILLS.get(skill, "other"))
+
+
+def workbook_rows(rows: list[LearnerRow], language: str = "en") -> tuple[list[str], list[list]]:
+    """The download's header and rows (what the page shows, one learner per row), in ``language``;
+    times in Japan time."""
+    from django.utils import translation
+    from django.utils.translation import gettext as _
+
+    with translation.override(language):
+        starts = rows[0].week_starts if rows else ()
+        header = ([_("Learner"), _("Last activity (Japan time)"), _("Days active (7 days)")]
+                  + [_("Days, week of %(day)s") % {"day": f"{s:%m-%d}"} for s in starts]
+                  + [_("Items answered"), _("Accuracy %"), _("Accuracy by skill"), _("Placement level"),
+                     _("Mock tests"), _("Warnings"), _("Status")])
+        verdicts = {True: _("pass"), False: _("fail"), None: ""}
+        body = []
+        for r in rows:
+            status = _("stopped") if r.stopped else (_("active") if r.started else _("not started"))
+            body.append(
+                [r.name,
+                 r.last_activity.astimezone(PROGRAMME_TZ).strftime("%Y-%m-%d %H:%M") if r.started else "",
+                 r.days_active, *r.weeks, r.answered, r.accuracy if r.accuracy is not None else "",
+                 "; ".join(f"{skill_label(s.skill)} {s.accuracy}% ({s.answered})" for s in r.by_skill),
+                 r.placement,
+                 "; ".join(" ".join(p for p in (m.form, f"{m.percent}%", verdicts[m.passed],
+                                                f"{m.on:%Y-%m-%d}") if p) for m in r.mocks),
+                 r.warnings, status])
+        return header, body
+
+
+def workbook(rows: list[LearnerRow], path_or_stream, language: str = "en") -> None:
     """Write the course's rows as an .xlsx (one sheet, frozen header, widths to fit)."""
+    from django.utils import translation
+    from django.utils.translation import gettext
     from openpyxl import Workbook
     from openpyxl.styles import Font
 
-    header, body = workbook_rows(rows)
+    header, body = workbook_rows(rows, language)
     book = Workbook()
     sheet = book.active
-    sheet.title = "Learners"
+    with translation.override(language):
+        sheet.title = gettext("Learners")
     sheet.append(header)
     for cell in sheet[1]:
         cell.font = Font(bold=True)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 
 from django.http import JsonResponse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
@@ -37,7 +37,7 @@ def learner_for(request, launch_id: str) -> tuple[Learner, object]:
         raise Refused("Unknown launch: open the activity from your course again.", 403)
     try:
         ml = launch.restore(request, launch_id)
-        claims = read_launch(ml.get_launch_data())
+        claims = read_launch(ml.get_launch_data(), translation.get_language_from_request(request))
     except Exception as exc:  # expired launch data, missing session cookie
         raise Refused("This launch has expired: open the activity from your course again.", 403) from exc
     if claims.subject != record.subject:

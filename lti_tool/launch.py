@@ -19,7 +19,7 @@ from django.core.cache import cache
 from pylti1p3.contrib.django import DjangoMessageLaunch, DjangoOIDCLogin
 from pylti1p3.exception import LtiException
 
-from . import services
+from . import platform_cache, services
 from .claims import LTI, client_id_of
 
 #: Refuse id_tokens issued longer ago than this, even if their ``exp`` is later.
@@ -90,6 +90,25 @@ class HardenedMessageLaunch(DjangoMessageLaunch):
         super().__init__(*args, **kwargs)
         # PyJWT checks exp/iat/nbf when present; "require" makes exp and iat mandatory.
         self.set_jwt_verify_options({"verify_aud": False, "require": ["exp", "iat", "nonce"]})
+        # The platform's key set is kept between launches (and fetched again when its keys rotate).
+        self.set_public_key_caching(services.launch_storage(), cache_lifetime=platform_cache.KEY_SET_SECONDS)
+
+    def get_public_key(self):
+        try:
+            return super().get_public_key()
+        except LtiException as exc:
+            url = self._registration.get_key_set_url() if self._registration else None
+            if "Unable to find public key" not in str(exc) or not url or getattr(self, "_refetched", False):
+                raise
+            # A key the kept set does not hold: the platform may have rotated its keys. Fetch once more.
+            self._refetched = True
+            platform_cache.forget_key_set(self._public_key_cache_data_storage, url)
+            self._registration.set_key_set(None)
+            return super().get_public_key()
+
+    def get_service_connector(self):
+        """Access tokens kept until they expire, not one per service call (``platform_cache``)."""
+        return platform_cache.CachingServiceConnector(self._registration, self._requests_session)
 
     def validate(self):
         if insecure_behind_tls(self._request):

@@ -20,6 +20,7 @@ from django.utils import timezone, translation
 from django.views.decorators.http import require_GET
 
 from . import dashboard, launch, nrps
+from .claims import LANGUAGES
 from .models import LaunchRecord
 from .programme_port import programme
 
@@ -72,14 +73,16 @@ def _audit(request, record: LaunchRecord, rows, what: str) -> None:
 def page(request, record: LaunchRecord, claims, now, message_launch):
     """The dashboard for an Instructor launch."""
     members, problem = roster(message_launch)
-    rows = dashboard.learner_rows(record.registration, record.context_id, now, members)
+    rows, company = dashboard.course_view(record.registration, record.context_id, now, members)
     _audit(request, record, rows, "manager's view")
     with translation.override(claims.language):
         return render(request, "lti_tool/dashboard.html", {
             "language": claims.language, "rows": rows, "window_days": dashboard.WINDOW_DAYS,
             "week_starts": rows[0].week_starts if rows else (), "roster_problem": problem,
+            "company": company,
             "download_url": reverse("lti_tool:dashboard_xlsx",
-                                    kwargs={"token": download_token(record.launch_id, now)}),
+                                    kwargs={"token": download_token(record.launch_id, now)})
+            + f"?language={claims.language}",
         })
 
 
@@ -100,7 +103,8 @@ def download(request, token: str):
     stream = io.BytesIO()
     rows = dashboard.learner_rows(record.registration, record.context_id, now, members)
     _audit(request, record, rows, "manager's view: xlsx")
-    dashboard.workbook(rows, stream)
+    language = request.GET.get("language", "en")
+    dashboard.workbook(rows, stream, language if language in LANGUAGES else "en")
     response = HttpResponse(
         stream.getvalue(), content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
     response["Content-Disposition"] = f'attachment; filename="learners-{now:%Y-%m-%d}.xlsx"'

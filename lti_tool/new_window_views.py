@@ -9,7 +9,7 @@ from django.utils import timezone, translation
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_POST
 
-from . import activities, new_window
+from . import activities, learner_messages, new_window
 from .claims import language
 from .endpoints import Refused, json_body, learner_for
 from .programme_port import STOPPED_MESSAGE, programme
@@ -29,8 +29,8 @@ def issue(request, launch_id: str):
     return JsonResponse({"url": reverse("lti_tool:resume", kwargs={"token": token})})
 
 
-def _refuse(request, message: str, lang: str, status: int):
-    return render(request, "lti_tool/error.html", {"message": message, "language": lang}, status=status)
+def _refuse(request, message: str, lang: str | None, status: int):
+    return learner_messages.refuse(request, message, status, lang)
 
 
 @require_GET
@@ -46,7 +46,7 @@ def resume(request, token: str):
     try:
         learner, _ml = learner_for(request, data["launch_id"])
     except Refused as exc:
-        return _refuse(request, str(exc), "en", exc.status)
+        return _refuse(request, str(exc), None, exc.status)
     if not programme().may_study(learner.launch.issuer, learner.launch.subject):
         return _refuse(request, STOPPED_MESSAGE, learner.launch.language, 403)
     now = timezone.now()

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import abc
 from dataclasses import dataclass, field
+from datetime import date
 from functools import cache
 
 from django.conf import settings
@@ -18,15 +19,32 @@ STOPPED_MESSAGE = ("Your place in the Kagoshima Nihongo programme has ended. "
 
 
 @dataclass(frozen=True)
+class CompanyStatus:
+    """Where the learners' company stands with the weekly rule (P6): for the manager's banner."""
+
+    warnings: int = 0  # warnings the company received (one per week with a learner who did not study)
+    last_warning_week: date | None = None  # Monday of the last week warned about
+    watch_ends: date | None = None  # a warning's two-month watch runs until this day
+    stopped_on: date | None = None  # the company's learners were stopped on this day
+
+
+@dataclass(frozen=True)
 class ProgrammeStatus:
-    """The programme's view of some learners, by their LMS subject: warnings received, who is stopped."""
+    """The programme's view of some learners, by their LMS subject: warnings received, who is stopped,
+    and their company's standing."""
 
     warnings: dict[str, int] = field(default_factory=dict)
     stopped: frozenset[str] = frozenset()
+    company: CompanyStatus | None = None
 
 
 class ProgrammePort(abc.ABC):
-    """The programme's answers to the tool's two questions."""
+    """The programme's answers to the tool's questions."""
+
+    def identify(self, issuer: str, subject: str, hints: dict[str, str]) -> None:
+        """A learner launched: link the platform's user to the programme's learner, from the claims
+        that can name them (``lti_tool.identity.hints``); the programme keeps the ones it cannot."""
+        return None
 
     @abc.abstractmethod
     def may_study(self, issuer: str, subject: str) -> bool:
@@ -34,7 +52,7 @@ class ProgrammePort(abc.ABC):
 
     @abc.abstractmethod
     def status_of(self, issuer: str, subjects: set[str]) -> ProgrammeStatus:
-        """Warnings and stops for these LMS subjects (the manager's view)."""
+        """Warnings and stops for these LMS subjects, and their company's standing (the manager's view)."""
 
     def record_access(self, *, issuer: str, viewer: str, subjects: set[str], what: str, where: str) -> None:
         """Note that ``viewer`` saw or downloaded these learners' names and progress (the programme's audit of

@@ -7,6 +7,7 @@ app_name = "lti_tool"
 urlpatterns = [
     path("login/", views.login, name="login"),
     path("launch/", views.launch_view, name="launch"),
+    path("launched/<str:launch_id>/", views.launched, name="launched"),
     path("jwks/", views.jwks, name="jwks"),
     path("audio/<path:name>", audio_file, name="audio"),
     path("deep-link/<str:launch_id>/", deep_linking_views.choose, name="deep_link_choose"),

@@ -11,17 +11,19 @@ from __future__ import annotations
 import logging
 
 from django.http import HttpResponseNotAllowed, JsonResponse
-from django.shortcuts import render
-from django.utils import timezone
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils import timezone, translation
 from django.views.decorators.clickjacking import xframe_options_exempt
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET
 
-from . import activities, launch, manager_views, records, refusals, services
+from . import activities, identity, launch, learner_messages, manager_views, records, refusals, services
 from .claims import LaunchRefused, read_launch
 from .deep_linking_views import picker as deep_link_picker
 from .deep_linking_views import validate as validate_launch
-from .learner import Learner
+from .endpoints import Refused, learner_for
+from .models import LaunchRecord
 from .new_window import needs_cookie_check
 from .new_window_views import storage_check
 from .programme_port import STOPPED_MESSAGE, programme
@@ -29,8 +31,9 @@ from .programme_port import STOPPED_MESSAGE, programme
 log = logging.getLogger(__name__)
 
 
-def _refuse(request, message: str, status: int = 403):
-    return render(request, "lti_tool/error.html", {"message": message}, status=status)
+def _refuse(request, message: str, status: int = 403, language: str | None = None):
+    """A refusal the learner reads in their language, with the way back (``learner_messages``)."""
+    return learner_messages.refuse(request, message, status, language)
 
 
 @csrf_exempt  # platforms POST the login initiation cross-site
@@ -66,20 +69,49 @@ def launch_view(request):
         ml = validate_launch(request)  # resource link or deep-linking launches
         if ml.is_deep_link_launch():
             return deep_link_picker(request, ml)
-        claims = read_launch(ml.get_launch_data())
+        claims = read_launch(ml.get_launch_data(), translation.get_language_from_request(request))
     except LaunchRefused as exc:
         log.warning("LTI launch refused: %s", exc)
         return _refuse(request, str(exc), 400)
     except Exception as exc:  # every validation failure is the platform's or the browser's, never a 500
         log.warning("LTI launch refused: %s", exc)
         return _refuse(request, f"The launch could not be verified: {refusals.plain(exc)}")
+    if not claims.is_instructor:
+        programme().identify(claims.issuer, claims.subject, identity.hints(ml.get_launch_data()))
     if not claims.is_instructor and not programme().may_study(claims.issuer, claims.subject):
-        return _refuse(request, STOPPED_MESSAGE)
+        return _refuse(request, STOPPED_MESSAGE, language=claims.language)
     now = timezone.now()
-    record = records.record_launch(claims, ml.get_launch_id(), now)
-    if claims.is_instructor:
-        return manager_views.page(request, record, claims, now, ml)
-    return activities.render(request, Learner(record, claims), now)
+    records.record_launch(claims, ml.get_launch_id(), now)
+    # Post/redirect/get: the page is a GET of this launch, so reloading it shows the activity again
+    # instead of posting the used id_token a second time ("replayed nonce").
+    page = reverse("lti_tool:launched", kwargs={"launch_id": ml.get_launch_id()})
+    return redirect(request.build_absolute_uri(page))
+
+
+@require_GET
+@xframe_options_exempt
+def launched(request, launch_id: str):
+    """The page of a validated launch: the activity for a learner, the dashboard for an instructor.
+    Reloading it (or coming back to it) renders it again; the launch ID and, over HTTPS, the browser's
+    session cookie authorise it, as they do the activity's endpoints."""
+    record = LaunchRecord.objects.select_related("registration").filter(launch_id=launch_id).first()
+    try:
+        if record is None:
+            raise Refused(learner_messages.EXPIRED_MESSAGE, 403)
+        if record.is_instructor:
+            ml = launch.restore(request, launch_id)
+            claims = read_launch(ml.get_launch_data(), translation.get_language_from_request(request))
+            return manager_views.page(request, record, claims, timezone.now(), ml)
+        learner, _ml = learner_for(request, launch_id)
+    except Refused as exc:  # unknown or expired launch, another browser: the learner's way back is the same
+        log.info("LTI page refused: %s", exc)
+        return _refuse(request, learner_messages.EXPIRED_MESSAGE, exc.status)
+    except Exception as exc:  # the launch's data expired from the cache, or another browser
+        log.info("LTI page refused: %s", type(exc).__name__)
+        return _refuse(request, learner_messages.EXPIRED_MESSAGE)
+    if not programme().may_study(learner.launch.issuer, learner.launch.subject):
+        return _refuse(request, STOPPED_MESSAGE, language=learner.launch.language)
+    return activities.render(request, learner, timezone.now())
 
 
 @require_GET

@@ -16,8 +16,10 @@ from django.db import transaction
 from curriculum.bank import default_bank
 from curriculum.japan_time import PROGRAMME_TZ
 from lti_tool.models import AnswerRecord, LaunchRecord, ScoreRecord
+from portal.demo_lms.users import subject as demo_subject
 from portal.lti_records import LtiToolRecords
 from programme import quota
+from programme.identities import identify
 from programme.models import Company, Learner, Manager, WaitingListEntry
 from sync_service.sync import sync
 
@@ -102,6 +104,9 @@ def seed(now: datetime, base_url: str | None = None, rng: random.Random | None =
                 company=company, login_id=login_id, display_name=person, nationality=nationality,
                 residence_status=status, help_language=language, lms_user_id=login_id,
                 joined_on=start + timedelta(weeks=profile.starts_week))
+            # As the first launch would: the demo LMS's user is linked by the claim naming the login ID.
+            identify(registration.issuer, demo_subject(login_id), {"ext.user_username": login_id},
+                     datetime.combine(learner.joined_on, time(9), PROGRAMME_TZ))
             _study(learner, profile, registration, context_id(company), start, today, items, rng)
             learners += 1
     by_name = {c.name: c for c in Company.objects.all()}
@@ -144,7 +149,8 @@ def _study_day(learner, profile, registration, context, start, days, offset, ite
 
 
 def _session(learner, registration, context, at, accuracy, items, rng) -> None:
-    common = {"registration": registration, "subject": learner.lms_user_id, "resource_link_id": "drill-n5"}
+    common = {"registration": registration, "subject": demo_subject(learner.login_id),
+              "resource_link_id": "drill-n5"}
     LaunchRecord.objects.create(context_id=context, activity="jlpt_drill", launched_at=at, **common)
     correct = 0
     for k in range(ROUND):

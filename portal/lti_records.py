@@ -1,7 +1,9 @@
 """The LTI tool's own records (launches, answers, scores) as the sync's activity events.
 
 At the composition root: the one adapter that knows both the tool's models and the sync's port
-(wired by ``NIHONGO_LTI_SOURCE`` in settings).
+(wired by ``NIHONGO_LTI_SOURCE`` in settings). Each event names its platform (the registration's
+issuer) and the platform's user (``sub``); the sync finds the learner through the link the launch
+made (``programme.identities``).
 """
 
 from __future__ import annotations
@@ -29,14 +31,17 @@ class LtiToolRecords(ActivitySource):
         scores = scores.filter(id__lte=new_checkpoint["score"])
 
         def generate() -> Iterator[ActivityEvent]:
-            for subject, at in launches.values_list("subject", "launched_at").iterator():
-                yield ActivityEvent(subject, at, "login")
-            for subject, at, correct in answers.values_list("subject", "answered_at", "correct").iterator():
-                yield ActivityEvent(subject, at, "answer", correct=correct)
-            for subject, at, earned, possible in scores.values_list(
-                "subject", "sent_at", "earned", "possible"
+            issuer = "registration__issuer"
+            for host, subject, at in launches.values_list(issuer, "subject", "launched_at").iterator():
+                yield ActivityEvent(subject, at, "login", issuer=host)
+            for host, subject, at, correct in answers.values_list(
+                    issuer, "subject", "answered_at", "correct").iterator():
+                yield ActivityEvent(subject, at, "answer", correct=correct, issuer=host)
+            for host, subject, at, earned, possible in scores.values_list(
+                issuer, "subject", "sent_at", "earned", "possible"
             ).iterator():
-                yield ActivityEvent(subject, at, "score", score=earned / possible if possible else None)
+                yield ActivityEvent(subject, at, "score", score=earned / possible if possible else None,
+                                    issuer=host)
 
         return generate(), new_checkpoint
 

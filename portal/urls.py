@@ -14,6 +14,7 @@ urlpatterns = [
     path("surveys/", include("programme.surveys.urls")),
     path("apply/", include("programme.front_office.urls")),
     path("operator/outbox/", include("programme.outbox.urls")),
+    path("operator/identities/", include("programme.identity_views")),
     path("accounts/", include("programme.accounts.urls")),
 ]
 if settings.NIHONGO_DEMO:  # the demo LMS exists only in the demo (NIHONGO_DEMO=1)

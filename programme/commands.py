@@ -1,4 +1,5 @@
-"""``nihongo log | questions | survey``: the operations log, the question log and the surveys."""
+"""``nihongo log | questions | survey | identities``: the operations log, the question log, the surveys
+and the hosts' users (who is which learner, and the review list of those who match no one)."""
 
 from __future__ import annotations
 
@@ -231,3 +232,65 @@ def register(sub) -> None:
     p = survey.add_parser("totals", help="per-question counts and means of the responses so far")
     p.add_argument("--survey", required=True)
     p.set_defaults(func=cmd_survey_totals, django=True)
+    register_identities(sub)
+
+
+def cmd_identities_list(args) -> int:
+    from programme.models import LmsIdentity
+
+    rows = LmsIdentity.objects.select_related("learner").order_by("status", "first_seen", "id")
+    if not args.all:
+        rows = rows.filter(status=LmsIdentity.Status.UNMATCHED)
+    table = [[str(r.pk), r.status, r.issuer, r.subject, _when(r.first_seen), str(len(r.held)),
+              r.learner.login_id if r.learner else "-", r.via or _hints(r.hints)] for r in rows]
+    for line in _table(["ID", "STATUS", "HOST", "SUBJECT", "FIRST SEEN (JST)", "DAYS HELD", "LEARNER",
+                        "HOW / WHAT THE HOST SAID"], table):
+        print(line.rstrip())
+    what = "identities" if args.all else "unmatched: link (or ignore) them so their study counts"
+    print(f"{len(table)} {what}")
+    return 0
+
+
+def _hints(hints: dict) -> str:
+    return " ".join(f"{k}={v}" for k, v in hints.items())[:80] or "-"
+
+
+def cmd_identities_link(args) -> int:
+    from programme.identities import IdentityError, link
+
+    try:
+        row = link(args.id, args.login_id, args.by, datetime.now(timezone.utc))
+    except IdentityError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    print(f"identity {row.pk} ({row.issuer} {row.subject}) linked to {row.learner}; held activity added")
+    return 0
+
+
+def cmd_identities_ignore(args) -> int:
+    from programme.identities import IdentityError, ignore
+
+    try:
+        row = ignore(args.id, args.by, datetime.now(timezone.utc))
+    except IdentityError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    print(f"identity {row.pk} ({row.issuer} {row.subject}) ignored: not a learner of the programme")
+    return 0
+
+
+def register_identities(sub) -> None:
+    identities = sub.add_parser("identities", help="hosts' users and the learners they are; the review list")
+    identities = identities.add_subparsers(dest="kind", required=True)
+    p = identities.add_parser("list", help="users the hosts sent that match no learner (--all: every link)")
+    p.add_argument("--all", action="store_true", help="every identity, linked and ignored too")
+    p.set_defaults(func=cmd_identities_list, django=True)
+    p = identities.add_parser("link", help="link an unmatched user to a learner; its held study is added")
+    p.add_argument("id", type=int)
+    p.add_argument("login_id")
+    p.add_argument("--by", required=True, help="the operator who checked it")
+    p.set_defaults(func=cmd_identities_link, django=True)
+    p = identities.add_parser("ignore", help="a user who is not a learner (a teacher, a test account)")
+    p.add_argument("id", type=int)
+    p.add_argument("--by", required=True)
+    p.set_defaults(func=cmd_identities_ignore, django=True)

@@ -17,7 +17,16 @@ from django.db.models import Q
 
 from .accounts.models import Account
 from .inquiries.models import AnswerRevision, Inquiry
-from .models import Application, ApplicationLearner, Company, Learner, Manager, Notice, WaitingListEntry
+from .models import (
+    Application,
+    ApplicationLearner,
+    Company,
+    Learner,
+    LmsIdentity,
+    Manager,
+    Notice,
+    WaitingListEntry,
+)
 from .outbox.models import OutgoingMail
 from .surveys.models import SurveyResponse
 
@@ -60,6 +69,9 @@ def erase(company_ids: list[int] | None) -> Counter:
     Account.objects.filter(company__in=companies).delete()
     users.delete()
     learners = Learner.objects.filter(company__in=companies)
+    # What the hosts said about their users (names, e-mail) for the operators' review (identities.py).
+    identities = LmsIdentity.objects.all() if everything else LmsIdentity.objects.filter(learner__in=learners)
+    done["host identities' names erased"] = identities.exclude(hints={}).update(hints={})
     done["learners anonymised"] = learners.update(display_name=ERASED, nationality="", residence_status="")
     done["managers anonymised"] = Manager.objects.filter(company__in=companies).update(display_name=ERASED)
     done["applicants anonymised"] = ApplicationLearner.objects.filter(company__in=companies).update(
@@ -105,7 +117,9 @@ def learner_subjects(company_ids: list[int] | None) -> list[str]:
     managers = (
         Manager.objects.all() if company_ids is None else Manager.objects.filter(company_id__in=company_ids)
     )
+    linked = LmsIdentity.objects.filter(learner__in=learners).values_list("subject", flat=True)
     return sorted(
         set(learners.values_list("lms_user_id", flat=True))
         | set(managers.values_list("lms_user_id", flat=True))
+        | set(linked)
     )

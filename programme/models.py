@@ -44,7 +44,9 @@ class Learner(models.Model):
     residence_status = models.CharField(max_length=100)
     help_language = models.CharField(max_length=8, default="en")
     level = models.CharField(max_length=8, default="N5")
-    lms_user_id = models.CharField(max_length=255, unique=True, help_text="The user's ID in the host LMS")
+    lms_user_id = models.CharField(max_length=255, unique=True,
+                                   help_text="An ID an operator knows the host uses for this learner (often "
+                                             "the login ID); hosts' own IDs are linked in LMS identities")
     status = models.CharField(max_length=16, choices=Status.choices, default=Status.ACTIVE)
     joined_on = models.DateField()
 
@@ -62,10 +64,65 @@ class DailyActivity(models.Model):
     items_correct = models.PositiveIntegerField(default=0)
     best_score = models.FloatField(null=True, blank=True, help_text="Best drill score that day, 0–1")
     minutes = models.FloatField(default=0, help_text="Estimated study minutes, from the answers' times")
+    other_events = models.PositiveIntegerField(
+        default=0, help_text="Other things done in the course that day (pages, videos, problems)")
+
+    #: A day present (docs/programme.md, "What counts as a login (P6)"): any activity that day.
+    PRESENT = models.Q(logins__gt=0) | models.Q(items_answered__gt=0) | models.Q(other_events__gt=0)
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["learner", "day"], name="one_activity_per_day")]
         ordering = ["day"]
+
+
+class LmsIdentity(models.Model):
+    """One user of one host (an LTI issuer, or a synced host such as ``openedx``) and the learner it is.
+
+    Hosts name users their own way (Moodle's numeric id, Canvas's opaque id, Open edX's anonymous id),
+    never by our login ID. A link is made from a claim the host sends that carries the login ID
+    (docs/deployers/identities.md), or once by an operator. A subject that matches no one waits here,
+    unmatched, with what its host said of it; its activity is held and added once it is linked.
+    """
+
+    class Status(models.TextChoices):
+        LINKED = "linked"
+        UNMATCHED = "unmatched"
+        IGNORED = "ignored"
+
+    issuer = models.CharField(max_length=255, help_text="The LTI issuer, or the synced host's name")
+    subject = models.CharField(max_length=255, help_text="The host's ID for the user (LTI sub, username)")
+    learner = models.ForeignKey(Learner, null=True, blank=True, on_delete=models.CASCADE,
+                                related_name="identities")
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.UNMATCHED)
+    via = models.CharField(max_length=100, blank=True,
+                           help_text="How it was linked: the claim that named the login ID, or the operator")
+    hints = models.JSONField(default=dict, blank=True,
+                             help_text="What the host sent about the user (username, name), for review")
+    held = models.JSONField(default=dict, blank=True,
+                            help_text="Activity read while unmatched, per Japan day; added when linked")
+    first_seen = models.DateTimeField()
+    last_seen = models.DateTimeField()
+    linked_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["issuer", "subject"], name="one_identity_per_subject")]
+        ordering = ["status", "first_seen", "id"]
+        verbose_name_plural = "LMS identities"
+
+    def __str__(self):
+        return f"{self.issuer} {self.subject}"
+
+
+class SeenLogin(models.Model):
+    """A login already counted, so the same login read from two sources of one host counts once."""
+
+    learner = models.ForeignKey(Learner, on_delete=models.CASCADE, related_name="+")
+    host = models.CharField(max_length=255)
+    at = models.DateTimeField()
+    source = models.CharField(max_length=50, help_text="The sync source that read it")
+
+    class Meta:
+        indexes = [models.Index(fields=["learner", "host", "at"])]
 
 
 class SyncRun(models.Model):
@@ -77,6 +134,8 @@ class SyncRun(models.Model):
     records_read = models.PositiveIntegerField(default=0)
     rows_changed = models.PositiveIntegerField(default=0)
     unmatched_subjects = models.PositiveIntegerField(default=0)
+    ok = models.BooleanField(default=True, help_text="False: the run failed, or skipped something (problems)")
+    problems = models.TextField(blank=True, help_text="What failed or was skipped, named")
 
 
 class SyncCheckpoint(models.Model):

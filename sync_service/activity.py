@@ -24,6 +24,12 @@ class DayTotals:
     items_correct: int = 0
     best_score: float | None = None
     minutes: float = 0.0
+    other_events: int = 0
+
+    @property
+    def present(self) -> bool:
+        """A day present for the weekly rule: any activity (docs/programme.md, P6)."""
+        return bool(self.logins or self.items_answered or self.other_events)
 
     def add(self, event: ActivityEvent) -> DayTotals:
         if event.kind == "login":
@@ -34,13 +40,15 @@ class DayTotals:
         if event.kind == "score" and event.score is not None:
             best = event.score if self.best_score is None else max(self.best_score, event.score)
             return replace(self, best_score=best)
+        if event.kind == "seen":
+            return replace(self, other_events=self.other_events + 1)
         return self
 
     def merge(self, other: DayTotals) -> DayTotals:
         scores = [s for s in (self.best_score, other.best_score) if s is not None]
         return DayTotals(self.logins + other.logins, self.items_answered + other.items_answered,
                          self.items_correct + other.items_correct, max(scores) if scores else None,
-                         round(self.minutes + other.minutes, 2))
+                         round(self.minutes + other.minutes, 2), self.other_events + other.other_events)
 
 
 def study_minutes(answer_times: list[datetime]) -> float:

@@ -47,7 +47,8 @@ class RunReport:
 
 def _facts() -> list[LearnerFacts]:
     days = defaultdict(set)
-    for learner_id, day in DailyActivity.objects.filter(logins__gt=0).values_list("learner_id", "day"):
+    present = DailyActivity.objects.filter(DailyActivity.PRESENT)  # any activity that day (P6)
+    for learner_id, day in present.values_list("learner_id", "day"):
         days[learner_id].add(day)
     return [LearnerFacts(x.id, x.company_id, x.joined_on, frozenset(days[x.id]),
                          x.status == Learner.Status.ACTIVE)

@@ -14,6 +14,12 @@ DEEP_LINK_HINT = "deep-link"
 LINK_HINT_PREFIX = "link-"
 DRILL_SETTINGS = {"activity": "jlpt_drill", "level": "N5", "item_count": "10"}
 PRESENTATION = "https://purl.imsglobal.org/spec/lti/claim/launch_presentation"
+EXT = "https://purl.imsglobal.org/spec/lti/claim/ext"
+
+
+def identity_claims(user: DemoUser) -> dict:
+    """The claim that names the login ID, as Moodle sends it (its ``ext`` claim's ``user_username``)."""
+    return {EXT: {"user_username": user.login_id, "lms": "kagoshima-demo-lms"}}
 
 
 class DemoOIDCLogin(DjangoAPIOIDCLogin):
@@ -35,7 +41,8 @@ class DemoMessageLaunch(DjangoLTI1P3MessageLaunch):
         self.set_launch_context_claim(course.context_id, [COURSE_TYPE], course.title, course.label)
         self.set_custom_parameters_claim(dict(DRILL_SETTINGS))
         # 0.1.8's set_launch_presentation_claim has no locale; the claim allows one.
-        self.set_extra_claims({PRESENTATION: {"document_target": "window", "locale": user.locale}})
+        self.set_extra_claims({PRESENTATION: {"document_target": "window", "locale": user.locale},
+                               **identity_claims(user)})
         base = self._platform_config.base_url
         item = line_item_for(course, int(DRILL_SETTINGS.get("item_count", 10)))
         self.set_ags(platform_url("lineitems", base), platform_url("lineitem", base, line_item_id=item.pk),
@@ -55,7 +62,8 @@ class DemoDeepLinkLaunch(DemoMessageLaunch):
         user, course = self.user, self.user.course
         self.set_user_data(user.lms_user_id, [user.role], full_name=user.display_name)
         self.set_launch_context_claim(course.context_id, [COURSE_TYPE], course.title, course.label)
-        self.set_extra_claims({PRESENTATION: {"document_target": "iframe", "locale": user.locale}})
+        self.set_extra_claims({PRESENTATION: {"document_target": "iframe", "locale": user.locale},
+                               **identity_claims(user)})
         self.set_dl(platform_url("deep_link_return", self._platform_config.base_url),
                     title=f"Add activities to {course.title}", accept_types={"ltiResourceLink"},
                     extra_data={"request": self.request_id})
@@ -74,7 +82,8 @@ class DemoLinkLaunch(DemoMessageLaunch):
         self.set_resource_link_claim(link.resource_link_id, title=link.title)
         self.set_launch_context_claim(course.context_id, [COURSE_TYPE], course.title, course.label)
         self.set_custom_parameters_claim(dict(link.custom))
-        self.set_extra_claims({PRESENTATION: {"document_target": "iframe", "locale": user.locale}})
+        self.set_extra_claims({PRESENTATION: {"document_target": "iframe", "locale": user.locale},
+                               **identity_claims(user)})
         if link.line_item_id:
             base = self._platform_config.base_url
             self.set_ags(platform_url("lineitems", base),

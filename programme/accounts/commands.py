@@ -38,7 +38,23 @@ def _mail(issued, by: str) -> str:
     return f"queued as mail {mail.pk}; another operator approves it with `nihongo outbox show {mail.pk}`"
 
 
+def _host_lines(issued) -> None:
+    """Per person, what the host did: never a password the host does not hold without saying so."""
+    result = issued.record.host_result or {}
+    for login_id, outcome in sorted((result.get("people") or {}).items()):
+        where = f"enrolled in {outcome['enrolled_in']}" if outcome.get("enrolled_in") else "not enrolled"
+        error = f" ({outcome['error']})" if outcome.get("error") else ""
+        print(f"  {result.get('host', 'openedx')} {login_id}: {outcome.get('account') or 'on the host'}, "
+              f"{where}{error}")
+    for problem in result.get("problems") or []:
+        print(f"PROBLEM: {problem}")
+
+
 def _report(issued, out: Path, stem: str, by: str, mail: bool) -> None:
+    _host_lines(issued)
+    if not issued.rows:
+        print("No new password to hand out: only the host's enrollments were retried.")
+        return
     path = _write(out, f"{stem}.zip", issued.packet)
     print(f"{len(issued.rows)} account(s): {', '.join(r.login_id for r in issued.rows)}")
     print(f"Packet: {path}")

@@ -31,18 +31,20 @@ def _csv(header: list[str], rows: list[list[str]]) -> bytes:
 def moodle_users_csv(rows: list[Row], course_shortname: str, group: str) -> bytes:
     """Site administration → Users → Upload users (admin/tool/uploaduser): one course, one group.
 
-    Columns Moodle reads: username, password, firstname, lastname, email, course1, role1, group1;
-    ``auth`` manual; Moodle forces a password change for uploaded passwords when
-    "Force password change" is set on upload (the guide tells the operator to choose it).
+    Columns Moodle reads: username, password, firstname, lastname, email, idnumber, course1, role1, group1;
+    ``auth`` manual. The ID number is the login ID too: Moodle sends it to LTI tools as the LIS person
+    sourcedid, so the LTI tool links the Moodle user even if its username is changed later. Moodle forces
+    a password change for uploaded passwords when "Force password change" is set on upload (the guide
+    tells the operator to choose it).
     """
     body = []
     for r in rows:
         first, last = _names(r)
         role = "editingteacher" if r.role == "manager" else "student"
-        body.append([r.login_id.lower(), r.password, first, last, placeholder_email(r.login_id), "manual",
-                     course_shortname, role, group])
-    return _csv(["username", "password", "firstname", "lastname", "email", "auth", "course1", "role1",
-                 "group1"], body)
+        body.append([r.login_id.lower(), r.password, first, last, placeholder_email(r.login_id), r.login_id,
+                     "manual", course_shortname, role, group])
+    return _csv(["username", "password", "firstname", "lastname", "email", "idnumber", "auth", "course1",
+                 "role1", "group1"], body)
 
 
 def canvas_sis_csvs(rows: list[Row], course_id: str, section_id: str) -> dict[str, bytes]:

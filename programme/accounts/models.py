@@ -20,6 +20,9 @@ class Account(models.Model):
                                    related_name="account")
     must_change_password = models.BooleanField(default=True)
     issued_at = models.DateTimeField()
+    host_state = models.JSONField(
+        default=dict, blank=True,
+        help_text='Per host: {"openedx": {"account": created|existed|failed, "enrolled_in": key, "error"}}')
 
     def __str__(self):
         return self.user.get_username()  # the login ID, never the name

@@ -37,12 +37,18 @@ class Row:
     role: str
     name: str
     password: str
+    host_note: str = ""  # what the host LMS holds for this person (its password, or why not)
 
 
 def credentials_csv(rows: list[Row], login_url: str) -> bytes:
-    # The BOM lets Excel read the Japanese; names pass through the safe-cell rule.
-    return safe_cells.csv_bytes(["login_id", "role", "name", "initial_password", "sign_in_at"],
-                                ([r.login_id, r.role, r.name, r.password, login_url] for r in rows), bom=True)
+    # The BOM lets Excel read the Japanese; names pass through the safe-cell rule. The host's line per
+    # person (whether the LMS holds this password) only when a host was provisioned.
+    notes = any(r.host_note for r in rows)
+    return safe_cells.csv_bytes(
+        ["login_id", "role", "name", "initial_password", "sign_in_at"] + (["lms_account"] if notes else []),
+        ([r.login_id, r.role, r.name, r.password, login_url] + ([r.host_note] if notes else [])
+         for r in rows),
+        bom=True)
 
 
 def build(rows: list[Row], password: str, login_url: str, extra: dict[str, bytes] | None = None) -> bytes:

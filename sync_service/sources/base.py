@@ -14,15 +14,25 @@ class ActivityEvent:
 
     subject: str  # the learner's user ID in that host
     at: datetime  # aware
-    kind: str  # "login" | "answer" | "score"
+    kind: str  # "login" | "answer" | "score" | "seen" (anything else done in the course)
     correct: bool | None = None
     score: float | None = None  # 0–1, for "score"
+    issuer: str = ""  # the host: an LTI issuer, or a synced host's name (``openedx``); "" for old callers
+
+
+#: The ``nihongo sync --source`` names and the names their runs are recorded under.
+SOURCE_NAMES = {"lti": "lti_tool", "openedx-logs": "openedx_tracking", "openedx-api": "openedx_api",
+                "csv": "csv"}
+#: The host name of the Open edX sources: their logs and APIs see the same users and the same logins.
+OPENEDX_HOST = "openedx"
 
 
 class ActivitySource(abc.ABC):
     """A host's records, read incrementally from a checkpoint."""
 
     name: str
+    #: The host names users by username, which is the login ID for accounts we issued.
+    subjects_are_usernames: bool = False
 
     @abc.abstractmethod
     def events_since(self, checkpoint: dict) -> tuple[Iterator[ActivityEvent], dict]:
@@ -37,6 +47,8 @@ class Page:
     checkpoint: dict
     done: int  # pages done so far in this run, for the progress bar
     total: int  # the source's best estimate of this run's pages (may grow as it learns)
+    #: What the source skipped and why (a corrupt file, an unknown course): named, never silent.
+    problems: tuple[str, ...] = ()
 
 
 class PagedSource(ActivitySource):

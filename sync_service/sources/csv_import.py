@@ -7,8 +7,8 @@ Columns (header required, UTF-8, a BOM from Excel is fine)::
     k26-0001,2026-11-02T08:16:10+09:00,answer,true,
     k26-0001,2026-11-02T08:30:00+09:00,score,,0.8
 
-``user_id`` is the learner's ID in that host (``Learner.lms_user_id``); ``timestamp`` is ISO 8601 with
-its UTC offset; ``correct`` is true/false for answers; ``score`` is 0–1 for scores.
+``user_id`` is the learner's login ID (or the ``Learner.lms_user_id`` an operator set); ``timestamp`` is
+ISO 8601 with its UTC offset; ``correct`` is true/false for answers; ``score`` is 0–1 for scores.
 
 The whole file is checked before anything is imported, and every bad row is named. A file is known by
 its header and first row, so importing it again adds nothing and importing it after rows were
@@ -36,6 +36,8 @@ class CsvError(ValueError):
 
 
 class CsvImport(PagedSource):
+    subjects_are_usernames = True
+
     def __init__(self, path: Path | str, name: str = "csv", rows_per_page: int = 5_000):
         self.path, self.name, self.rows_per_page = Path(path), name, rows_per_page
 
@@ -86,13 +88,13 @@ def _event(row: dict) -> ActivityEvent:
     if at.tzinfo is None:
         raise ValueError("timestamp needs a UTC offset, e.g. 2026-11-02T08:15:00+09:00")
     if kind == "answer":
-        return ActivityEvent(subject, at, kind, correct=_bool(row.get("correct")))
+        return ActivityEvent(subject, at, kind, correct=_bool(row.get("correct")), issuer="csv")
     if kind == "score":
         score = float((row.get("score") or "").strip())
         if not 0 <= score <= 1:
             raise ValueError(f"score {score} is not between 0 and 1")
-        return ActivityEvent(subject, at, kind, score=score)
-    return ActivityEvent(subject, at, kind)
+        return ActivityEvent(subject, at, kind, score=score, issuer="csv")
+    return ActivityEvent(subject, at, kind, issuer="csv")
 
 
 def _bool(value: str | None) -> bool:

@@ -21,19 +21,21 @@ and our account issuance registers learners through the API. Grades carry no dat
 is recorded at the time of the sync that saw it. ``last_login`` alone misses learners who stay signed
 in (four-week sessions): use the tracking logs too where the host lets us read them.
 
-Subjects are usernames: for Open edX, ``Learner.lms_user_id`` holds the username.
+Subjects are usernames, which are the login IDs for the accounts our issuance created. A login this
+source reads that the tracking logs already counted (same learner, within two minutes) counts once.
 """
 
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 import requests
 
-from .base import ActivityEvent, Page, PagedSource
+from .base import OPENEDX_HOST, ActivityEvent, Page, PagedSource
 from .retry import Backoff, RateLimit, get_json
 
 ENROLLMENTS = "/api/enrollment/v1/enrollments"
@@ -42,6 +44,12 @@ GRADES = "/api/grades/v1/courses/{course_id}/"
 PAGE_SIZE = 100  # the enrollment list's max_page_size; the grades list accepts it too
 REGISTRATION_LOGIN = timedelta(minutes=1)
 STAGES = ("enrollments", "grades")
+#: Course keys the sync reads: a course run, or a company's CCX on it (opaque_keys' CourseLocator and
+#: ccx_keys' CCXLocator string forms).
+_PART = r"[\w.~-]+"
+COURSE_KEY = re.compile(rf"(course-v1:{_PART}\+{_PART}\+{_PART}|ccx-v1:{_PART}\+{_PART}\+{_PART}\+ccx@\d+)")
+#: Answers that are about one course (unknown id, no rights on it, malformed id), not the LMS as a whole.
+COURSE_REFUSALS = frozenset({400, 403, 404})
 
 
 @dataclass(frozen=True)
@@ -64,20 +72,40 @@ class OpenEdxApiConfig:
                                "OPENEDX_COURSE_IDS") if not env.get(k)]
         if missing:
             raise ValueError(f"set {', '.join(missing)} to sync from the Open edX APIs")
+        courses = tuple(c.strip() for c in env["OPENEDX_COURSE_IDS"].split(",") if c.strip())
+        bad = [c for c in courses if not COURSE_KEY.fullmatch(c)]
+        if bad:
+            raise ValueError(f"OPENEDX_COURSE_IDS: {', '.join(bad)} is not a course key "
+                             "(course-v1:Org+Course+Run, or a company's CCX ccx-v1:Org+Course+Run+ccx@N)")
         return cls(env["OPENEDX_BASE_URL"].rstrip("/"), env["OPENEDX_CLIENT_ID"],
-                   env["OPENEDX_CLIENT_SECRET"],
-                   tuple(c.strip() for c in env["OPENEDX_COURSE_IDS"].split(",") if c.strip()))
+                   env["OPENEDX_CLIENT_SECRET"], courses)
 
 
 def oauth_session(config: OpenEdxApiConfig) -> requests.Session:
-    """edx-rest-api-client's session: client-credentials JWT, cached in Django's cache, refreshed."""
-    from edx_rest_api_client.client import OAuthAPIClient
+    """edx-rest-api-client's session: client-credentials JWT, cached in Django's cache, refreshed early,
+    and also when the LMS refuses it (401: revoked, keys rotated, the LMS's clock ahead)."""
+    from edx_django_utils.cache import TieredCache
+    from edx_rest_api_client.client import OAuthAPIClient, _get_oauth_url
 
-    return OAuthAPIClient(config.base_url, config.client_id, config.client_secret)
+    class RefreshingClient(OAuthAPIClient):
+        def _token_key(self) -> str:
+            # The library's own cache key (edx_rest_api_client.client.get_and_cache_oauth_access_token).
+            url = _get_oauth_url(self._base_url if not self.oauth_uri else self._base_url + self.oauth_uri)
+            return f"edx_rest_api_client.access_token.jwt.client_credentials.{self._client_id}.{url}"
+
+        def request(self, method, url, headers=None, **kwargs):
+            response = super().request(method, url, headers=headers, **kwargs)
+            if response.status_code == 401:  # the cached token is no longer good: forget it, ask once more
+                TieredCache.delete_all_tiers(self._token_key())
+                response = super().request(method, url, headers=headers, **kwargs)
+            return response
+
+    return RefreshingClient(config.base_url, config.client_id, config.client_secret)
 
 
 class OpenEdxRestApi(PagedSource):
     name = "openedx_api"
+    subjects_are_usernames = True
 
     def __init__(self, config: OpenEdxApiConfig, now: datetime, session: requests.Session | None = None,
                  backoff: Backoff | None = None, sleep: Callable[[float], None] | None = None,
@@ -98,7 +126,19 @@ class OpenEdxRestApi(PagedSource):
         while state.run is not None:
             course_id = self.config.course_ids[state.run["course"]]
             url = state.run["next"] or self._first_url(state.run["stage"], course_id)
-            data = self._get(url, stage=state.run["stage"])
+            try:
+                data = self._get(url, stage=state.run["stage"])
+            except requests.HTTPError as exc:
+                refused = exc.response.status_code if exc.response is not None else None
+                if refused not in COURSE_REFUSALS:
+                    raise
+                # One unknown or closed course must not stall the others: named, skipped, next course.
+                problem = (f"course {course_id}: the LMS answered {refused} to the {state.run['stage']} "
+                           "list; skipped (check OPENEDX_COURSE_IDS and the service user's staff rights)")
+                state.skip_course(len(self.config.course_ids))
+                done += 1
+                yield Page([], state.to_dict(), done, done + (state.run is not None), (problem,))
+                continue
             if state.run["stage"] == "enrollments":
                 events = state.visits(self._accounts(data.get("results", [])))
             else:
@@ -162,6 +202,11 @@ class _State:
         else:
             self.run = None
 
+    def skip_course(self, courses: int) -> None:
+        """On to the next course (or the end of the run), whatever stage this one was in."""
+        course = self.run["course"] + 1
+        self.run = {"course": course, "stage": STAGES[0], "next": None} if course < courses else None
+
     def visits(self, accounts: list[dict]) -> list[ActivityEvent]:
         """A login for each ``last_login`` not seen before."""
         events = []
@@ -169,7 +214,7 @@ class _State:
             at = _visit(account)
             if at is not None and self.logins.get(account["username"]) != at.isoformat():
                 self.logins[account["username"]] = at.isoformat()
-                events.append(ActivityEvent(account["username"], at, "login"))
+                events.append(ActivityEvent(account["username"], at, "login", issuer=OPENEDX_HOST))
         return events
 
     def scores(self, course_id: str, grades: list[dict], now: datetime) -> list[ActivityEvent]:
@@ -180,7 +225,8 @@ class _State:
             if not username or percent is None or seen.get(username) == percent:
                 continue
             if percent > 0 or username in seen:
-                events.append(ActivityEvent(username, now, "score", score=float(percent)))
+                events.append(ActivityEvent(username, now, "score", score=float(percent),
+                                            issuer=OPENEDX_HOST))
             seen[username] = percent
         return events
 

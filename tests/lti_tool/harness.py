@@ -133,7 +133,8 @@ def launch(client: Client, login_id: str, tamper=None) -> Launched:
     action, id_token, state = auth_form(client, login_id)
     if tamper:
         id_token = tamper(id_token)
-    response = client.post(action, {"id_token": id_token, "state": state}, secure=True)
+    # The tool answers the launch with a redirect to the launch's page (post/redirect/get).
+    response = client.post(action, {"id_token": id_token, "state": state}, secure=True, follow=True)
     return Launched(response, id_token, state, action)
 
 

@@ -191,7 +191,8 @@ def login_round_trip(client, secure: bool = True, login_changes: dict | None = N
 
 def _post(client, form: Form, secure: bool = True, **fields):
     data = {"id_token": form.id_token, "state": form.state, **fields}
-    return client.post(form.action, {k: v for k, v in data.items() if v is not None}, secure=secure)
+    return client.post(form.action, {k: v for k, v in data.items() if v is not None}, secure=secure,
+                       follow=True)
 
 
 def send_post(client, form):

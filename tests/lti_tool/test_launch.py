@@ -30,6 +30,29 @@ def test_a_learner_stopped_by_the_weekly_login_rule_cannot_start_the_drill(demo,
     demo["lan"].save()
     launched = launch(client, "lan")
     assert launched.response.status_code == 403
-    assert "Your place in the Kagoshima Nihongo programme has ended" in launched.page
+    # In lan's language (the launch's locale is Vietnamese): "your place ... has ended".
+    assert "Suất học của bạn trong chương trình Kagoshima Nihongo đã kết thúc" in launched.page
     assert not LaunchRecord.objects.filter(subject="sub-lan").exists()
     assert launch(client, "budi").response.status_code == 200
+
+
+def test_reloading_the_activity_page_shows_the_activity_again_not_a_replayed_launch(demo):
+    client = Client()
+    launched = launch(client, "lan")
+    [(page_url, status)] = launched.response.redirect_chain
+    assert status == 302 and "/lti/launched/" in page_url
+    again = client.get(page_url, secure=True)  # the browser's reload
+    assert again.status_code == 200 and "nihongo-drill" in again.content.decode()
+    assert "replayed" not in again.content.decode()
+    assert LaunchRecord.objects.filter(subject="sub-lan").count() == 1  # a reload is not another launch
+    stranger = Client().get(page_url, secure=True)  # the page's address alone opens nothing
+    assert stranger.status_code == 403
+    assert "open the activity from your course again" in stranger.content.decode()
+
+
+def test_reloading_the_managers_page_shows_it_again(demo):
+    client = Client()
+    launched = launch(client, "manager1")
+    [(page_url, _status)] = launched.response.redirect_chain
+    again = client.get(page_url, secure=True)
+    assert again.status_code == 200 and "学習者の学習状況" in again.content.decode()

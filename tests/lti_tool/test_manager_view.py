@@ -1,5 +1,6 @@
 """The manager's view: roster through NRPS (all pages), results, warnings, and the .xlsx download."""
 
+import html
 import io
 import re
 from datetime import date, datetime, timedelta, timezone
@@ -23,7 +24,7 @@ def card(page: str, subject: str) -> str:
 
 
 def download_url(page: str) -> str:
-    return re.search(r'href="(/lti/dashboard/[^"]+/learners\.xlsx)"', page).group(1)
+    return html.unescape(re.search(r'href="(/lti/dashboard/[^"]+/learners\.xlsx[^"]*)"', page).group(1))
 
 
 def test_the_roster_comes_through_every_nrps_page_and_shows_who_has_not_started(demo, sent_to_platform):
@@ -73,11 +74,14 @@ def test_the_download_is_the_page_as_a_workbook_for_this_course_only(demo):
     assert response["Content-Type"].startswith("application/vnd.openxmlformats")
     sheet = openpyxl.load_workbook(io.BytesIO(response.content)).active
     rows = list(sheet.iter_rows(values_only=True))
-    assert rows[0][0] == "Learner" and "Placement level" in rows[0]
+    # The manager reads Japanese (the launch's locale): the workbook too.
+    assert rows[0][0] == "学習者" and "プレースメントテストのレベル" in rows[0] and sheet.title == "学習者"
     by_name = {row[0]: row for row in rows[1:]}
     assert set(by_name) == {"Lan", "Budi"}
-    assert by_name["Lan"][rows[0].index("Items answered")] == 1
-    assert by_name["Budi"][rows[0].index("Status")] == "not started"
+    assert by_name["Lan"][rows[0].index("解答した問題数")] == 1
+    assert by_name["Budi"][rows[0].index("状態")] == "未開始"
+    assert "語彙" in by_name["Lan"][rows[0].index("分野別の正答率")] or "漢字" in by_name["Lan"][
+        rows[0].index("分野別の正答率")]
 
 
 def test_a_stale_or_learner_link_downloads_nothing(demo):
@@ -139,3 +143,46 @@ def test_the_programme_records_who_saw_which_learners_and_who_downloaded_them(de
     assert seen.company_ids == [demo["lan"].company_id]
     assert manager.get(download_url(page)).status_code == 200
     assert AccessRecord.objects.get(what="manager's view: xlsx").action == "export"
+
+
+def test_the_company_banner_shows_warnings_the_watch_and_its_end(demo):
+    company = demo["lan"].company
+    for week in (date(2026, 6, 1), date(2026, 6, 8)):
+        RuleDecision.objects.create(kind="warning", company=company, week=week, learner_key=f"lan {week}",
+                                    decided_at=NOW)
+    lan = Client()
+    answer(lan, launch(lan, "lan"), True)  # the programme knows the course's company from its learners
+    page = launch(Client(), "manager1").page
+    banner = page.split('<section class="lt-company')[1].split("</section>")[0]
+    assert "これまでの警告 2 回" in banner and "2026-06-08 の週" in banner
+    assert "2026-08-08 まで改善の確認期間中です。" in banner  # warned on 06-08, two months
+    RuleDecision.objects.create(kind="suspension", company=company, week=date(2026, 8, 3),
+                                learner_key="all",
+                                decided_at=datetime(2026, 8, 8, 0, 30, tzinfo=timezone.utc))
+    banner = launch(Client(), "manager1").page.split('<section class="lt-company')[1].split("</section>")[0]
+    assert "2026-08-08 に貴社の受講枠は終了しました" in banner
+
+
+def test_every_record_renders_whatever_activity_made_it_and_names_come_from_given_and_family(demo):
+    from lti_tool.models import AnswerRecord
+
+    from .hostile_catalogue import resign
+
+    lan = Client()
+    launched = launch(lan, "lan", tamper=resign(name=None, given_name="Thi Lan", family_name="Nguyen"))
+    assert launched.response.status_code == 200
+    record = LaunchRecord.objects.get(subject="sub-lan")
+    for item_id in ("kd-0001", "grammar-n5-wa-01", "no-such-item", "jft-a1-0001"):
+        AnswerRecord.objects.create(registration=record.registration, subject="sub-lan",
+                                    context_id=record.context_id, resource_link_id="x", item_id=item_id,
+                                    correct=True, answered_at=NOW)
+    ActivityResult.objects.create(registration=record.registration, subject="sub-lan",
+                                  context_id=record.context_id, resource_link_id="d",
+                                  activity="dialect_lesson",
+                                  score=1.0, summary={"lesson": "greetings"}, finished_at=NOW)
+    manager = Client()
+    response = launch(manager, "manager1").response
+    assert response.status_code == 200
+    lan_card = card(response.content.decode(), "sub-lan")
+    assert "Thi Lan Nguyen" in lan_card and "鹿児島弁 100%" in lan_card
+    assert manager.get(download_url(response.content.decode()), secure=True).status_code == 200

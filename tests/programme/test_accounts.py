@@ -4,6 +4,7 @@ import csv
 import io
 import json
 import random
+import re
 from datetime import date, datetime, timezone
 
 import pytest
@@ -118,33 +119,53 @@ def test_moodle_and_canvas_upload_files_go_in_their_own_encrypted_zip(company):
 
 
 class FakeOpenEdx(requests.adapters.BaseAdapter):
-    """Answers as openedx-platform's registration, enrollment and CCX v0 views do.
+    """Answers as openedx-platform's registration, enrollment and CCX v0 views do, and remembers who it
+    registered with which password (to check that a packet never hands out one the host does not hold).
 
     Shapes: docs/architecture.md, Sources: Open edX (enrollments/views.py, ccx/api/v0/views.py).
+    ``existing`` users are registered already (409); after ``registrations_allowed`` registrations the
+    view is rate-limited (403, as ``REGISTRATION_RATELIMIT`` answers).
     """
 
-    def __init__(self, ccx_status=201):
+    def __init__(self, ccx_status=201, existing=("k26-m001",), registrations_allowed=100):
         super().__init__()
         self.calls = []
         self.ccx_status = ccx_status
+        self.passwords = {login: "set-by-someone-else" for login in existing}
+        self.registrations_allowed = registrations_allowed
+        self.enrollments: dict[str, set[str]] = {}
+        self.ccx_created = 0
 
     def send(self, request, **kwargs):
+        from urllib.parse import parse_qs
+
         self.calls.append((request.method, request.url, request.body))
         response = requests.Response()
         response.request, response.url = request, request.url
         response.headers["Content-Type"] = "application/json"
         if request.url.endswith("/api/user/v1/account/registration/"):
-            taken = "username=k26-m001" in str(request.body)
-            conflict = (409, {"username": [{"user_message": "taken"}]})
-            response.status_code, body = conflict if taken else (200, {})
+            form = {k: v[0] for k, v in parse_qs(request.body).items()}
+            if form["username"] in self.passwords:
+                response.status_code, body = 409, {"username": [{"user_message": "taken"}]}
+            elif self.registrations_allowed <= 0:
+                response.status_code, body = 403, {"detail": "Too many registration attempts."}
+            else:
+                self.registrations_allowed -= 1
+                self.passwords[form["username"]] = form["password"]
+                response.status_code, body = 200, {"success": True}
         elif request.url.endswith("/api/enrollment/v1/enrollment"):
             data = json.loads(request.body)
-            response.status_code, body = 200, {"user": data["user"], "is_active": True, "mode": "audit"}
+            if data["user"] not in self.passwords:
+                response.status_code, body = 406, {"message": f"The user {data['user']} does not exist."}
+            else:
+                self.enrollments.setdefault(data["course_details"]["course_id"], set()).add(data["user"])
+                response.status_code, body = 200, {"user": data["user"], "is_active": True, "mode": "audit"}
         else:
             data = json.loads(request.body)
             if self.ccx_status == 403:
                 response.status_code, body = 403, {"error_code": "ccx_not_enabled_for_master_course"}
             else:
+                self.ccx_created += 1
                 response.status_code = 201
                 body = {"ccx_course_id": "ccx-v1:Kagoshima+N5+2026+ccx@3", **data}
         response._content = json.dumps(body).encode()
@@ -160,30 +181,78 @@ def session_with(fake) -> requests.Session:
     return session
 
 
-def test_openedx_users_enrollments_and_a_ccx_sized_to_the_quota(company):
-    fake = FakeOpenEdx()
-
-    def run(rows, company_, quota):
+def provisioner(fake):
+    def run(rows, company_, quota, ccx_course_id=""):
         return provision(session_with(fake), "https://lms.example", rows, course_id="course-v1:K+N5+2026",
-                         company_name=company_.name, quota=quota).as_dict()
-    issued = flows.issue(company.pk, by="tanaka", now=NOW, host="openedx", course="course-v1:K+N5+2026",
-                         provision=run)
+                         company_name=company_.name, quota=quota, ccx_course_id=ccx_course_id)
+    return run
+
+
+def issue_openedx(company, fake):
+    return flows.issue(company.pk, by="tanaka", now=NOW, host="openedx", course="course-v1:K+N5+2026",
+                       provision=provisioner(fake))
+
+
+def test_openedx_users_are_enrolled_in_their_companys_ccx_sized_to_the_quota(company):
+    fake = FakeOpenEdx(existing=())
+    issued = issue_openedx(company, fake)
     result = issued.record.host_result
-    assert result["existed"] == ["k26-m001"] and result["created"] == ["k26-0001", "k26-0002"]
+    assert result["created"] == ["k26-m001", "k26-0001", "k26-0002"]
     assert result["ccx_course_id"] == "ccx-v1:Kagoshima+N5+2026+ccx@3"
-    ccx = json.loads(fake.calls[-1][2])
+    assert fake.enrollments == {"ccx-v1:Kagoshima+N5+2026+ccx@3": {"k26-m001", "k26-0001", "k26-0002"}}
+    [ccx] = [json.loads(body) for _m, url, body in fake.calls if url.endswith("/api/ccx/v0/ccx/")]
     assert ccx["max_students_allowed"] == 3 and ccx["coach_email"] == "k26-m001@learners.invalid"
+    for row in rows_of(issued):  # the host holds exactly the packet's password
+        assert fake.passwords[row["login_id"]] == row["initial_password"]
+        assert row["lms_account"].startswith("Open edX: 同じパスワード")
 
 
-def test_an_openedx_refusal_keeps_no_account_here(company):
-    def run(rows, company_, quota):
-        return provision(session_with(FakeOpenEdx(ccx_status=403)), "https://lms.example", rows,
-                         course_id="course-v1:K+N5+2026", company_name=company_.name, quota=quota)
-    with pytest.raises(ProvisionFailed, match="ccx_not_enabled"):
-        flows.issue(company.pk, by="tanaka", now=NOW, host="openedx", course="course-v1:K+N5+2026",
-                    provision=run)
+def test_a_host_that_registers_nobody_keeps_no_account_here(company):
+    fake = FakeOpenEdx(existing=(), registrations_allowed=0)
+    with pytest.raises(ProvisionFailed, match="registered nobody"):
+        issue_openedx(company, fake)
     assert Account.objects.count() == 0 and IssueRecord.objects.count() == 0
     assert get_user_model().objects.count() == 0
+
+
+def test_a_partial_failure_then_a_rerun_gives_everyone_a_working_password_or_a_clear_not_issued(
+        company, capsys):
+    # The manager exists on the host already; the rate limit stops registrations after one learner.
+    fake = FakeOpenEdx(existing=("k26-m001",), registrations_allowed=1)
+    first = issue_openedx(company, fake)
+    rows = {r["login_id"]: r for r in rows_of(first)}
+    assert fake.passwords["k26-0001"] == rows["k26-0001"]["initial_password"]
+    assert "this password is NOT set there" in rows["k26-m001"]["lms_account"]  # never a silent lie
+    assert fake.passwords["k26-m001"] != rows["k26-m001"]["initial_password"]
+    assert "not created yet" in rows["k26-0002"]["lms_account"] and "REGISTRATION_RATELIMIT" in rows[
+        "k26-0002"]["lms_account"]
+    assert "k26-0002" not in fake.passwords
+    states = {a.user.username: a.host_state["openedx"]["account"] for a in Account.objects.all()}
+    assert states == {"k26-m001": "existed", "k26-0001": "created", "k26-0002": "failed"}
+
+    fake.registrations_allowed = 10  # the operator raised the limit: the documented rerun
+    second = issue_openedx(company, fake)
+    again = rows_of(second)
+    assert [r["login_id"] for r in again] == ["k26-0002"]  # only who had no host account gets a new one
+    assert fake.passwords["k26-0002"] == again[0]["initial_password"]
+    assert get_user_model().objects.get(username="k26-0002").check_password(again[0]["initial_password"])
+    first_password = rows["k26-0001"]["initial_password"]
+    assert get_user_model().objects.get(username="k26-0001").check_password(first_password)
+    assert fake.ccx_created == 1  # the company's CCX is reused
+    assert fake.enrollments["ccx-v1:Kagoshima+N5+2026+ccx@3"] == {"k26-m001", "k26-0001", "k26-0002"}
+    with pytest.raises(flows.AccountsRefused, match="has an account already"):
+        issue_openedx(company, fake)  # nothing left to do
+
+
+def test_a_ccx_refusal_is_said_and_the_rerun_enrolls(company, capsys):
+    fake = FakeOpenEdx(existing=(), ccx_status=403)
+    first = issue_openedx(company, fake)
+    assert all("not enrolled in the course yet" in r["lms_account"] for r in rows_of(first))
+    assert "enable_ccx" in first.record.host_result["problems"][0] and not fake.enrollments
+    fake.ccx_status = 201
+    second = issue_openedx(company, fake)
+    assert second.rows == [] and fake.enrollments["ccx-v1:Kagoshima+N5+2026+ccx@3"] == {
+        "k26-m001", "k26-0001", "k26-0002"}
 
 
 def test_cli_writes_the_packet_prints_the_password_once_and_can_queue_the_mail(company, tmp_path, capsys):
@@ -200,3 +269,28 @@ def test_cli_writes_the_packet_prints_the_password_once_and_can_queue_the_mail(c
     assert "nothing was issued" in capsys.readouterr().err
     assert main(["accounts", "reset", "k26-0001", "--by", "suzuki", "--out", str(tmp_path)]) == 0
     assert OutgoingMail.objects.count() == 0
+
+
+def test_the_sign_in_pages_speak_the_learners_language_and_switch(company):
+    from pathlib import Path
+
+    from django.utils.translation.template import templatize
+
+    from xblocks.common import catalogue
+
+    client = Client()
+    page = client.get("/accounts/login/", HTTP_ACCEPT_LANGUAGE="vi").content.decode()
+    assert "Đăng nhập" in page and "Quên mật khẩu?" in page and 'lang="vi"' in page
+    page = client.get("/accounts/login/?lang=my").content.decode()  # the switch, each language by its name
+    assert "အကောင့်ဝင်ရန်" in page and ">Tiếng Việt</a>" in page
+    wrong = client.post("/accounts/login/", {"username": "k26-0001", "password": "guess"}).content.decode()
+    assert "အကောင့်ဝင် ID သို့မဟုတ် စကားဝှက် မှားနေပါသည်။" in wrong  # the choice is remembered
+    # Every string of the sign-in, password and home pages in every help language; .mo files current.
+    folder = Path(catalogue.ROOT) / "programme" / "accounts" / "locale"
+    table = catalogue.table(folder, "django")
+    said = set()
+    for template in (folder.parent / "templates" / "accounts").glob("*.html"):
+        said |= set(re.findall(r'gettext\(u?[\'"](.+?)[\'"]\)', templatize(template.read_text("utf-8"))))
+    assert "Forgot your password? Tell your company's learning-support person." in said
+    assert catalogue.problems({s: table.get(s, {}) for s in said}, said) == []
+    assert catalogue.stale(folder, "django") == []

@@ -74,6 +74,7 @@ def test_an_interrupted_import_resumes_and_gives_what_an_uninterrupted_one_gives
 def test_the_cli_imports_a_file_and_says_what_is_wrong(learners, csv_file, tmp_path, capsys):
     assert main(["sync", "--source", "csv", str(csv_file)]) == 0
     out = capsys.readouterr().out.strip()
-    assert out == "csv: 6 new events, 2 daily rows changed, 1 unknown users skipped"
+    assert out == ("csv: 6 new events, 2 daily rows changed, "
+                   "1 users matching no learner (held for review: `nihongo identities list`)")
     assert main(["sync", "--source", "csv"]) == 2
     assert "needs a path" in capsys.readouterr().err

@@ -123,8 +123,8 @@ def test_the_cli_reads_a_log_folder(learners, tmp_path, capsys):
     assert main(["sync", "--source", "openedx-logs", str(tmp_path)]) == 0
     assert main(["sync", "--source", "openedx-logs", str(tmp_path)]) == 0
     assert capsys.readouterr().out.splitlines() == [
-        "openedx_tracking: 5 new events, 2 daily rows changed, 0 unknown users skipped",
-        "openedx_tracking: 0 new events, 0 daily rows changed, 0 unknown users skipped"]
+        "openedx_tracking: 5 new events, 2 daily rows changed, 0 users matching no learner",
+        "openedx_tracking: 0 new events, 0 daily rows changed, 0 users matching no learner"]
 
 
 def test_every_block_s_answers_count_and_a_mock_test_counts_when_it_ends(learners, tmp_path):

@@ -61,8 +61,8 @@ def test_the_cli_reports_what_it_did(learner_factory, study, capsys):
     assert main(["sync"]) == 0
     assert main(["sync"]) == 0
     out = capsys.readouterr().out.splitlines()
-    assert out == ["lti_tool: 2 new events, 1 daily rows changed, 0 unknown users skipped",
-                   "lti_tool: 0 new events, 0 daily rows changed, 0 unknown users skipped"]
+    assert out == ["lti_tool: 2 new events, 1 daily rows changed, 0 users matching no learner",
+                   "lti_tool: 0 new events, 0 daily rows changed, 0 users matching no learner"]
 
 
 def test_study_minutes_count_close_answers_and_skip_breaks(learner_factory, registration):

@@ -37,7 +37,8 @@ def folder(block: str) -> Path:
 
 #: Every catalogue folder of the project, with its domain.
 FOLDERS = (*((folder(block), DOMAIN) for block in BLOCKS), (ROOT / "lti_tool" / "locale", "django"),
-           (ROOT / "programme" / "surveys" / "locale", "django"))
+           (ROOT / "programme" / "surveys" / "locale", "django"),
+           (ROOT / "programme" / "accounts" / "locale", "django"))
 
 
 def _read(path: Path):
