@@ -42,7 +42,8 @@ def through_platform(client: Client, start: str, tamper=None):
     state = _field(form, r'name="state" value="([^"]+)"')
     if tamper:
         id_token = tamper(id_token)
-    return client.post(action, {"id_token": id_token, "state": state}, secure=True), id_token
+    # A resource-link launch answers with a redirect to its page (post/redirect/get): followed.
+    return client.post(action, {"id_token": id_token, "state": state}, secure=True, follow=True), id_token
 
 
 def open_picker(client: Client, tamper=None):

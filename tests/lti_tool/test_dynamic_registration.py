@@ -285,7 +285,8 @@ def test_a_learner_launches_from_the_dynamically_registered_moodle(moodle):
         LTI + "roles": ["http://purl.imsglobal.org/vocab/lis/v2/membership#Learner"],
         LTI + "custom": {"activity": "jlpt_drill", "level": "N5"}, "name": "Lan",
     }, moodle.key.private_pem, algorithm="RS256", headers={"kid": moodle.key.kid})
-    launched = browser.post(auth["redirect_uri"], {"id_token": id_token, "state": auth["state"]}, secure=True)
+    launched = browser.post(auth["redirect_uri"], {"id_token": id_token, "state": auth["state"]}, secure=True,
+                            follow=True)  # the launch's page is a GET (post/redirect/get)
     assert launched.status_code == 200, launched.content
     assert 'class="nihongo-drill"' in launched.content.decode()
     assert any(urlsplit(r.url).path == "/mod/lti/certs.php" for r in moodle.requests)

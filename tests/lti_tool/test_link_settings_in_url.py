@@ -36,7 +36,8 @@ def test_settings_in_the_launch_url_choose_the_activity(demo):
     id_token = html.unescape(re.search(r'name="id_token" value="([^"]+)"', form).group(1))
     state = html.unescape(re.search(r'name="state" value="([^"]+)"', form).group(1))
     moodle_like = resign(id_token, **{LTI + "target_link_uri": target, LTI + "custom": None})
-    page = client.post(LAUNCH, {"id_token": moodle_like, "state": state}, secure=True).content.decode()
+    page = client.post(LAUNCH, {"id_token": moodle_like, "state": state}, secure=True,
+                       follow=True).content.decode()
     assert 'class="nihongo-dialect' in page
 
 
