@@ -31,23 +31,29 @@ USED_OR_EXPIRED = ("This download link has been used or has expired: open the da
                    "again and download from there.")
 
 
-def download_token(launch_id: str, now) -> str:
-    """A one-time, short-lived token for this launch's download (kept in the shared cache)."""
+def download_token(launch_id: str, now, language: str = "en") -> str:
+    """A one-time, short-lived token for this launch's download (kept in the shared cache), with the
+    language the manager reads the page in (the workbook speaks it too)."""
     token = secrets.token_urlsafe(24)
-    cache.set(f"lti:download:{token}", {"launch_id": launch_id, "at": now.isoformat()},
+    cache.set(f"lti:download:{token}", {"launch_id": launch_id, "at": now.isoformat(), "language": language},
               timeout=DOWNLOAD_MINUTES * 60)
     return token
 
 
-def redeem(token: str, now) -> str | None:
-    """The launch ID of an unused, unexpired token; the token is spent either way."""
+def _redeem(token: str, now) -> dict | None:
     key = f"lti:download:{token}"
     data = cache.get(key)
     if not isinstance(data, dict) or not cache.delete(key):  # another request spent it first
         return None
     if now - datetime.fromisoformat(data["at"]) > timedelta(minutes=DOWNLOAD_MINUTES):
         return None
-    return data["launch_id"]
+    return data
+
+
+def redeem(token: str, now) -> str | None:
+    """The launch ID of an unused, unexpired token; the token is spent either way."""
+    data = _redeem(token, now)
+    return data["launch_id"] if data else None
 
 
 def roster(message_launch) -> tuple[list[dashboard.Member], str]:
@@ -81,8 +87,7 @@ def page(request, record: LaunchRecord, claims, now, message_launch):
             "week_starts": rows[0].week_starts if rows else (), "roster_problem": problem,
             "company": company,
             "download_url": reverse("lti_tool:dashboard_xlsx",
-                                    kwargs={"token": download_token(record.launch_id, now)})
-            + f"?language={claims.language}",
+                                    kwargs={"token": download_token(record.launch_id, now, claims.language)}),
         })
 
 
@@ -90,7 +95,8 @@ def page(request, record: LaunchRecord, claims, now, message_launch):
 def download(request, token: str):
     """The dashboard as an .xlsx, for the course of a fresh instructor launch (a one-time link)."""
     now = timezone.now()
-    launch_id = redeem(token, now)
+    data = _redeem(token, now) or {}
+    launch_id, language = data.get("launch_id"), data.get("language", "en")
     record = LaunchRecord.objects.select_related("registration").filter(
         launch_id=launch_id, is_instructor=True).first() if launch_id else None
     if record is None or now - record.launched_at > timedelta(hours=DOWNLOAD_HOURS):
@@ -103,7 +109,6 @@ def download(request, token: str):
     stream = io.BytesIO()
     rows = dashboard.learner_rows(record.registration, record.context_id, now, members)
     _audit(request, record, rows, "manager's view: xlsx")
-    language = request.GET.get("language", "en")
     dashboard.workbook(rows, stream, language if language in LANGUAGES else "en")
     response = HttpResponse(
         stream.getvalue(), content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
