@@ -22,8 +22,10 @@ $(STAMP): $(LOCKS) setup.cfg
 	$(BIN)/python -m pip install --quiet -r requirements/base.txt -r requirements/test.txt 2>&1 | $(QUIET_PIP)
 	$(BIN)/python -m pip install --quiet --no-deps -e . 2>&1 | $(QUIET_PIP)
 	# Open edX's own LTI 1.3 consumer drives the tool in tests/lti_tool/test_openedx_consumer.py; only its
-	# lti_1p3 code is used (its XBlock needs edx-platform), so none of its dependencies are installed.
-	$(BIN)/python -m pip install --quiet --no-deps lti-consumer-xblock==11.4.4 2>&1 | $(QUIET_PIP)
+	# lti_1p3 code is used (its XBlock needs edx-platform), so it is unpacked beside site-packages, without
+	# its dependencies and without registering its XBlock (the workbench would try to load it).
+	$(BIN)/python -m pip install --quiet --no-deps --upgrade --target $(VENV)/opt/lti-consumer-xblock \
+		lti-consumer-xblock==11.4.4 2>&1 | $(QUIET_PIP)
 	touch $(STAMP)
 
 install: $(STAMP) ## create .venv and install the locked dependencies and this project

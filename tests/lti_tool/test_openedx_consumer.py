@@ -10,18 +10,18 @@ Why not ``import lti_consumer``: the package's ``__init__`` imports the XBlock (
 edx-platform's runtime services, its Django models (``LtiConfiguration``, ``config_models``, edx-platform's
 ``openedx.core`` through ``plugin.compat``) and Mako templates. The ``lti_1p3`` sub-package needs only
 Django, PyJWT, edx-django-utils and edx-opaque-keys, so it is loaded without the package's ``__init__``
-(installed with ``pip install --no-deps lti-consumer-xblock==11.4.4``; .ci/run does it).
+from where ``make install`` unpacks it (``pip install --no-deps --target .venv/opt/lti-consumer-xblock``).
 """
 
 from __future__ import annotations
 
 import html
 import importlib
-import importlib.util
 import json
 import re
 import sys
 import types
+from pathlib import Path
 from urllib.parse import parse_qsl, urlsplit
 
 import pytest
@@ -45,15 +45,18 @@ SCORE_SCOPE = "https://purl.imsglobal.org/spec/lti-ags/scope/score"
 NRPS_SCOPE = "https://purl.imsglobal.org/spec/lti-nrps/scope/contextmembership.readonly"
 
 
+#: Where ``make install`` unpacks the package (``pip install --no-deps --target``): outside site-packages,
+#: so its ``xblock.v1`` entry point stays unregistered (the workbench would load the XBlock and fail).
+PACKAGE = Path(sys.prefix) / "opt" / "lti-consumer-xblock" / "lti_consumer"
+
+
 def lti_consumer_modules():
     """``lti_consumer.lti_1p3.consumer`` and ``lti_consumer.data``, without the XBlock package's __init__."""
     if "lti_consumer" not in sys.modules:
-        spec = importlib.util.find_spec("lti_consumer")
-        if spec is None:
-            pytest.skip("lti-consumer-xblock is not installed: "
-                        "pip install --no-deps lti-consumer-xblock==11.4.4")
+        if not (PACKAGE / "lti_1p3" / "consumer.py").is_file():
+            pytest.skip(f"lti-consumer-xblock is not unpacked in {PACKAGE.parent} (make install does it)")
         package = types.ModuleType("lti_consumer")
-        package.__path__ = list(spec.submodule_search_locations)
+        package.__path__ = [str(PACKAGE)]
         sys.modules["lti_consumer"] = package
     return (importlib.import_module("lti_consumer.lti_1p3.consumer"),
             importlib.import_module("lti_consumer.data"))
