@@ -1,12 +1,19 @@
 """A drill: practice with immediate feedback and spaced repetition, in rounds of N items.
 
-The state is a plain JSON-safe dict, so the XBlock keeps it in a ``Dict`` field and the LTI
-tool in a ``JSONField``. Every function returns a new state and never mutates its input.
+The state is a plain JSON-safe dict, so the XBlock keeps it in a ``Dict`` field. Its ``cards``
+(one per item met) are either a dict inside it, or a ``CardStore``: cards a host keeps in its own
+table (the LTI tool), of which the drill reads only the few it needs (one card, the next due, the
+first unmet item of each type) and writes only the one it changed. Then the rest of the state is
+small and bounded (the round, this week's study days, counters), whatever the learner's history.
+Every function returns a new state and never mutates its input (a store records writes instead).
 """
 
 from __future__ import annotations
 
 import copy
+import hashlib
+import weakref
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -73,6 +80,172 @@ class Outcome:
         }
 
 
+class CardStore:
+    """A learner's cards kept by the host, read a few at a time; what the drill changes is in ``changed``.
+
+    A host subclasses it over its storage, passes it as ``state["cards"]``, and after the call writes
+    ``changed`` (item ID -> card) beside the rest of the state. Reads see the stored cards only.
+    """
+
+    def __init__(self):
+        self.changed: dict[str, dict] = {}
+
+    # -- what a host implements ---------------------------------------------------------------
+
+    def load(self, item_id: str) -> dict | None:
+        """The stored card of ``item_id``, or None."""
+        raise NotImplementedError
+
+    def known(self, item_ids: list[str]) -> set[str]:
+        """Which of ``item_ids`` have a stored card."""
+        raise NotImplementedError
+
+    def by_due(self, until: datetime | None, latest: bool) -> Iterator[tuple[str, datetime]]:
+        """(item ID, due) of stored cards due by ``until`` (None: any), earliest first (``latest``:
+        latest first). Read lazily: the drill usually stops after the first few."""
+        raise NotImplementedError
+
+    def met_by_type(self, bank: Bank) -> dict[str, int]:
+        """Cards per item type (items in ``bank``): only for a state kept before the counter existed."""
+        raise NotImplementedError
+
+    # -- what the drill uses ------------------------------------------------------------------
+
+    def get(self, item_id: str, default=None):
+        if item_id in self.changed:
+            return self.changed[item_id]
+        card = self.load(item_id)
+        return default if card is None else card
+
+    def __contains__(self, item_id: object) -> bool:
+        return isinstance(item_id, str) and self.get(item_id) is not None
+
+    def __setitem__(self, item_id: str, card: dict) -> None:
+        self.changed[item_id] = card
+
+
+@dataclass(frozen=True)
+class _Layout:
+    """A drill's candidates as the bank orders them, grouped by item type, and a fingerprint of both."""
+
+    items: list[Item]
+    position: dict[str, int]
+    by_type: dict[str, list[str]]
+    key: str
+
+
+_LAYOUTS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
+def _layout(bank: Bank, config: DrillConfig) -> _Layout:
+    """Computed once per bank and settings (the bank never changes once loaded)."""
+    cached = _LAYOUTS.setdefault(bank, {})
+    key = (config.level, config.skills, config.types, config.grammar_points)
+    if key not in cached:
+        items = [i for i in bank.select(config.level, config.skills)
+                 if (not config.types or i.type.value in config.types)
+                 and (not config.grammar_points or i.grammar_point in config.grammar_points)]
+        by_type: dict[str, list[str]] = {}
+        for item in items:
+            by_type.setdefault(item.type.value, []).append(item.id)
+        digest = hashlib.sha1("\n".join(i.id for i in items).encode()).hexdigest()[:16]
+        cached[key] = _Layout(items, {i.id: n for n, i in enumerate(items)}, by_type, digest)
+    return cached[key]
+
+
+def _known(cards, item_ids: list[str]) -> set[str]:
+    if isinstance(cards, CardStore):
+        return cards.known(item_ids) if item_ids else set()
+    return {i for i in item_ids if i in cards}
+
+
+def _first_due(cards, until: datetime | None, latest: bool, position: dict[str, int],
+               seen: set[str]) -> str | None:
+    """The earliest due card among the candidates not seen this round (``latest``: the latest due),
+    due by ``until`` (None: any); cards due at the same moment go in bank order."""
+    if not isinstance(cards, CardStore):
+        found = None
+        for item_id, card in cards.items():
+            pos = position.get(item_id)
+            if pos is None or item_id in seen or (until is not None and not review.is_due(card, until)):
+                continue
+            due = review.due_at(card)
+            key = (-due.timestamp(), pos) if latest else (due, pos)
+            if found is None or key < found[0]:
+                found = (key, item_id)
+        return found[1] if found else None
+    best = None
+    for item_id, due in cards.by_due(until, latest):
+        pos = position.get(item_id)
+        if pos is None or item_id in seen:
+            continue
+        if best is None:
+            best = (due, pos, item_id)
+        elif due != best[0]:
+            break
+        elif pos < best[1]:
+            best = (due, pos, item_id)
+    return best[2] if best else None
+
+
+def _unmet(state: dict, cards, layout: _Layout) -> dict[str, str]:
+    """The first item of each type without a card (new items come in bank order within a type).
+
+    With a ``CardStore`` the state keeps, per type, how far the items are known to be met (valid for
+    these settings and this bank only, hence the fingerprint): one read of a dozen IDs finds the next.
+    """
+    if not isinstance(cards, CardStore):
+        firsts = {}
+        for kind, ids in layout.by_type.items():
+            first = next((i for i in ids if i not in cards), None)
+            if first is not None:
+                firsts[kind] = first
+        return firsts
+    kept = state.get("frontier") or {}
+    at = dict(kept.get("at") or {}) if kept.get("key") == layout.key else None
+    if at is None:  # new settings or a new bank: one read of which candidates are met, then kept
+        met = _known(cards, [i.id for i in layout.items])
+        at = {kind: next((n for n, i in enumerate(ids) if i not in met), len(ids))
+              for kind, ids in layout.by_type.items()}
+    window = {kind: 1 for kind in layout.by_type}
+    while True:  # usually one read: the item after each frontier is new
+        probe = {kind: ids[at.get(kind, 0):at.get(kind, 0) + window[kind]]
+                 for kind, ids in layout.by_type.items() if at.get(kind, 0) < len(ids)}
+        met = _known(cards, [i for ids in probe.values() for i in ids])
+        if not met:
+            break
+        for kind, ids in probe.items():
+            ahead = next((n for n, i in enumerate(ids) if i not in met), len(ids))
+            at[kind] = at.get(kind, 0) + ahead
+            window[kind] = window[kind] * 4 if ahead == len(ids) else 1
+    state["frontier"] = {"key": layout.key, "at": at}
+    return {kind: ids[0] for kind, ids in probe.items()}
+
+
+def _advance(state: dict, layout: _Layout, item: Item) -> None:
+    """A new item was met: if it is its type's next new item, the frontier moves past it."""
+    kept = state.get("frontier") or {}
+    at = kept.get("at") or {}
+    ids = layout.by_type.get(item.type.value, [])
+    n = at.get(item.type.value, 0)
+    if kept.get("key") == layout.key and n < len(ids) and ids[n] == item.id:
+        state["frontier"] = {"key": layout.key, "at": {**at, item.type.value: n + 1}}
+
+
+def _met_by_type(state: dict, cards, bank: Bank) -> dict[str, int]:
+    """Cards per item type: counted in a dict of cards, kept as a counter beside a ``CardStore``."""
+    if isinstance(cards, CardStore):
+        if "met" not in state:
+            state["met"] = cards.met_by_type(bank)
+        return state["met"]
+    met: dict[str, int] = {}
+    for item_id in cards:
+        if item_id in bank:
+            kind = bank.get(item_id).type.value
+            met[kind] = met.get(kind, 0) + 1
+    return met
+
+
 def empty_state() -> dict:
     return {"cards": {}, "pending": None, "round": _new_round(), "best": 0,
             "rounds_completed": 0, "study_days": []}
@@ -85,10 +258,14 @@ def _new_round() -> dict:
 def _copy(state: dict | None) -> dict:
     """A copy the caller may change. Cards are replaced, never edited in place, so the card map is
     copied shallowly (a deep copy of a thousand cards would cost more than the whole answer)."""
-    if not state:
-        return empty_state()
+    cards = (state or {}).get("cards")
+    if not state or "round" not in state:  # a new learner (a store may come with no other state)
+        new = empty_state()
+        if isinstance(cards, CardStore):
+            new["cards"], new["met"] = cards, {}
+        return new
     new = dict(state)
-    new["cards"] = dict(state["cards"])
+    new["cards"] = cards if isinstance(cards, CardStore) else dict(cards)
     new["round"] = copy.deepcopy(state["round"])
     new["study_days"] = list(state.get("study_days", []))
     return new
@@ -105,45 +282,30 @@ def _fits(item: Item, config: DrillConfig) -> bool:
             and (not config.grammar_points or item.grammar_point in config.grammar_points))
 
 
-def _candidates(state: dict, config: DrillConfig, bank: Bank) -> list[Item]:
-    seen = set(state["round"]["seen"])
-    return [i for i in bank.select(config.level, config.skills)
-            if i.id not in seen and (not config.types or i.type.value in config.types)
-            and (not config.grammar_points or i.grammar_point in config.grammar_points)]
-
-
-def _next_new(fresh: list[Item], cards: dict, bank: Bank) -> Item:
-    """New items take turns by type (reading, then orthography, then meaning…), each in bank order,
-    so a learner meets the level's variety instead of hundreds of one format in a row."""
-    met: dict[str, int] = {}
-    for item_id in cards:
-        if item_id in bank:
-            kind = bank.get(item_id).type.value
-            met[kind] = met.get(kind, 0) + 1
-    return min(enumerate(fresh), key=lambda pair: (met.get(pair[1].type.value, 0), pair[0]))[1]
-
-
 def _choose(state: dict, config: DrillConfig, bank: Bank, now: datetime) -> Item | None:
     """Due reviews first, up to the round's review cap, then new items in bank order.
 
     Normally the most overdue card comes first. After an absence the least overdue comes first:
     those are the ones the learner still half remembers, so the restart feels like progress.
+    New items take turns by type (reading, then orthography, then meaning…), each in bank order,
+    so a learner meets the level's variety instead of hundreds of one format in a row.
     """
-    candidates = _candidates(state, config, bank)
-    cards = state["cards"]
-    due = [i for i in candidates if i.id in cards and review.is_due(cards[i.id], now)]
-    fresh = [i for i in candidates if i.id not in cards]
+    layout = _layout(bank, config)
+    cards, seen = state["cards"], set(state["round"]["seen"])
+    unmet = _unmet(state, cards, layout)
     reviews_done = state["round"].get("reviews", 0)
-    if due and (reviews_done < config.review_cap or not fresh):
+    if reviews_done < config.review_cap or not unmet:
         last = state.get("last_study")
         away = last is not None and now - datetime.fromisoformat(last) >= ABSENCE
-        pick = max if away else min
-        return pick(due, key=lambda i: review.due_at(cards[i.id]))
-    if fresh:
-        return _next_new(fresh, cards, bank)
-    if candidates:
-        return min(candidates, key=lambda i: review.due_at(cards[i.id]))
-    return None
+        due = _first_due(cards, now, away, layout.position, seen)
+        if due:
+            return bank.get(due)
+    if unmet:
+        met = _met_by_type(state, cards, bank)
+        return bank.get(min(unmet.values(), key=lambda i: (met.get(bank.get(i).type.value, 0),
+                                                           layout.position[i])))
+    rest = _first_due(cards, None, False, layout.position, seen)
+    return bank.get(rest) if rest else None
 
 
 def next_item(state: dict | None, config: DrillConfig, bank: Bank,
@@ -179,9 +341,15 @@ def answer(state: dict | None, config: DrillConfig, bank: Bank, item_id: object,
         result = grade(item, choice)
     except AnswerError as exc:
         raise DrillError(str(exc)) from None
-    was_review = item_id in state["cards"]
-    card = state["cards"].get(item_id) or review.new_card(item_id, now)
-    state["cards"][item_id] = review.review(card, result.correct, now)
+    cards = state["cards"]
+    card = cards.get(item_id)
+    was_review = card is not None
+    cards[item_id] = review.review(card or review.new_card(item_id, now), result.correct, now)
+    if not was_review and isinstance(cards, CardStore):
+        met = dict(_met_by_type(state, cards, bank))
+        met[item.type.value] = met.get(item.type.value, 0) + 1
+        state["met"] = met
+        _advance(state, _layout(bank, config), item)
     state["pending"] = None
     rnd = state["round"]
     rnd["answered"] += 1
@@ -190,6 +358,9 @@ def answer(state: dict | None, config: DrillConfig, bank: Bank, item_id: object,
     rnd["reviews"] = rnd.get("reviews", 0) + int(was_review)
     state["last_study"] = now.isoformat()
     day = japan_date(now).isoformat()
+    # Only this week's days are ever shown (days_studied_this_week): the list stays a week long.
+    week = monday(japan_date(now)).isoformat()
+    state["study_days"] = [d for d in state["study_days"] if d >= week]
     if day not in state["study_days"]:
         state["study_days"].append(day)
     done = round_complete(state, config)

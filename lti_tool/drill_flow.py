@@ -1,8 +1,8 @@
 """The drill behind the LTI endpoints: ``curriculum.drill_api`` plus the tool's storage.
 
-Each use case loads the learner's state, calls the core, saves the new state and records what
-happened, in one transaction. The grade goes to the platform after the commit, so a platform
-that is down never costs the learner an answer.
+Each use case opens the learner's drill (``drill_storage``: a small state row, one row per card),
+calls the core, saves what changed and records what happened, in one transaction. The grade goes
+to the platform after the commit, so a platform that is down never costs the learner an answer.
 """
 
 from __future__ import annotations
@@ -17,7 +17,8 @@ from curriculum.activity import chosen_language
 from curriculum.bank import default_bank
 from curriculum.drill import DrillConfig, Grade
 
-from .activity_flow import joined, split
+from . import drill_storage
+from .activity_flow import split
 from .learner import Learner
 from .models import AnswerRecord, DrillProgress
 
@@ -27,18 +28,15 @@ def _config(learner: Learner) -> DrillConfig:
     return drill.settings(dict(learner.launch.custom))
 
 
-def _progress(learner: Learner) -> DrillProgress:
+def _open(learner: Learner) -> drill_storage.DrillStorage:
     record = learner.record
-    progress, _created = DrillProgress.objects.select_for_update().get_or_create(
-        registration=record.registration, subject=record.subject, resource_link_id=record.resource_link_id,
-        defaults={"context_id": record.context_id},
-    )
-    return progress
+    return drill_storage.open_for_update(record.registration, record.subject, record.resource_link_id,
+                                         record.context_id)
 
 
-def _load(progress: DrillProgress, learner: Learner) -> tuple[dict | None, str, str | None]:
+def _load(storage: drill_storage.DrillStorage, learner: Learner) -> tuple[dict | None, str, str | None]:
     """The core's state, the language to use, and the learner's own choice (kept beside the state)."""
-    state, chosen = split(progress.state or None)
+    state, chosen = storage.state()
     return state, chosen or learner.launch.language, chosen
 
 
@@ -48,22 +46,22 @@ def language(learner: Learner) -> str:
     progress = DrillProgress.objects.filter(
         registration=record.registration, subject=record.subject,
         resource_link_id=record.resource_link_id).first()
-    return _load(progress, learner)[1] if progress else learner.launch.language
+    chosen = split(progress.state or None)[1] if progress else None
+    return chosen or learner.launch.language
 
 
-def _save(progress: DrillProgress, state: dict, learner: Learner, chosen: str | None = None) -> None:
-    progress.state = joined(state, chosen)
-    progress.context_id = learner.record.context_id
-    progress.save()
+def _save(storage: drill_storage.DrillStorage, state: dict, learner: Learner,
+          chosen: str | None = None) -> None:
+    storage.save(state, chosen, learner.record.context_id)
 
 
 def present(learner: Learner, now: datetime) -> dict:
     """The question being asked (it stays pending across reloads) and the progress."""
     with transaction.atomic():
-        progress = _progress(learner)
-        state, language, chosen = _load(progress, learner)
+        storage = _open(learner)
+        state, language, chosen = _load(storage, learner)
         state, payload = drill_api.present(state, _config(learner), default_bank(), now, language)
-        _save(progress, state, learner, chosen)
+        _save(storage, state, learner, chosen)
     return payload
 
 
@@ -71,11 +69,11 @@ def answer(learner: Learner, data: object, now: datetime) -> tuple[dict, Grade |
     """Check one answer and record it. Raises ``DrillError`` with nothing saved."""
     record = learner.record
     with transaction.atomic():
-        progress = _progress(learner)
-        state, language, chosen = _load(progress, learner)
+        storage = _open(learner)
+        state, language, chosen = _load(storage, learner)
         state, payload, grade = drill_api.submit(state, _config(learner), default_bank(), data, now,
                                                  language)
-        _save(progress, state, learner, chosen)
+        _save(storage, state, learner, chosen)
         AnswerRecord.objects.create(
             registration=record.registration, subject=record.subject, context_id=record.context_id,
             resource_link_id=record.resource_link_id, item_id=data["item_id"], correct=payload["correct"],
@@ -87,10 +85,10 @@ def answer(learner: Learner, data: object, now: datetime) -> tuple[dict, Grade |
 def new_round(learner: Learner, now: datetime) -> dict:
     """Another round once this one is finished, and its first question."""
     with transaction.atomic():
-        progress = _progress(learner)
-        state, language, chosen = _load(progress, learner)
+        storage = _open(learner)
+        state, language, chosen = _load(storage, learner)
         state, payload = drill_api.restart(state, _config(learner), default_bank(), now, language)
-        _save(progress, state, learner, chosen)
+        _save(storage, state, learner, chosen)
     return payload
 
 
@@ -101,8 +99,8 @@ def set_language(learner: Learner, data: object, now: datetime) -> dict:
     """
     code = chosen_language(data)
     with transaction.atomic():
-        progress = _progress(learner)
-        state, _language, _chosen = _load(progress, learner)
+        storage = _open(learner)
+        state, _language, _chosen = _load(storage, learner)
         state, payload = drill.switched(state, _config(learner), default_bank(), now, code)
-        _save(progress, state, learner, code)
+        _save(storage, state, learner, code)
     return payload

@@ -1,4 +1,8 @@
-"""Sending a learner's grade to the platform through AGS (the queue in ``score_queue`` keeps what fails)."""
+"""Sending a learner's grade to the platform through AGS: queued in the request, sent by the worker.
+
+The request writes the score as a ``pending`` row and hands its ID to the grade worker
+(``tasks``); the learner's answer returns at once, whether the LMS is fast, slow or down.
+"""
 
 from __future__ import annotations
 
@@ -6,7 +10,7 @@ from datetime import datetime
 
 from curriculum.drill import Grade
 
-from . import score_queue
+from . import score_queue, tasks
 from .models import LaunchRecord, ScoreRecord
 
 describe = score_queue.describe
@@ -14,7 +18,7 @@ describe = score_queue.describe
 
 def deliver(message_launch, grade: Grade, record: LaunchRecord, now: datetime, final: bool = True,
             label: str = "") -> ScoreRecord:
-    """Queue the grade and try it at once. Never raises: the answers are already saved.
+    """Queue the grade for the worker (which tries it at once). Never raises: the answers are saved.
 
     ``final``: a finished attempt (``Completed``/``FullyGraded``, which LMSs publish); otherwise the
     score is sent as ``InProgress``/``Pending``. ``grade`` needs ``earned`` and ``possible``.
@@ -26,8 +30,5 @@ def deliver(message_launch, grade: Grade, record: LaunchRecord, now: datetime, f
     score = score_queue.enqueue(record, grade.earned, grade.possible, now,
                                 claim if isinstance(claim, dict) else None,
                                 score_queue.FINAL if final else score_queue.IN_PROGRESS, title)
-    try:
-        connector = message_launch.get_service_connector()
-    except Exception:  # a launch without its registration: the queue builds one from the record
-        connector = score_queue.connector_for(record.registration)
-    return score_queue.attempt(score, connector, now)
+    tasks.queue_score(score.id)
+    return score

@@ -52,10 +52,16 @@ class LaunchRecord(models.Model):
     activity = models.CharField(max_length=100)
     is_instructor = models.BooleanField(default=False)
     launched_at = models.DateTimeField(db_index=True)
+    # What the activity's requests need of the launch, so they restore it with this row alone
+    # (lti_tool.restored): the claims it acts on, and a hash of the browser's session cookie.
+    claims = models.JSONField(default=dict, blank=True, help_text="The launch claims the tool acts on")
+    browser = models.CharField(max_length=64, blank=True,
+                               help_text="SHA-256 of the browser's PyLTI1p3 session cookie (HTTPS)")
 
 
 class DrillProgress(models.Model):
-    """A learner's drill state for one resource link (the curriculum's JSON state)."""
+    """A learner's drill on one resource link: the curriculum's state without its cards (the round,
+    this week's study days, counters: small whatever the history), the cards in ``DrillCard``."""
 
     registration = models.ForeignKey(PlatformRegistration, on_delete=models.CASCADE)
     subject = models.CharField(max_length=255)
@@ -67,6 +73,20 @@ class DrillProgress(models.Model):
     class Meta:
         constraints = [models.UniqueConstraint(
             fields=["registration", "subject", "resource_link_id"], name="unique_drill_progress")]
+
+
+class DrillCard(models.Model):
+    """One spaced-repetition card (FSRS) of a learner's drill: an answer writes its own card only,
+    and the next review is found through the index on ``due``."""
+
+    progress = models.ForeignKey(DrillProgress, on_delete=models.CASCADE, related_name="cards")
+    item_id = models.CharField(max_length=64)
+    due = models.DateTimeField(help_text="The card's due time, copied out of it for the index")
+    card = models.JSONField(help_text="The FSRS card as the curriculum writes it")
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["progress", "item_id"], name="unique_drill_card")]
+        indexes = [models.Index(fields=["progress", "due"], name="drill_card_due")]
 
 
 class AnswerRecord(models.Model):

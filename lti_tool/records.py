@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from . import restored
 from .claims import Launch
 from .models import ActivityState, LaunchRecord, PlatformRegistration
 
@@ -12,9 +13,10 @@ def platform_for(launch: Launch) -> PlatformRegistration:
     return PlatformRegistration.objects.get(issuer=launch.issuer, client_id=launch.client_id)
 
 
-def record_launch(launch: Launch, launch_id: str, now: datetime) -> LaunchRecord:
-    """One row per successful launch."""
-    return LaunchRecord.objects.create(
+def record_launch(launch: Launch, launch_id: str, now: datetime, body: dict | None = None,
+                  browser: str = "") -> LaunchRecord:
+    """One row per successful launch, with what its requests need of it (``restored``)."""
+    return LaunchRecord.objects.create(claims=restored.kept(body or {}), browser=browser,
         registration=platform_for(launch), launch_id=launch_id, subject=launch.subject, name=launch.name,
         context_id=launch.context_id, resource_link_id=launch.resource_link_id, activity=launch.activity,
         is_instructor=launch.is_instructor, launched_at=now,

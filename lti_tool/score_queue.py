@@ -8,13 +8,18 @@ refuse a score not newer than the last); a newer score supersedes an older one s
 
 from __future__ import annotations
 
+import hashlib
 import logging
+import time
+import uuid
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 import requests
+from django.core.cache import cache
 from django.db.models import Max, Min
 from pylti1p3.assignments_grades import AssignmentsGradesService
+from pylti1p3.exception import LtiServiceException
 from pylti1p3.grade import Grade as AgsGrade
 from pylti1p3.lineitem import LineItem
 from pylti1p3.service_connector import ServiceConnector
@@ -30,6 +35,10 @@ FIRST_BACKOFF = timedelta(minutes=1)
 MAX_BACKOFF = timedelta(hours=6)
 #: Tries before a score is given up (about a day and a half with the backoff above).
 MAX_ATTEMPTS = 12
+#: While one try is under way, no other worker picks the score (longer than a try can take).
+LEASE = timedelta(minutes=2)
+#: An access token is reused until this long before the platform said it expires.
+TOKEN_MARGIN_SECONDS = 60
 #: Statuses worth another try: the platform is busy, down or its token was refused.
 TRANSIENT_STATUSES = frozenset({401, 408, 425, 429})
 FINAL = ("Completed", "FullyGraded")
@@ -138,9 +147,71 @@ def attempt(score: ScoreRecord, connector: ServiceConnector, now: datetime) -> S
     return score
 
 
+class TokenReusingConnector(ServiceConnector):
+    """PyLTI1p3's connector, with its access tokens kept in the shared cache until they expire.
+
+    PyLTI1p3 keeps a token for the life of one connector object, and never looks at ``expires_in``.
+    Here every worker reuses a token until ``TOKEN_MARGIN_SECONDS`` before it expires; the key names
+    the registration, its client ID and the signing key, so a rotated key or another client gets its
+    own; a token the platform refuses (401) is dropped and one fresh token is asked for at once.
+    """
+
+    def _token_key(self, scopes) -> str:
+        reg = self._registration
+        raw = "|".join([reg.get_issuer() or "", reg.get_client_id() or "", reg.get_kid() or "",
+                        reg.get_auth_token_url() or "", *sorted(scopes)])
+        return "lti-ags-token-" + hashlib.sha256(raw.encode()).hexdigest()
+
+    def get_access_token(self, scopes) -> str:
+        return cache.get(self._token_key(scopes)) or self._fetch_token(scopes)
+
+    def _fetch_token(self, scopes) -> str:
+        """PyLTI1p3's client-credentials grant (a signed client assertion), keeping ``expires_in``."""
+        reg = self._registration
+        now = int(time.time())
+        assertion = self.encode_jwt(
+            {"iss": reg.get_client_id(), "sub": reg.get_client_id(),
+             "aud": reg.get_auth_audience() or reg.get_auth_token_url(), "iat": now - 5, "exp": now + 60,
+             "jti": f"lti-service-token-{uuid.uuid4()}"},
+            reg.get_tool_private_key(), {"kid": reg.get_kid()} if reg.get_kid() else {})
+        response = self._requests_session.post(reg.get_auth_token_url(), data={
+            "grant_type": "client_credentials",
+            "client_assertion_type": "urn:ietf:params:oauth:client-assertion-type:jwt-bearer",
+            "client_assertion": assertion, "scope": " ".join(sorted(scopes))})
+        if not response.ok:
+            raise LtiServiceException(response)
+        body = response.json()
+        token = body["access_token"]
+        try:
+            lifetime = int(body.get("expires_in") or 0)
+        except (TypeError, ValueError):
+            lifetime = 0
+        if lifetime > TOKEN_MARGIN_SECONDS:
+            cache.set(self._token_key(scopes), token, timeout=lifetime - TOKEN_MARGIN_SECONDS)
+        return token
+
+    def make_service_request(self, scopes, url, *args, **kwargs):
+        try:
+            return super().make_service_request(scopes, url, *args, **kwargs)
+        except LtiServiceException as exc:
+            if getattr(getattr(exc, "response", None), "status_code", None) != 401:
+                raise
+            cache.delete(self._token_key(scopes))  # refused: revoked or expired early
+            return super().make_service_request(scopes, url, *args, **kwargs)
+
+
 def connector_for(registration: PlatformRegistration) -> ServiceConnector:
-    """A service connector from the registration alone (it fetches its own access token)."""
-    return ServiceConnector(DbToolConf().registration(registration), services.http_session())
+    """A service connector from the registration alone (tokens reused until they expire)."""
+    return TokenReusingConnector(DbToolConf().registration(registration), services.http_session())
+
+
+def claim(score_id: int, now: datetime) -> ScoreRecord | None:
+    """The score, if it waits and its time has come; held for ``LEASE`` so no other try sends it too."""
+    taken = ScoreRecord.objects.filter(pk=score_id, state=State.PENDING, delivered=False,
+                                       next_try_at__lte=now).update(next_try_at=now + LEASE)
+    if not taken:
+        return None
+    return ScoreRecord.objects.select_related("registration").get(pk=score_id)
 
 
 @dataclass(frozen=True)
@@ -161,6 +232,8 @@ def retry_due(now: datetime, include_failed: bool = False) -> RetryRun:
     connectors: dict[int, ServiceConnector] = {}  # one per platform: its access token is reused
     outcomes = []
     for score in due:
+        if claim(score.id, now) is None:  # another worker is sending it
+            continue
         if score.registration_id not in connectors:
             connectors[score.registration_id] = connector_for(score.registration)
         outcomes.append(attempt(score, connectors[score.registration_id], now).state)

@@ -18,7 +18,17 @@ from django.views.decorators.clickjacking import xframe_options_exempt
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET
 
-from . import activities, identity, launch, learner_messages, manager_views, records, refusals, services
+from . import (
+    activities,
+    identity,
+    launch,
+    learner_messages,
+    manager_views,
+    records,
+    refusals,
+    restored,
+    services,
+)
 from .claims import LaunchRefused, read_launch
 from .deep_linking_views import picker as deep_link_picker
 from .deep_linking_views import validate as validate_launch
@@ -81,7 +91,7 @@ def launch_view(request):
     if not claims.is_instructor and not programme().may_study(claims.issuer, claims.subject):
         return _refuse(request, STOPPED_MESSAGE, language=claims.language)
     now = timezone.now()
-    records.record_launch(claims, ml.get_launch_id(), now)
+    records.record_launch(claims, ml.get_launch_id(), now, ml.get_launch_data(), restored.browser_of(request))
     # Post/redirect/get: the page is a GET of this launch, so reloading it shows the activity again
     # instead of posting the used id_token a second time ("replayed nonce").
     page = reverse("lti_tool:launched", kwargs={"launch_id": ml.get_launch_id()})

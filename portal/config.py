@@ -61,6 +61,9 @@ class Config:
     frame_ancestors: tuple[str, ...] = ()
     #: The prefecture's address for the monthly report (P8); empty until the prefecture gives it.
     prefecture_email: str = ""
+    #: The Celery broker for the grade worker (``redis://host:6379/1``). Empty: tasks run in the
+    #: process that queues them (tests, a one-process install): grades are then sent in the request.
+    broker_url: str = ""
 
     @classmethod
     def from_env(cls) -> Config:
@@ -95,6 +98,7 @@ class Config:
             frame_ancestors=tuple(o.strip().rstrip("/") for o in
                                   os.environ.get("NIHONGO_FRAME_ANCESTORS", "").split() if o.strip()),
             prefecture_email=os.environ.get("NIHONGO_PREFECTURE_EMAIL", "").strip(),
+            broker_url=os.environ.get("NIHONGO_BROKER_URL", "").strip(),
         )
 
     def problems(self) -> list[str]:
@@ -119,7 +123,28 @@ class Config:
             if not origin.startswith("https://") or "/" in origin[len("https://"):]:
                 found.append(f"NIHONGO_FRAME_ANCESTORS {origin!r} must be an https:// origin "
                              "(scheme and host, no path), separated by spaces.")
+        broker = self.broker_url.split(":", 1)[0]
+        if self.broker_url and broker not in {"redis", "rediss", "redis+socket", "filesystem"}:
+            found.append(f"NIHONGO_BROKER_URL scheme {broker!r} is not supported: use redis://host:6379/1 "
+                         "(or leave it empty to send grades in the request).")
         return found
+
+    def celery(self) -> dict:
+        """Celery's settings (``CELERY_*``): Redis when a broker is set, else tasks run in-process."""
+        return {
+            "BROKER_URL": self.broker_url or "memory://localhost/",
+            "TASK_ALWAYS_EAGER": not self.broker_url,
+            "TASK_IGNORE_RESULT": True,
+            "BROKER_CONNECTION_TIMEOUT": 2,
+            "BROKER_CONNECTION_RETRY_ON_STARTUP": True,
+            # A broker that is down must not hold a learner's request: the grade stays queued in the
+            # database and the schedule below sends it.
+            "TASK_PUBLISH_RETRY": False,
+            "BROKER_TRANSPORT_OPTIONS": {"socket_connect_timeout": 2, "socket_timeout": 5},
+            "WORKER_HIJACK_ROOT_LOGGER": False,
+            "WORKER_PREFETCH_MULTIPLIER": 4,
+            "BEAT_SCHEDULE": {"retry-scores": {"task": "lti_tool.retry_scores", "schedule": 60.0}},
+        }
 
     def cache(self) -> dict:
         """Django's default cache, shared by every worker (LTI launch data and nonces)."""

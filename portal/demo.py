@@ -2,11 +2,16 @@
 
 Two servers, because the xblock-sdk workbench is its own Django project:
 the portal (landing page, demo LMS, LTI tool) and the workbench (our XBlocks on the real runtime).
+Beside them, the grade worker (Celery, ``portal/celery.py``) on a Redis of the demo's own (a unix
+socket in the var directory, no port taken), so grades reach the demo LMS off the learners'
+requests as in production. Without Debian's ``redis-server`` the demo says so and sends grades in
+the request instead.
 """
 
 from __future__ import annotations
 
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -39,6 +44,25 @@ def _wait(url: str, procs: list[subprocess.Popen], timeout: float = 60) -> None:
         except OSError:
             time.sleep(0.3)
     raise SystemExit(f"{url} did not answer within {timeout:.0f} s")
+
+
+def _broker(var_dir: Path) -> tuple[list[subprocess.Popen], str]:
+    """A Redis for the worker, on a unix socket in ``var_dir``; none when redis-server is missing."""
+    server = shutil.which("redis-server")
+    if not server:
+        print("redis-server is not installed (apt-get install redis-server): grades are sent in the "
+              "learners' requests, without the worker.", flush=True)
+        return [], ""
+    socket = var_dir / "redis.sock"
+    proc = subprocess.Popen([server, "--port", "0", "--unixsocket", str(socket), "--unixsocketperm", "700",
+                             "--save", "", "--appendonly", "no", "--dir", str(var_dir)],
+                            stdout=subprocess.DEVNULL)
+    deadline = time.monotonic() + 10
+    while not socket.exists():
+        if proc.poll() is not None or time.monotonic() > deadline:
+            raise SystemExit("redis-server did not start; see the messages above")
+        time.sleep(0.1)
+    return [proc], f"redis+socket://{socket}"
 
 
 def urls(port: int, workbench_port: int) -> dict[str, str]:
@@ -77,7 +101,14 @@ def run(portal_port: int = 8000, workbench_port: int = 8001, var_dir: Path | Non
     subprocess.run([*nihongo, "outbox", "notices"], env=portal_env, check=False, cwd=ROOT)
     _manage(workbench_env, "migrate", "--run-syncdb", "--no-input", "-v0")  # the SDK ships no migrations
     serve = [sys.executable, str(ROOT / "manage.py"), "runserver", "--noreload"]
-    procs = [
+    procs, broker = _broker(var_dir)
+    if broker:
+        portal_env["NIHONGO_BROKER_URL"] = broker
+        procs.append(subprocess.Popen([sys.executable, "-m", "celery", "-A", "portal", "worker", "--beat",
+                                       "--pool", "threads", "--concurrency", "4", "--loglevel", "WARNING",
+                                       "--schedule", str(var_dir / "celerybeat-schedule")],
+                                      env=portal_env, cwd=ROOT))
+    procs += [
         subprocess.Popen([*serve, f"127.0.0.1:{portal_port}"], env=portal_env, cwd=ROOT),
         subprocess.Popen([*serve, f"127.0.0.1:{workbench_port}"], env=workbench_env, cwd=ROOT),
     ]
@@ -87,6 +118,8 @@ def run(portal_port: int = 8000, workbench_port: int = 8001, var_dir: Path | Non
         print("\nKagoshima Nihongo demo is running:", flush=True)
         for label, url in urls(portal_port, workbench_port).items():
             print(f"  {label}:\n    {url}", flush=True)
+        if broker:
+            print(f"Grades go to the demo LMS through the worker (Celery on {broker}).", flush=True)
         print("Press Ctrl-C to stop.", flush=True)
         signal.signal(signal.SIGTERM, lambda *_: (_ for _ in ()).throw(KeyboardInterrupt))
         while all(p.poll() is None for p in procs):

@@ -20,7 +20,7 @@ from curriculum.activities import progress
 from curriculum.activity import Context
 from curriculum.japan_time import japan_date
 
-from .. import activity_flow, activity_views
+from .. import activity_flow, activity_views, drill_storage
 from ..endpoints import Refused, json_endpoint
 from ..models import ActivityResult, AnswerRecord, DrillProgress
 
@@ -34,9 +34,9 @@ def week(learner, now) -> progress.Week:
     moments = [*answered.filter(answered_at__gte=since).values_list("answered_at", flat=True),
                *results.filter(finished_at__gte=since).values_list("finished_at", flat=True)]
     days = sorted({japan_date(t).isoformat() for t in moments})
-    due = weekly_progress.merge_due({
-        str(pk): weekly_progress.due_by_day((state or {}).get("cards", {}))
-        for pk, state in DrillProgress.objects.filter(**mine).values_list("pk", "state")})
+    drills = list(DrillProgress.objects.filter(**mine).values_list("pk", flat=True))
+    due = weekly_progress.merge_due({source: weekly_progress.due_by_day(cards)
+                                     for source, cards in drill_storage.due_by_day(drills).items()})
     placed = results.filter(activity="placement_test").last()
     mocks = tuple({"form": r.summary.get("form", ""), "passed": bool(r.passed)}
                   for r in results.filter(activity="mock_test"))

@@ -1,0 +1,136 @@
+"""Grades leave the learner's request: queued for the worker, sent once, reused tokens, never lost."""
+
+import dataclasses
+from urllib.parse import parse_qs
+
+import kombu.exceptions
+import requests
+from django.test import Client
+
+from lti_tool import score_queue, services, tasks
+from lti_tool.models import ScoreRecord
+from portal.config import Config
+from portal.demo_lms.models import Score
+
+from .harness import BASE, InProcessAdapter, launch, post_json
+from .test_round_and_grades import WRONG_ON, answer_round
+
+
+def _token_requests(sent) -> list:
+    return [r for r in sent if r.url == BASE + "/demo-lms/token/"]
+
+
+def _config(**changes) -> Config:
+    return dataclasses.replace(Config.from_env(), **changes)
+
+
+def test_without_a_broker_tasks_run_in_the_process_and_with_one_on_redis():
+    assert _config(broker_url="").celery()["TASK_ALWAYS_EAGER"] is True
+    on_redis = _config(broker_url="redis://127.0.0.1:6379/1").celery()
+    assert on_redis["TASK_ALWAYS_EAGER"] is False and on_redis["BROKER_URL"] == "redis://127.0.0.1:6379/1"
+    assert on_redis["TASK_PUBLISH_RETRY"] is False, "a broker that is down must not hold the request"
+    assert "retry-scores" in on_redis["BEAT_SCHEDULE"]
+    assert any("NIHONGO_BROKER_URL" in p for p in _config(broker_url="amqp://x").problems())
+
+
+def test_the_answer_only_queues_the_grade_and_the_worker_sends_it(demo, sent_to_platform, monkeypatch):
+    handed = []
+    monkeypatch.setattr(tasks.send_score, "apply_async", lambda args, **kw: handed.append(args[0]))
+    client = Client()
+    last = answer_round(client, launch(client, "lan"), WRONG_ON)
+    assert last.json()["round_complete"] is True
+    score = ScoreRecord.objects.get()
+    assert handed == [score.id] and score.state == "pending" and score.attempts == 0
+    assert not _token_requests(sent_to_platform), "nothing was sent to the LMS in the request"
+    assert tasks.send_score(score.id) == "delivered"
+    assert Score.objects.get().score_given == 7
+    assert tasks.send_score(score.id) == "not waiting", "a score is sent once"
+
+
+def test_the_access_token_is_reused_until_it_expires(demo, sent_to_platform):
+    client = Client()
+    launched = launch(client, "lan")
+    answer_round(client, launched)
+    post_json(client, launched.url("new_round"))
+    answer_round(client, launched, WRONG_ON)  # a second round: a second score, the same token
+    assert ScoreRecord.objects.filter(state="delivered").count() == 2
+    tokens = _token_requests(sent_to_platform)
+    assert len(tokens) == 1
+    assert parse_qs(tokens[0].body)["grant_type"] == ["client_credentials"]
+
+
+class RefusesToken(InProcessAdapter):
+    """The LMS answers 401 to the first score PUT (a token it revoked), then serves."""
+
+    def __init__(self, sent):
+        super().__init__(sent)
+        self.refused = False
+
+    def send(self, request, **kwargs):
+        if "/scores" in request.url and not self.refused:
+            self.refused = True
+            self.sent.append(request)
+            response = requests.Response()
+            response.status_code, response._content = 401, b"revoked"
+            response.url, response.request = request.url, request
+            return response
+        return super().send(request, **kwargs)
+
+
+def test_a_refused_token_is_dropped_and_a_fresh_one_sends_the_grade(demo, sent_to_platform, monkeypatch):
+    client = Client()
+    launched = launch(client, "lan")
+    answer_round(client, launched)
+    assert len(_token_requests(sent_to_platform)) == 1
+    post_json(client, launched.url("new_round"))
+    adapter = RefusesToken(sent_to_platform)
+
+    def session():
+        s = requests.Session()
+        s.mount(BASE, adapter)
+        return s
+    monkeypatch.setattr(services, "http_session", session)
+    answer_round(client, launched, WRONG_ON)
+    assert adapter.refused and len(_token_requests(sent_to_platform)) == 2
+    assert ScoreRecord.objects.filter(state="delivered").count() == 2
+
+
+def test_with_the_broker_and_the_lms_down_the_grade_waits_and_is_sent_later(demo, sent_to_platform,
+                                                                            monkeypatch):
+    def broker_down(*args, **kwargs):
+        raise kombu.exceptions.OperationalError("Error 111 connecting to 127.0.0.1:6379. Connection refused.")
+    monkeypatch.setattr(tasks.send_score, "apply_async", broker_down)
+
+    def lms_down():
+        s = requests.Session()
+        s.mount(BASE, _Unreachable())
+        return s
+    monkeypatch.setattr(services, "http_session", lms_down)
+    client = Client()
+    last = answer_round(client, launch(client, "lan"), WRONG_ON)
+    assert last.status_code == 200 and last.json()["round_complete"] is True
+    score = ScoreRecord.objects.get()
+    assert score.state == "pending" and not Score.objects.exists()
+
+    assert tasks.retry_scores()["tried"] == 1  # the minute's retry: the LMS is still down
+    score.refresh_from_db()
+    assert score.state == "pending" and score.attempts == 1 and "unreachable" in score.error
+    monkeypatch.undo()
+    monkeypatch.setattr(services, "http_session", lambda: _session(sent_to_platform))
+    run = score_queue.retry_due(score.next_try_at)  # the LMS is back when the backoff ends
+    assert (run.tried, run.delivered) == (1, 1)
+    assert Score.objects.get().score_given == 7
+
+
+class _Unreachable(requests.adapters.BaseAdapter):
+    def send(self, request, **kwargs):
+        raise requests.ConnectionError("platform unreachable")
+
+    def close(self):
+        pass
+
+
+def _session(sent):
+    s = requests.Session()
+    s.mount(BASE, InProcessAdapter(sent))
+    return s

@@ -1,0 +1,66 @@
+"""Queries per drill request: a few, and the same with 30 or 1,700 cards of history."""
+
+from datetime import timedelta
+
+import pytest
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+
+from curriculum.bank import default_bank
+from lti_tool import tasks
+from lti_tool.models import DrillCard, DrillProgress
+
+from .harness import launch, post_json
+
+#: launch record + registration (one join); the learner's row, locked; then what changed.
+NEXT_PENDING = 2       # the question on screen again: nothing written
+NEXT_CHOOSING = 5      # + which new items are met (one read), the first due card, the state row
+ANSWER = 6             # + the answered card, its UPDATE or INSERT, the state row, the answer record
+ROUND_END = ANSWER + 3  # + the score queued (its timestamp, the row, older waiting ones superseded)
+
+
+def _history(cards: int):
+    """``cards`` items met, due in a week (so the drill goes on with new items), written behind the
+    drill's back as the migration leaves them: the per-type counter and frontier rebuilt on first use."""
+    progress = DrillProgress.objects.get()
+    progress.state = {k: v for k, v in progress.state.items() if k not in ("met", "frontier")}
+    progress.save()
+    due = timezone.now() + timedelta(days=7)
+    items = [i.id for i in default_bank().select("N5")][:cards]
+    DrillCard.objects.bulk_create([DrillCard(progress=progress, item_id=item_id, due=due, card={
+        "card_id": 1, "state": 2, "step": None, "stability": 9.0, "difficulty": 5.0,
+        "due": due.isoformat(), "last_review": timezone.now().isoformat()}) for item_id in items])
+
+
+def _count(call) -> tuple[object, list[str]]:
+    """The request's queries; savepoints aside (the test's transaction turns BEGIN/COMMIT into them)."""
+    with CaptureQueriesContext(connection) as queries:
+        response = call()
+    assert response.status_code == 200, response.content
+    return response, [q["sql"] for q in queries.captured_queries if "SAVEPOINT" not in q["sql"]]
+
+
+@pytest.mark.parametrize("history", [30, 1700])
+def test_queries_per_request_do_not_grow_with_history(demo, monkeypatch, history):
+    monkeypatch.setattr(tasks.send_score, "apply_async", lambda *a, **kw: None)  # the worker's, not ours
+    client = Client()
+    launched = launch(client, "lan")
+    # The tool's page lives in the LMS's iframe: its requests carry the tool's cookies, not the
+    # Django session this one test client also holds as the demo LMS's user.
+    del client.cookies["sessionid"]
+    _history(history)
+    counts = {"next (pending)": [], "first choice": [], "next (choosing)": [], "answer": [], "round end": []}
+    for n in range(10):
+        response, sql = _count(lambda: post_json(client, launched.url("next")))
+        counts[["next (pending)", "first choice"][n] if n < 2 else "next (choosing)"].append(len(sql))
+        item = response.json()["item"]
+        body = {"item_id": item["id"], "choice": default_bank().get(item["id"]).answer}
+        response, sql = _count(lambda body=body: post_json(client, launched.url("answer"), body))
+        counts["round end" if n == 9 else "answer"].append(len(sql))
+    assert set(counts["next (pending)"]) == {NEXT_PENDING}, counts
+    assert counts["first choice"] == [NEXT_CHOOSING + 2], "once: which items are met, the counter"
+    assert set(counts["next (choosing)"]) == {NEXT_CHOOSING}, counts
+    assert set(counts["answer"]) == {ANSWER}, counts
+    assert counts["round end"] == [ROUND_END], counts
