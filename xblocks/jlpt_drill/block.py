@@ -27,6 +27,8 @@ from xblocks.common import language as languages
 from xblocks.common.learner_record import LearnerRecordMixin
 from xblocks.common.mixin import ActivityBlockMixin
 
+from .cards import CardFields, FieldCards
+
 
 def _grammar_values(level: str) -> list[dict]:
     """The grammar points an author can tick in Studio: the drill's level's, with questions."""
@@ -40,7 +42,7 @@ def _(text: str) -> str:
 
 
 @XBlock.needs("i18n")
-class JlptDrillBlock(ActivityBlockMixin, LearnerRecordMixin, StudioEditableXBlockMixin, XBlock):
+class JlptDrillBlock(ActivityBlockMixin, LearnerRecordMixin, CardFields, StudioEditableXBlockMixin, XBlock):
     """Rounds of multiple-choice questions from the item bank; the best round is the grade."""
 
     ACTIVITY = drill.ACTIVITY
@@ -63,7 +65,8 @@ class JlptDrillBlock(ActivityBlockMixin, LearnerRecordMixin, StudioEditableXBloc
                    values={"min": 0, "step": 0.1},
                    help=_("How much this drill counts in the course grade."))
     drill_state = Dict(default={}, scope=Scope.user_state,
-                       help="The learner's cards, current round and study days (curriculum.drill).")
+                       help="The learner's current round, this week's study days and counters "
+                            "(curriculum.drill); the cards are in the nihongo_cards_* fields (cards.py).")
     language = String(default="", scope=Scope.preferences,
                       help="The learner's choice of help language (en, ja, vi, id, tl, my); "
                            "empty: the LMS's language.")
@@ -78,6 +81,35 @@ class JlptDrillBlock(ActivityBlockMixin, LearnerRecordMixin, StudioEditableXBloc
         return DrillConfig(level=self.level, item_count=self.item_count, types=tuple(self.item_types),
                            grammar_points=tuple(self.grammar_points or ()))
 
+    def _state(self) -> dict:
+        """The core's state: ``drill_state`` with the cards in their group fields (``cards.py``).
+
+        A state kept before the groups existed has its cards inside; they move to the groups on the
+        next save, none dropped.
+        """
+        head = dict(self.drill_state or {})
+        cards = FieldCards(self)
+        kept = head.pop("cards", None)
+        if kept:
+            cards.adopt(kept)
+        return {**head, "cards": cards}
+
+    def _keep(self, state: dict) -> None:
+        """Save what the core changed: the changed cards' groups and the small state."""
+        state["cards"].save()
+        head = {key: value for key, value in state.items() if key != "cards"}
+        if head != self.drill_state:
+            self.drill_state = head
+
+    def _note_due(self, cards: FieldCards) -> None:
+        """This drill's reviews due per day in the learner record: the answered card moves from its old
+        day to its new one; the first time, counted from every card."""
+        usage = str(self.scope_ids.usage_id)
+        if usage in self.nihongo_due:
+            self.nihongo_due = {**self.nihongo_due, usage: cards.due_days_changed(self.nihongo_due[usage])}
+        else:
+            self.note_due({**cards.due_view(), **{i: {"due": c["due"]} for i, c in cards.changed.items()}})
+
     def max_score(self) -> int:
         """Raw points of a perfect round; Open edX scales them by ``weight``."""
         return self.item_count
@@ -88,8 +120,8 @@ class JlptDrillBlock(ActivityBlockMixin, LearnerRecordMixin, StudioEditableXBloc
     def student_view(self, context=None):
         """The current question, rendered on the server; drill.js takes over from there."""
         language = self._language()
-        step = self._step("present", self.drill_state, self._config(), language=language)
-        self.drill_state = step.state  # the served item stays pending across reloads
+        step = self._step("present", self._state(), self._config(), language=language)
+        self._keep(step.state)  # the served item stays pending across reloads
         return self.render_page(step.screen, language, title=self.display_name)
 
     def student_view_data(self, context=None):
@@ -101,18 +133,18 @@ class JlptDrillBlock(ActivityBlockMixin, LearnerRecordMixin, StudioEditableXBloc
     @XBlock.json_handler
     def next(self, data, suffix=""):
         """The question being asked (or the round's end) and the learner's progress."""
-        step = self._step("present", self.drill_state, self._config())
-        self.drill_state = step.state
+        step = self._step("present", self._state(), self._config())
+        self._keep(step.state)
         return step.screen
 
     @XBlock.json_handler
     def answer(self, data, suffix=""):
         """Check ``{"item_id", "choice"}``; publish the grade when a round ends."""
         now = self._now()
-        step = self._step("answer", self.drill_state, self._config(), data, now=now)
-        self.drill_state = step.state
+        step = self._step("answer", self._state(), self._config(), data, now=now)
+        self._note_due(step.state["cards"])
+        self._keep(step.state)
         self.note_answer(now)  # the learner-wide record the progress block reads
-        self.note_due(step.state["cards"])
         answered = step.answered[0]
         self.runtime.publish(self, "nihongo.drill.answered",
                              {"item_id": answered.item_id, "correct": answered.correct, "level": self.level})
@@ -124,8 +156,8 @@ class JlptDrillBlock(ActivityBlockMixin, LearnerRecordMixin, StudioEditableXBloc
     @XBlock.json_handler
     def new_round(self, data, suffix=""):
         """Start another round once this one is finished, then present its first question."""
-        step = self._step("restart", self.drill_state, self._config())
-        self.drill_state = step.state
+        step = self._step("restart", self._state(), self._config())
+        self._keep(step.state)
         return step.screen
 
     @XBlock.json_handler
@@ -136,8 +168,8 @@ class JlptDrillBlock(ActivityBlockMixin, LearnerRecordMixin, StudioEditableXBloc
         except languages.LanguageError as exc:
             raise JsonHandlerError(400, str(exc)) from None
         self.language = code
-        step = self._step("change_language", self.drill_state, self._config(), language=code)
-        self.drill_state = step.state
+        step = self._step("change_language", self._state(), self._config(), language=code)
+        self._keep(step.state)
         return {**step.screen, "text": self._text(code)}
 
     @XBlock.json_handler
@@ -149,7 +181,7 @@ class JlptDrillBlock(ActivityBlockMixin, LearnerRecordMixin, StudioEditableXBloc
     @XBlock.handler
     def student_view_user_state(self, request, suffix=""):
         """The learner's progress for native clients (GET or POST); never an answer."""
-        _state, payload = drill_api.present(self.drill_state, self._config(), default_bank(),
+        _state, payload = drill_api.present(self._state(), self._config(), default_bank(),
                                             self._now(), self._language())
         body = {"round_complete": payload["round_complete"], "progress": payload["progress"]}
         return Response(json.dumps(body), content_type="application/json", charset="utf8")
