@@ -1,4 +1,5 @@
-"""The LTI answers benchmark still runs end to end (3 learners; the figures are the script's job)."""
+"""The LTI answers benchmark still runs end to end on a few learners (the figures are the script's job:
+no timing is asserted here, only that every phase ran and the report has its table)."""
 
 import importlib.util
 from pathlib import Path
@@ -6,13 +7,18 @@ from pathlib import Path
 SCRIPT = Path(__file__).resolve().parents[2] / "benchmarks" / "lti_answers.py"
 
 
-def test_the_benchmark_runs_with_three_learners(capsys):
+def test_the_benchmark_runs_every_phase_with_three_learners(capsys):
     spec = importlib.util.spec_from_file_location("lti_answers", SCRIPT)
     bench = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(bench)
-    out = bench.run(learners=3, answers=2)
+    out = bench.run(learners=3, per_history=3, quick=True)
     assert out["errors"] == []
-    assert len(out["answer"]) == len(out["bare"]) == 6 and all(ms > 0 for ms in out["answer"])
+    got = out["history"][30]
+    assert len(got["answer"]) == 3 * 2 * 9 and len(got["round_end"]) == 3 * 2, "two whole rounds each"
+    assert len(out["concurrent"]["round_end"]) == 3 and out["grades"]["queued"] == 3
+    assert out["grades"]["delivered"] == 3, "grades sent in the request without a broker"
+    assert len(out["bare_one"]["server"]) == len(out["write_one"]["server"]) == 30
     bench.report(out)
     printed = capsys.readouterr().out
-    assert "answer (server) : p50" in printed and "bare view       : p50" in printed
+    assert "| figure | target | measured | ratio to target |" in printed
+    assert "minimal write, 1 client" in printed and "one learner,   30 cards" in printed
