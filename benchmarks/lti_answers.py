@@ -463,7 +463,7 @@ def _run(learners, per_history, tmp, database_url, engine, broker, quick, thread
     port = _free_port()
     base = f"http://127.0.0.1:{port}"
     env = {**os.environ, "DATABASE_URL": database_url, "NIHONGO_VAR_DIR": tmp, "NIHONGO_BASE_URL": base,
-           "NIHONGO_DEBUG": "0", "NIHONGO_SECRET_KEY": secrets.token_hex(32),
+           "NIHONGO_DEBUG": "0", "NIHONGO_DEMO": "1", "NIHONGO_SECRET_KEY": secrets.token_hex(32),
            "NIHONGO_ALLOWED_HOSTS": "127.0.0.1", "PYTHONPATH": str(ROOT), "NIHONGO_BROKER_URL": broker}
     if broker:
         import redis
