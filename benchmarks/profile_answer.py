@@ -46,9 +46,9 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _profile(args, root: Path, tmp: str, url: str) -> int:
-    os.environ.update(DATABASE_URL=url, NIHONGO_VAR_DIR=tmp, NIHONGO_BASE_URL="https://testserver", NIHONGO_DEMO="1",
-                      NIHONGO_DEBUG="0",
-                      DJANGO_SETTINGS_MODULE="portal.settings", NIHONGO_BROKER_URL=args.broker)
+    os.environ.update(DATABASE_URL=url, NIHONGO_VAR_DIR=tmp, NIHONGO_BASE_URL="https://testserver",
+                      NIHONGO_DEMO="1", NIHONGO_DEBUG="0", DJANGO_SETTINGS_MODULE="portal.settings",
+                      NIHONGO_BROKER_URL=args.broker)
     os.chdir(root)
     import django
 
