@@ -27,11 +27,12 @@ def _history(cards: int):
     progress = DrillProgress.objects.get()
     progress.state = {k: v for k, v in progress.state.items() if k not in ("met", "frontier")}
     progress.save()
-    due = timezone.now() + timedelta(days=7)
+    week = timezone.now() + timedelta(days=7)
     items = [i.id for i in default_bank().select("N5")][:cards]
     DrillCard.objects.bulk_create([DrillCard(progress=progress, item_id=item_id, due=due, card={
         "card_id": 1, "state": 2, "step": None, "stability": 9.0, "difficulty": 5.0,
-        "due": due.isoformat(), "last_review": timezone.now().isoformat()}) for item_id in items])
+        "due": due.isoformat(), "last_review": timezone.now().isoformat()})
+        for n, item_id in enumerate(items) for due in [week + timedelta(minutes=n)]])
 
 
 def _count(call) -> tuple[object, list[str]]:
