@@ -1,4 +1,4 @@
-"""The drill's cards in the XBlock: 64 small per-group fields instead of one field that grows.
+"""The drill's cards in the XBlock: 128 small per-group fields instead of one field that grows.
 
 An answer changes one card, so it should write one card's worth, not the learner's whole history.
 XBlock runtimes write a block's ``user_state`` fields together (the Open edX LMS keeps them in one
@@ -7,7 +7,7 @@ rewritten whole on every answer whatever their encoding: 1,700 cards are some 14
 ``Scope.preferences`` fields one row per field (``XModuleStudentPrefsField``: block type, field name,
 user), so the cards live in ``GROUPS`` preference fields, an item always in the same group (a hash
 of its ID), each group holding ``{block: {item ID: compact card}}``: an answer writes the block's
-small state plus one group, about 1/64 of the cards (benchmarks/xblock_answers.py measures it).
+small state plus one group, about 1/128 of the cards (benchmarks/xblock_answers.py measures it).
 
 The compact card is FSRS's card as a list, times in microseconds since the epoch: nothing is
 rounded, and ``decode(encode(card)) == card`` (the card ID is the item's hash, as ``review.new_card``
@@ -28,9 +28,9 @@ from xblock.fields import Dict, Scope
 from curriculum.bank import Bank
 from curriculum.drill import CardStore
 
-GROUPS = 64
+GROUPS = 128
 EPOCH = datetime(1970, 1, 1, tzinfo=timezone.utc)
-FIELDS = tuple(f"nihongo_cards_{g:02d}" for g in range(GROUPS))
+FIELDS = tuple(f"nihongo_cards_{g:03d}" for g in range(GROUPS))
 MINUTE = 60_000_000  # microseconds
 
 
@@ -120,7 +120,7 @@ class FieldCards(CardStore):
 
     def _index(self) -> list:
         """Each group's earliest due minute (a lower bound; None: no card of this block there), built
-        once for a block that has none: ``{"block": key, "first": [64 minutes]}``, some 600 bytes."""
+        once for a block that has none: ``{"block": key, "first": [128 minutes]}``, some 1.2 KB."""
         index = self._block.card_index
         if index.get("block") != self._key or len(index.get("first") or ()) != GROUPS:
             first = []
