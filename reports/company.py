@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from .monthly import LEARNER_COLUMNS, RULE_COLUMNS, Month, frame_of, learner_figures, month_activity
+from .monthly import LEARNER_COLUMNS, RULE_COLUMNS, Month, frame_of, learner_figures, month_activity, present
 from .xlsx import write_sheets
 
 SHEETS = ("Learners", "Weeks", "Notices")
@@ -63,7 +63,7 @@ def _learners_sheet(ppl: pd.DataFrame, act: pd.DataFrame, grid: pd.DataFrame, we
 
 def _weeks_sheet(ppl: pd.DataFrame, act: pd.DataFrame, mondays: list[date]) -> pd.DataFrame:
     """✓ logged in that week, ✗ not, – not enrolled the whole week (the rule does not count it)."""
-    logged = act.loc[act["logins"].to_numpy() > 0, ["login_id", "day"]]
+    logged = present(act)[["login_id", "day"]]
     week = logged["day"] - pd.to_timedelta(logged["day"].dt.day_of_week, unit="D")
     seen = set(zip(logged["login_id"].astype(object), week.dt.date, strict=True))
     grid = {"Login ID": ppl["login_id"].tolist()}

@@ -23,7 +23,8 @@ def records(month: Month) -> tuple[list[dict], list[dict], list[dict]]:
     ]
     activity = list(
         DailyActivity.objects.filter(day__range=(month.first, month.last))
-        .values("day", "logins", "items_answered", "items_correct", "minutes", login_id=_login_id())
+        .values("day", "logins", "items_answered", "items_correct", "minutes", "other_events",
+                login_id=_login_id())
     )
     return companies, learners, activity
 
@@ -69,7 +70,8 @@ def company_records(company_id: int, month: Month) -> tuple[str, list[dict], lis
     activity = list(
         DailyActivity.objects.filter(learner__company=company,
                                      day__range=(mondays[0], mondays[-1] + timedelta(days=6)))
-        .values("day", "logins", "items_answered", "items_correct", "minutes", login_id=_login_id())
+        .values("day", "logins", "items_answered", "items_correct", "minutes", "other_events",
+                login_id=_login_id())
     )
     return company.name, learners, activity, decisions(month, company_id=company.pk)
 

@@ -21,7 +21,7 @@ SHEETS = ("Summary", "Companies", "Learners", "Usage", "Levels", "Rules", "Surve
 OPERATION_COLUMNS = ["Kind", "Started", "Ended", "Title", "Details", "Impact", "Cause", "Recorded by"]
 SURVEY_COLUMNS = ["Survey", "Responses", "Question", "Answered", "Mean (1–5)", "Counts"]
 RULE_COLUMNS = ["Decided", "Kind", "Company", "Week of", "Learners", "Evidence"]
-ACTIVITY_COLUMNS = ["login_id", "day", "logins", "items_answered", "items_correct", "minutes"]
+ACTIVITY_COLUMNS = ["login_id", "day", "logins", "items_answered", "items_correct", "minutes", "other_events"]
 LEARNER_COLUMNS = ["login_id", "company", "level", "status", "joined_on"]
 
 
@@ -113,7 +113,8 @@ def frame_of(rows, columns: list[str]) -> pd.DataFrame:
     frame = rows if isinstance(rows, pd.DataFrame) else pd.DataFrame(list(rows))
     for column in columns:
         if column not in frame:  # e.g. activity recorded before study minutes were estimated
-            frame = frame.assign(**{column: 0.0 if column == "minutes" else None})
+            frame = frame.assign(**{column: 0.0 if column == "minutes" else 0 if column == "other_events"
+                                    else None})
     return frame[columns]
 
 
@@ -168,12 +169,21 @@ def _learners_sheet(ppl: pd.DataFrame, act: pd.DataFrame) -> pd.DataFrame:
     }).sort_values(["Company", "Login ID"], ignore_index=True)
 
 
+def present(act: pd.DataFrame) -> pd.DataFrame:
+    """The rows of days present (docs/programme.md, "What counts as a login (P6)"): any activity, as the
+    weekly rule counts them (``DailyActivity.PRESENT``)."""
+    mask = (act["logins"].to_numpy() > 0) | (act["items_answered"].to_numpy() > 0)
+    if "other_events" in act:
+        mask |= act["other_events"].to_numpy() > 0
+    return act.loc[mask]
+
+
 def learner_figures(act: pd.DataFrame) -> pd.DataFrame:
     """Per login ID: items answered and correct, last active day, days and weeks with a login."""
     totals = act.groupby("login_id", observed=True).agg(
         answered=("items_answered", "sum"), correct=("items_correct", "sum"), minutes=("minutes", "sum"),
         last=("day", "max"))
-    logged = act.loc[act["logins"].to_numpy() > 0, ["login_id", "day"]]
+    logged = present(act)[["login_id", "day"]]
     days = logged.drop_duplicates().groupby("login_id", observed=True).size().rename("days")
     weeks = (logged.assign(day=week_starts(logged["day"])).drop_duplicates()
              .groupby("login_id", observed=True).size().rename("weeks"))
@@ -206,7 +216,7 @@ def _usage_sheet(act: pd.DataFrame) -> pd.DataFrame:
     weeks = act.assign(week=week_starts(act["day"]))
     totals = weeks.groupby("week").agg(logins=("logins", "sum"), answered=("items_answered", "sum"),
                                        correct=("items_correct", "sum"), minutes=("minutes", "sum"))
-    logged = weeks.loc[weeks["logins"].to_numpy() > 0, ["week", "login_id"]].drop_duplicates()
+    logged = present(weeks)[["week", "login_id"]].drop_duplicates()
     active = logged.groupby("week").size().rename("active")
     out = totals.join(active).fillna({"active": 0}).reset_index()
     label = out["week"].dt.strftime("%Y-%m-%d") + " – " + (out["week"] + pd.Timedelta(days=6)).dt.strftime(

@@ -62,3 +62,20 @@ def test_open_edx_usernames_are_login_ids_and_an_unknown_one_is_held_for_review(
     assert held.status == "unmatched" and held.held == {
         "2026-11-04": {"logins": 1, "items_answered": 0, "items_correct": 0, "other_events": 0,
                        "minutes": 0.0, "best_score": None}}
+
+
+def test_the_reports_count_the_same_days_present_as_the_rule():
+    import pandas as pd
+
+    from reports.monthly import learner_figures
+
+    act = pd.DataFrame([
+        {"login_id": "k26-0001", "day": pd.Timestamp("2026-11-04"), "logins": 0, "items_answered": 3,
+         "items_correct": 2, "minutes": 1.5, "other_events": 0},
+        {"login_id": "k26-0002", "day": pd.Timestamp("2026-11-04"), "logins": 0, "items_answered": 0,
+         "items_correct": 0, "minutes": 0.0, "other_events": 4},
+        {"login_id": "k26-0003", "day": pd.Timestamp("2026-11-04"), "logins": 0, "items_answered": 0,
+         "items_correct": 0, "minutes": 0.0, "other_events": 0},
+    ])
+    days = learner_figures(act)["days"].fillna(0).to_dict()
+    assert days == {"k26-0001": 1, "k26-0002": 1, "k26-0003": 0}
