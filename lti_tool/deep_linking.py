@@ -94,6 +94,16 @@ def _flag(value: object, default: bool) -> bool:
     return str(value).strip().lower() == "true"
 
 
+def gives_each_item_a_link(body: dict) -> bool:
+    """False for a platform that puts every item of one response behind one link (Open edX's LTI block says
+    ``accept_multiple`` but keeps one resource link, so a whole course there would share one progress row).
+    Operators name such platforms' issuers in ``NIHONGO_SINGLE_LINK_ISSUERS`` (docs/deployers)."""
+    from django.conf import settings as django_settings
+
+    issuers = getattr(django_settings, "NIHONGO_SINGLE_LINK_ISSUERS", ())
+    return str(body.get("iss", "")).rstrip("/") not in {i.rstrip("/") for i in issuers}
+
+
 def read_request(body: dict) -> Request:
     """The request's settings; ``DeepLinkRefused`` when we cannot answer it."""
     if not is_instructor(body.get(LTI + "roles") or []) and not _is_content_developer(body):
@@ -111,7 +121,9 @@ def read_request(body: dict) -> Request:
         raise DeepLinkRefused("This place in the course does not accept LTI resource links "
                               f"(accept_types {accept_types!r}); add the activity from the course's "
                               "activity chooser instead.")
-    return Request(return_url=return_url, accept_multiple=_flag(settings.get("accept_multiple"), True),
+    return Request(return_url=return_url,
+                   accept_multiple=(_flag(settings.get("accept_multiple"), True)
+                                    and gives_each_item_a_link(body)),
                    title=str(settings.get("title") or ""), has_data="data" in settings,
                    data=settings.get("data"))
 

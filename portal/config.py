@@ -59,6 +59,9 @@ class Config:
     #: Origins allowed to frame the LTI pages besides the registered platforms' own (CSP frame-ancestors),
     #: for LMSs whose pages live on another host than their issuer (Canvas: https://school.instructure.com).
     frame_ancestors: tuple[str, ...] = ()
+    #: Issuers of LTI platforms that keep one resource link per deep-linking response (Open edX's LTI block):
+    #: the picker offers them one activity at a time, never a whole course.
+    single_link_issuers: tuple[str, ...] = ()
     #: The prefecture's address for the monthly report (P8); empty until the prefecture gives it.
     prefecture_email: str = ""
     #: The Celery broker for the grade worker (``redis://host:6379/1``). Empty: tasks run in the
@@ -98,6 +101,7 @@ class Config:
             frame_ancestors=tuple(o.strip().rstrip("/") for o in
                                   os.environ.get("NIHONGO_FRAME_ANCESTORS", "").split() if o.strip()),
             prefecture_email=os.environ.get("NIHONGO_PREFECTURE_EMAIL", "").strip(),
+            single_link_issuers=tuple(os.environ.get("NIHONGO_SINGLE_LINK_ISSUERS", "").split()),
             broker_url=os.environ.get("NIHONGO_BROKER_URL", "").strip(),
         )
 

@@ -29,6 +29,8 @@ NIHONGO_LTI_SOURCE = "portal.lti_records.LtiToolRecords"
 NIHONGO_STATUS_CHECKS = ("lti_tool.score_queue.status_line", "reports.delivery.status_check")
 # Where the monthly report goes (nihongo report monthly --queue), through the outbox's double check.
 NIHONGO_PREFECTURE_EMAIL = CONFIG.prefecture_email
+# LTI platforms that keep one link per deep-linking response (Open edX): one activity at a time.
+NIHONGO_SINGLE_LINK_ISSUERS = CONFIG.single_link_issuers
 # Days before a planned maintenance window that every page shows its banner (O9).
 NIHONGO_MAINTENANCE_NOTICE_DAYS = 7
 # Hosts whose accounts `nihongo accounts issue --host X` creates through their API.

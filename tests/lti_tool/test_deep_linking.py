@@ -280,3 +280,17 @@ def test_a_place_that_takes_one_activity_gets_no_whole_course(demo):
     assert '<option value="course">' not in page
     refused = choose(client, picker_action(page), activity="course", course="n5")
     assert refused.status_code == 400 and "takes one activity at a time" in refused.content.decode()
+
+
+def test_a_platform_that_keeps_one_link_per_response_gets_no_whole_course(demo, settings):
+    """Open edX's LTI block says accept_multiple but keeps one resource link: its issuer is configured, and
+    its authors pick one activity at a time (a whole course there would share one progress row)."""
+    from lti_tool.models import PlatformRegistration
+
+    settings.NIHONGO_SINGLE_LINK_ISSUERS = (PlatformRegistration.objects.get().issuer + "/",)
+    client = Client()
+    picker, _ = open_picker(client)
+    page = picker.content.decode()
+    assert '<option value="course">' not in page and '<option value="jlpt_drill"' in page
+    refused = choose(client, picker_action(page), activity="course", course="n5")
+    assert refused.status_code == 400 and "takes one activity at a time" in refused.content.decode()
