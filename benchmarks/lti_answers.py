@@ -196,7 +196,7 @@ def seed(learners: int, base: str) -> None:
             cursor.execute("INSERT INTO bench_counter (learner, n) VALUES (%s, 0)", [n])
 
 
-def serve(port: int, learners: int, threads: int, processes: int) -> None:
+def serve(port: int, learners: int, threads: int, processes: int, max_history: int = HISTORIES[-1]) -> None:
     """Set up a fresh database, seed it, print READY and serve until terminated."""
     sys.path.insert(0, str(ROOT))
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portal.settings")
@@ -219,7 +219,7 @@ def serve(port: int, learners: int, threads: int, processes: int) -> None:
     call_command("migrate", verbosity=0)
     call_command("createcachetable", verbosity=0)
     seed(learners, settings.NIHONGO_BASE_URL)
-    simulated_history(HISTORIES[-1], datetime.now(timezone.utc))  # before serving: not in any timing
+    simulated_history(max_history, datetime.now(timezone.utc))  # before serving: not in any timing
     urlpatterns[:] = [path("bench/bare/", csrf_exempt(bare)),
                       path("bench/write/<int:n>/", csrf_exempt(minimal_write)),
                       path("bench/seed/", csrf_exempt(seed_history)), path("bench/scores/", scores),
@@ -470,7 +470,8 @@ def _run(learners, per_history, tmp, database_url, engine, broker, quick, thread
 
         redis.Redis.from_url(broker).flushdb()  # the benchmark's own database number
     server = subprocess.Popen([sys.executable, __file__, "--serve", "--port", str(port), "--learners",
-                               str(total), "--threads", str(threads), "--processes", str(processes)],
+                               str(total), "--threads", str(threads), "--processes", str(processes),
+                               "--max-history", str(max(histories))],
                               env=env, stdout=subprocess.PIPE, text=True)
     worker = None
     conns: list[Conn] = []
@@ -718,9 +719,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--quick", action="store_true", help="a small run for the smoke test")
     parser.add_argument("--serve", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--port", type=int, default=0, help=argparse.SUPPRESS)
+    parser.add_argument("--max-history", type=int, default=HISTORIES[-1], help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.serve:
-        serve(args.port, args.learners, args.threads, args.processes)
+        serve(args.port, args.learners, args.threads, args.processes, args.max_history)
         return 0
     out = run(args.learners, args.per_history, args.broker, args.quick, args.threads, args.processes)
     report(out)
