@@ -22,7 +22,7 @@ def cmd_lti_rotate_keys(args) -> int:
     from lti_tool import keys
 
     key = keys.rotate_keys()
-    print(f"new signing key {key.kid}; older keys stay published until `nihongo lti retire-key KID`")
+    print(f"new signing key {key.kid}; older keys stay published until `nihongo lti retire-key -- KID`")
     return 0
 
 

@@ -37,7 +37,7 @@ def test_rotate_keys_keeps_the_old_key_published_and_signs_with_the_new(demo, se
     rows = {line.split()[0]: line.split()[3:] for line in listing[1:]}
     assert rows == {new.kid: ["yes", "yes"], old.kid: ["yes"]}
 
-    assert main(["lti", "retire-key", old.kid]) == 0
+    assert main(["lti", "retire-key", "--", old.kid]) == 0  # a key ID may begin with "-"
     assert "retired" in capsys.readouterr().out
     assert published() == {new.kid}
     assert main(["lti", "keys"]) == 0
@@ -47,7 +47,7 @@ def test_rotate_keys_keeps_the_old_key_published_and_signs_with_the_new(demo, se
 
 def test_retire_key_refuses_the_signing_key_and_unknown_kids(demo, capsys):
     signing = keys.signing_key()
-    assert main(["lti", "retire-key", signing.kid]) == 2
+    assert main(["lti", "retire-key", "--", signing.kid]) == 2
     assert "Rotate first" in capsys.readouterr().err
     assert published() == {signing.kid}
     assert main(["lti", "retire-key", "no-such-kid"]) == 2
