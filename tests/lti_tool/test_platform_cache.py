@@ -36,5 +36,5 @@ def test_the_key_set_is_fetched_once_and_again_when_the_platform_rotates_its_key
 def test_access_tokens_are_reused_until_they_expire(demo, sent_to_platform):
     for _ in range(3):
         assert launch(Client(), "manager1").response.status_code == 200  # NRPS roster, each time
-    assert calls(sent_to_platform, "/demo-lms/memberships/company-1/") >= 3
+    assert sum("/demo-lms/memberships/" in r.url for r in sent_to_platform) >= 3  # company-<id> varies
     assert calls(sent_to_platform, "/demo-lms/token/") == 1
