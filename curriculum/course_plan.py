@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from curriculum import grammar
 from curriculum.item_types import TYPES, ItemType
 from curriculum.mock_test import FORMS, form_for
 
@@ -22,7 +23,8 @@ ITEMS_PER_DRILL = 10
 WEEKLY_GOAL_DAYS = 3
 PRACTICE, MOCK = "Practice", "Mock test"
 #: The XBlock tags a course uses, in the order Studio's Advanced Module List shows them.
-BLOCK_TAGS = ("jlpt_drill", "mock_test", "placement_test", "dialect_lesson", "study_progress")
+BLOCK_TAGS = ("jlpt_drill", "mock_test", "placement_test", "dialect_lesson", "study_progress",
+              "grammar_notes")
 #: The LTI tool's name for an activity, where it differs from the block tag (lti_tool.claims.ACTIVITIES).
 LTI_ACTIVITY = {"study_progress": "progress"}
 #: Settings that are the block's, not the LTI link's (Open edX grading weight).
@@ -67,6 +69,8 @@ class Activity:
                 continue
             if name == "item_types":
                 custom["types"] = ",".join(value)
+            elif name == "grammar_points":
+                custom["grammar_points"] = ",".join(value)
             else:
                 custom[name] = str(value)
         return custom
@@ -216,6 +220,7 @@ def _level_course(key: str, form_level: str) -> CoursePlan:
     levels = _drill_levels(key, form_level)
     level_skills = {level: skills(level) for level in set(levels)}
     mock_number = 0
+    syllabus = grammar_weeks(form_level)
     for week, level in enumerate(levels, start=1):
         prefix = f"{key}_w{week:02d}"
         subsections = [_progress(prefix, f"Week {week}: my week")]
@@ -223,6 +228,9 @@ def _level_course(key: str, form_level: str) -> CoursePlan:
             title = f"Week {week}: {SKILL_TITLES[skill]}"
             settings = {"display_name": title, "level": level, "item_count": ITEMS_PER_DRILL,
                         "item_types": list(types), "weight": 1.0}
+            if skill == "grammar" and syllabus and syllabus[week - 1]:
+                subsections.append(_grammar_week(prefix, week, level, settings, syllabus))
+                continue
             drill = Activity("jlpt_drill", title, settings, f"{prefix}_{skill}", PRACTICE)
             subsections.append(_single(f"{prefix}_{skill}", title, drill, PRACTICE))
         if week in MOCK_WEEKS:
@@ -243,6 +251,30 @@ def _level_course(key: str, form_level: str) -> CoursePlan:
                    "results.")
     return CoursePlan(key, f"{exam} · Kagoshima Nihongo", form_level.replace("-", ""), description,
                       tuple(chapters), grading)
+
+
+def grammar_weeks(level: str) -> list[tuple[str, ...]]:
+    """A JLPT level's grammar points (``curriculum.grammar``, in their files' order: the most tested and
+    the basics first) spread over the course's weeks; empty for a level without grammar points (JFT)."""
+    if level not in grammar.LEVELS:
+        return []
+    ids = [p.id for p in grammar.points(level)]
+    return [tuple(ids[n * len(ids) // WEEKS:(n + 1) * len(ids) // WEEKS]) for n in range(WEEKS)]
+
+
+def _grammar_week(prefix: str, week: int, level: str, settings: dict,
+                  syllabus: list[tuple[str, ...]]) -> Subsection:
+    """The week's grammar unit: the notes of this week's points, then a drill on every point met so
+    far (this week's and the earlier weeks', so the schedule keeps reviewing them)."""
+    title = f"Week {week}: {SKILL_TITLES['grammar']}"
+    notes_title = f"Week {week}: grammar notes"
+    notes_settings = {"display_name": notes_title, "level": level, "grammar_points": list(syllabus[week - 1])}
+    notes = Activity("grammar_notes", notes_title, notes_settings, f"{prefix}_grammar_notes")
+    so_far = [p for points in syllabus[:week] for p in points if grammar.point(p).item_ids]
+    drill = Activity("jlpt_drill", title, {**settings, "grammar_points": so_far}, f"{prefix}_grammar",
+                     PRACTICE)
+    unit = Unit(f"{prefix}_grammar_unit", title, (notes, drill))
+    return Subsection(f"{prefix}_grammar_seq", title, (unit,), PRACTICE)
 
 
 def dialect_lessons() -> list[tuple[str, str]]:

@@ -14,6 +14,8 @@ import importlib
 from dataclasses import dataclass, field
 
 from curriculum import activities
+from curriculum.activities import grammar_notes
+from curriculum.activity import SettingsError
 from curriculum.grammar import LEVELS as GRAMMAR_LEVELS
 from curriculum.item_types import TYPES
 from curriculum.items import Level
@@ -242,7 +244,14 @@ def choose(data) -> Choice:
         if level not in GRAMMAR_LEVELS:
             raise ChoiceError(f"Grammar notes have the levels {', '.join(GRAMMAR_LEVELS)}: "
                               "choose one of them.")
-        return Choice(activity, title or f"Grammar notes {level}", {"activity": activity, "level": level})
+        custom = {"activity": activity, "level": level}
+        try:
+            points = grammar_notes.point_ids(data.get("grammar_points"), level)
+        except SettingsError as exc:
+            raise ChoiceError(str(exc)) from None
+        if points:
+            custom["grammar_points"] = ",".join(points)
+        return Choice(activity, title or f"Grammar notes {level}", custom)
     if activity in NOT_GRADED:
         return Choice(activity, title or "My progress", {"activity": activity})
     # any other activity: no settings to choose, its default title, a score out of 100

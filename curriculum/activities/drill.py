@@ -98,24 +98,7 @@ def settings(raw: Mapping[str, str]) -> DrillConfig:
 def grammar_points(value: object, level: str) -> tuple[str, ...]:
     """``grammar_points`` as an author gives it (IDs, comma-separated or a list; empty: no limit),
     checked: each a grammar point of the drill's level with items; ``SettingsError`` naming the bad ones."""
-    if isinstance(value, (list, tuple)):
-        ids = [str(v).strip() for v in value]
-    else:
-        ids = str(value or "").replace("、", ",").split(",")
-    ids = list(dict.fromkeys(i.strip() for i in ids if i and i.strip()))
-    known = {p.id: p for p in grammar.points()}
-    unknown = [i for i in ids if i not in known]
-    if unknown:
-        raise SettingsError(f"Unknown grammar points {', '.join(unknown)}: use IDs from the grammar notes "
-                            f"(like n5-temo-ii), separated by commas.")
-    other = [i for i in ids if known[i].level != level]
-    if other:
-        raise SettingsError(f"The grammar points {', '.join(other)} are not {level} points: choose points "
-                            f"of the drill's level, or change the level.")
-    without = [i for i in ids if not known[i].item_ids]
-    if without:
-        raise SettingsError(f"The grammar points {', '.join(without)} have no questions yet.")
-    return tuple(ids)
+    return grammar_notes.point_ids(value, level, with_items=True)
 
 
 def switched(state: dict | None, config: DrillConfig, bank: Bank, now, language: str) -> tuple[dict, dict]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
+from dataclasses import dataclass
 
 from .. import grammar
 from ..activity import Context, Page, SettingsError, State, Step
@@ -112,9 +113,24 @@ def lesson(point: grammar.GrammarPoint, language: str, points_by_id: Mapping | N
     }
 
 
-def screen(state: State, level: str, language: str) -> dict:
+@dataclass(frozen=True)
+class Selection:
+    """What a page lists: a level's grammar points, or only ``points`` of it (a course unit's)."""
+
+    level: str
+    points: tuple[str, ...] = ()
+
+    def listed(self) -> list[grammar.GrammarPoint]:
+        every = grammar.points(self.level)
+        return [p for p in every if p.id in self.points] if self.points else every
+
+
+def screen(state: State, selection: Selection, language: str) -> dict:
     """The list (filtered by the state's search) and the open lesson, if any."""
+    level = selection.level
     found = grammar.search(level, state.get("query", ""))
+    if selection.points:
+        found = [p for p in found if p.id in selection.points]
     lesson_id = state.get("point")
     opened = None
     if lesson_id:
@@ -123,7 +139,7 @@ def screen(state: State, level: str, language: str) -> dict:
         except ItemError:  # a point the content no longer has: back to the list
             opened = None
     return {"level": level, "language": language, "query": state.get("query", ""),
-            "total": len(grammar.points(level)), "points": [summary(p, language) for p in found],
+            "total": len(selection.listed()), "points": [summary(p, language) for p in found],
             "lesson": opened}
 
 
@@ -158,13 +174,37 @@ PAGE = Page(package="xblocks.grammar_notes", template="grammar.html", css="publi
 # --- the contract ------------------------------------------------------------------------------
 
 
-def settings(raw: Mapping[str, str]) -> str:
-    """The level (``level``: N5, N4, N3 or N2; N5 when not given)."""
+def settings(raw: Mapping[str, str]) -> Selection:
+    """The level (``level``: N5, N4, N3 or N2; N5 when not given) and, optionally, only some of its
+    points (``grammar_points``: IDs, comma-separated or a list; empty: all of the level)."""
     level = str(raw.get("level") or "N5").strip().upper()
     if level not in grammar.LEVELS:
         raise SettingsError(f"Grammar notes have the levels {', '.join(grammar.LEVELS)}, not {level!r}: "
                             f"fix the level setting (the link's custom parameter level).")
-    return level
+    return Selection(level, point_ids(raw.get("grammar_points"), level))
+
+
+def point_ids(value: object, level: str, with_items: bool = False) -> tuple[str, ...]:
+    """Grammar point IDs as an author gives them (comma-separated or a list; empty: none), checked: each
+    a point of ``level`` (with questions, if ``with_items``); ``SettingsError`` naming the bad ones."""
+    if isinstance(value, (list, tuple)):
+        ids = [str(v).strip() for v in value]
+    else:
+        ids = str(value or "").replace("、", ",").split(",")
+    ids = list(dict.fromkeys(i.strip() for i in ids if i and i.strip()))
+    known = {p.id: p for p in grammar.points()}
+    unknown = [i for i in ids if i not in known]
+    if unknown:
+        raise SettingsError(f"Unknown grammar points {', '.join(unknown)}: use IDs from the grammar notes "
+                            f"(like n5-temo-ii), separated by commas.")
+    other = [i for i in ids if known[i].level != level]
+    if other:
+        raise SettingsError(f"The grammar points {', '.join(other)} are not {level} points: choose points "
+                            f"of the level, or change the level.")
+    without = [i for i in ids if with_items and not known[i].item_ids]
+    if without:
+        raise SettingsError(f"The grammar points {', '.join(without)} have no questions yet.")
+    return tuple(ids)
 
 
 def _state(state: State | None) -> State:
@@ -212,40 +252,40 @@ class GrammarNotes:
     errors = (GrammarNotesError,)
 
     @staticmethod
-    def settings(raw: Mapping[str, str]) -> str:
+    def settings(raw: Mapping[str, str]) -> Selection:
         return settings(raw)
 
     @staticmethod
-    def present(state: State | None, level: str, ctx: Context) -> Step:
+    def present(state: State | None, selection: Selection, ctx: Context) -> Step:
         state = _state(state)
-        return Step(state, screen(state, level, ctx.language))
+        return Step(state, screen(state, selection, ctx.language))
 
     @staticmethod
-    def answer(state: State | None, level: str, data: object, ctx: Context) -> Step:
+    def answer(state: State | None, selection: Selection, data: object, ctx: Context) -> Step:
         raise GrammarNotesError("Grammar notes have no questions to answer.")
 
     @staticmethod
-    def search(state: State | None, level: str, data: object, ctx: Context) -> Step:
+    def search(state: State | None, selection: Selection, data: object, ctx: Context) -> Step:
         """The list of the level's points matching ``{"query": text}`` (pattern, romaji, meaning)."""
         state = {**_state(state), "query": _query(data), "point": None}
-        return Step(state, screen(state, level, ctx.language))
+        return Step(state, screen(state, selection, ctx.language))
 
     @staticmethod
-    def open(state: State | None, level: str, data: object, ctx: Context) -> Step:
+    def open(state: State | None, selection: Selection, data: object, ctx: Context) -> Step:
         """The lesson of ``{"point": id}`` (any level's: related points may be another level's), or the
         list again with ``{"point": null}``."""
         state = {**_state(state), "point": _point(data)}
-        return Step(state, screen(state, level, ctx.language))
+        return Step(state, screen(state, selection, ctx.language))
 
     @staticmethod
-    def restart(state: State | None, level: str, ctx: Context) -> Step:
+    def restart(state: State | None, selection: Selection, ctx: Context) -> Step:
         state = _state(None)
-        return Step(state, screen(state, level, ctx.language))
+        return Step(state, screen(state, selection, ctx.language))
 
     @staticmethod
-    def change_language(state: State | None, level: str, ctx: Context) -> Step:
+    def change_language(state: State | None, selection: Selection, ctx: Context) -> Step:
         """The same screen in ``ctx.language`` (each host keeps the learner's choice itself)."""
-        return GrammarNotes.present(state, level, ctx)
+        return GrammarNotes.present(state, selection, ctx)
 
 
 ACTIVITY = GrammarNotes()

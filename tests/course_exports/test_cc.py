@@ -85,7 +85,11 @@ def test_every_link_launches_the_tool_with_parameters_it_accepts(tmp_path, cours
         assert launch.activity == kind == activity.lti_activity
         if kind == "jlpt_drill":
             assert config == DrillConfig(level=activity.settings["level"], item_count=10,
-                                         types=tuple(activity.settings["item_types"]))
+                                         types=tuple(activity.settings["item_types"]),
+                                         grammar_points=tuple(activity.settings.get("grammar_points", ())))
+        if kind == "grammar_notes":
+            assert (config.level, list(config.points)) == (activity.settings["level"],
+                                                           activity.settings["grammar_points"])
         for name in ("form", "lesson"):
             if name in activity.settings:
                 assert launch.setting(name) == activity.settings[name]

@@ -25,8 +25,8 @@ def test_export_olx_writes_the_archive_and_says_what_is_in_it(tmp_path, capsys):
     path = tmp_path / "courses" / "n5.tar.gz"
     assert tarfile.is_tarfile(path)
     assert f"wrote {path}" in out
-    assert ("9 chapters, 51 units, 51 blocks "
-            "(jlpt_drill 40, mock_test 2, placement_test 1, study_progress 8)") in out
+    assert ("9 chapters, 51 units, 59 blocks (jlpt_drill 40, mock_test 2, placement_test 1, "
+            "study_progress 8, grammar_notes 8)") in out
     assert "Tools → Import" in out
 
 

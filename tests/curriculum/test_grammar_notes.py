@@ -9,6 +9,7 @@ from curriculum.activities import grammar_notes
 from curriculum.activity import Context
 
 NOTES = grammar_notes.ACTIVITY
+N5 = grammar_notes.settings({"level": "N5"})
 NOW = datetime(2026, 7, 14, 3, 0, tzinfo=timezone.utc)
 
 
@@ -17,7 +18,7 @@ def ctx(language="en"):
 
 
 def test_the_list_is_the_levels_points_with_their_meaning_in_the_learners_language():
-    screen = NOTES.present(None, "N5", ctx("vi")).screen
+    screen = NOTES.present(None, N5, ctx("vi")).screen
     n5 = grammar.points("N5")
     assert [p["id"] for p in screen["points"]] == [p.id for p in n5] and screen["total"] == len(n5)
     assert screen["points"][0]["meaning"] == n5[0].meaning["vi"] and screen["lesson"] is None
@@ -26,22 +27,22 @@ def test_the_list_is_the_levels_points_with_their_meaning_in_the_learners_langua
 @pytest.mark.parametrize(("query", "expected"), [("てもいい", "n5-temo-ii"), ("temo", "n5-temo-ii"),
                                                  ("permission", "n5-temo-ii")])
 def test_search_finds_a_point_by_its_pattern_its_romaji_or_its_meaning(query, expected):
-    step = NOTES.search(None, "N5", {"query": query}, ctx())
+    step = NOTES.search(None, N5, {"query": query}, ctx())
     ids = [p["id"] for p in step.screen["points"]]
     assert expected in ids and len(ids) < step.screen["total"]
     assert step.state["query"] == query
-    assert NOTES.present(step.state, "N5", ctx()).screen == step.screen  # a reload keeps the search
+    assert NOTES.present(step.state, N5, ctx()).screen == step.screen  # a reload keeps the search
 
 
 def test_a_search_that_finds_nothing_says_so():
-    screen = NOTES.search(None, "N5", {"query": "zzzz"}, ctx()).screen
+    screen = NOTES.search(None, N5, {"query": "zzzz"}, ctx()).screen
     text = grammar_notes.shown(grammar_notes.TEXT, screen)
     assert screen["points"] == [] and text["status"] == "No grammar point matches “zzzz”."
 
 
 def test_a_lesson_has_the_pattern_meaning_formation_register_examples_with_furigana_and_related_links():
     point = grammar.point("n5-temo-ii")
-    screen = NOTES.open(None, "N5", {"point": point.id}, ctx("id")).screen
+    screen = NOTES.open(None, N5, {"point": point.id}, ctx("id")).screen
     lesson = screen["lesson"]
     assert lesson["pattern"] and lesson["meaning"] == point.meaning["id"] and not lesson["fallback"]
     assert lesson["notes"] == point.notes["id"] and lesson["mistakes"] == point.mistakes["id"]
@@ -49,30 +50,51 @@ def test_a_lesson_has_the_pattern_meaning_formation_register_examples_with_furig
     assert [e["translation"] for e in lesson["examples"]] == [e.translations["id"] for e in point.examples]
     assert any(reading for e in lesson["examples"] for _base, reading in e["ruby"]), "no furigana"
     assert [r["id"] for r in lesson["related"]] == list(point.related)
-    back = NOTES.open({"query": "", "point": point.id}, "N5", {"point": None}, ctx()).screen
+    back = NOTES.open({"query": "", "point": point.id}, N5, {"point": None}, ctx()).screen
     assert back["lesson"] is None and back["points"]
 
 
 def test_japanese_learners_read_the_english_notes_and_are_told_so():
-    lesson = NOTES.open(None, "N5", {"point": "n5-temo-ii"}, ctx("ja")).screen["lesson"]
+    lesson = NOTES.open(None, N5, {"point": "n5-temo-ii"}, ctx("ja")).screen["lesson"]
     assert lesson["meaning"] == grammar.point("n5-temo-ii").meaning["en"] and lesson["fallback"]
 
 
 def test_a_related_point_of_another_level_opens_from_this_levels_page():
     n4 = grammar.points("N4")[0]
-    assert NOTES.open(None, "N5", {"point": n4.id}, ctx()).screen["lesson"]["level"] == "N4"
+    assert NOTES.open(None, N5, {"point": n4.id}, ctx()).screen["lesson"]["level"] == "N4"
 
 
 @pytest.mark.parametrize("data", [{"point": "n5-nope"}, {"point": 3}, {"query": "x"}, ["n5-wa"], None])
 def test_a_point_that_does_not_exist_or_a_malformed_body_is_refused(data):
     with pytest.raises(grammar_notes.GrammarNotesError):
-        NOTES.open(None, "N5", data, ctx())
+        NOTES.open(None, N5, data, ctx())
 
 
 @pytest.mark.parametrize("data", [{"query": "x" * 61}, {"query": 5}, {"q": "wa"}])
 def test_a_malformed_search_is_refused(data):
     with pytest.raises(grammar_notes.GrammarNotesError):
-        NOTES.search(None, "N5", data, ctx())
+        NOTES.search(None, N5, data, ctx())
+
+
+def test_a_unit_that_lists_a_few_points_shows_only_them_and_searches_only_them():
+    week = grammar_notes.settings({"level": "n5", "grammar_points": "n5-temo-ii, n5-wa"})
+    assert week == grammar_notes.Selection("N5", ("n5-temo-ii", "n5-wa"))
+    screen = NOTES.present(None, week, ctx()).screen
+    assert [p["id"] for p in screen["points"]] == ["n5-wa", "n5-temo-ii"] and screen["total"] == 2
+    found = NOTES.search(None, week, {"query": "permission"}, ctx()).screen
+    assert [p["id"] for p in found["points"]] == ["n5-temo-ii"]
+    assert NOTES.search(None, week, {"query": "desu"}, ctx()).screen["points"] == []
+    # a related point outside the unit still opens
+    assert NOTES.open(None, week, {"point": "n5-desu"}, ctx()).screen["lesson"]["id"] == "n5-desu"
+
+
+@pytest.mark.parametrize(("value", "message"), [
+    ("n5-nope", "Unknown grammar points n5-nope"), ("n4-plain-form", "are not N5 points")])
+def test_grammar_notes_refuse_points_of_another_level_or_none_at_all(value, message):
+    from curriculum.activity import SettingsError
+
+    with pytest.raises(SettingsError, match=message):
+        grammar_notes.settings({"level": "N5", "grammar_points": value})
 
 
 # -- the drill set to a few points, and the way from an item to its lesson ---------------------------

@@ -144,6 +144,7 @@ def test_deep_link_round_trip_creates_a_graded_drill_link(demo):
     ({"activity": "chess"}, "Choose an activity."),
     ({"activity": "progress", "title": "x" * 201}, "The title is too long"),
     ({"activity": "grammar_notes", "level": "N1"}, "Grammar notes have the levels N5, N4, N3, N2"),
+    ({"activity": "grammar_notes", "level": "N5", "grammar_points": "n4-plain-form"}, "are not N5 points"),
     ({"activity": "jlpt_drill", "level": "N5", "grammar_points": "n5-wa, n5-nope"},
      "Unknown grammar points n5-nope"),
 ])
@@ -169,6 +170,8 @@ def test_a_bad_choice_is_shown_again_with_a_message(demo, fields, message):
       "tag": "placement_test"}),
     ({"activity": "progress"}, {"activity": "progress"}, None),
     ({"activity": "grammar_notes", "level": "N4"}, {"activity": "grammar_notes", "level": "N4"}, None),
+    ({"activity": "grammar_notes", "level": "N5", "grammar_points": "n5-wa、n5-temo-ii"},
+     {"activity": "grammar_notes", "level": "N5", "grammar_points": "n5-wa,n5-temo-ii"}, None),
     ({"activity": "jlpt_drill", "level": "N5", "skill": "grammar", "item_count": "5",
       "grammar_points": "n5-temo-ii, n5-wa", "title": "Permission"},
      {"activity": "jlpt_drill", "level": "N5", "item_count": "5", "grammar_points": "n5-temo-ii,n5-wa",

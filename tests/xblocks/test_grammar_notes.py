@@ -94,3 +94,14 @@ def test_studio_refuses_a_level_without_grammar_notes(notes_factory):
     block.level = "N1"
     validation = block.validate()
     assert not validation.empty and "N1" in validation.messages[0].text
+
+
+def test_a_unit_set_to_its_weeks_points_lists_only_them_and_studio_refuses_another_levels(notes_factory):
+    block = notes_factory('<grammar_notes level="N5" grammar_points=\'["n5-wa", "n5-temo-ii"]\'/>')
+    page = html(block)
+    assert page.count('class="ngr-point"') == 2 and "2 grammar points" in page
+    assert block.student_view_data() == {"display_name": "Grammar notes", "level": "N5",
+                                         "grammar_points": ["n5-wa", "n5-temo-ii"]}
+    block.grammar_points = ["n4-plain-form"]
+    validation = block.validate()
+    assert not validation.empty and "not N5 points" in validation.messages[0].text

@@ -211,7 +211,8 @@ def test_student_view_data_is_settings_only(drill_factory):
     block = drill_factory('<jlpt_drill display_name="Week 1 words" level="N5" item_count="3"/>')
     answer_current(block)
     data = block.student_view_data()
-    assert data == {"display_name": "Week 1 words", "level": "N5", "item_count": 3}
+    assert data == {"display_name": "Week 1 words", "level": "N5", "item_count": 3, "item_types": [],
+                    "grammar_points": []}
     json.dumps(data)  # JSON-safe, as the Course Blocks API needs
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from xblock.core import XBlock
 from xblock.exceptions import JsonHandlerError
-from xblock.fields import Dict, Scope, String
+from xblock.fields import Dict, List, Scope, String
 from xblock.utils.studio_editable import StudioEditableXBlockMixin
 from xblock.validation import ValidationMessage
 
@@ -33,24 +33,30 @@ class GrammarNotesBlock(ActivityBlockMixin, StudioEditableXBlockMixin, XBlock):
     display_name = String(display_name=_("Display name"), default=_("Grammar notes"), scope=Scope.settings)
     level = String(display_name=_("Level"), default="N5", scope=Scope.settings, values=list(grammar.LEVELS),
                    help=_("The JLPT level whose grammar points the page lists."))
+    grammar_points = List(display_name=_("Grammar points"), default=[], scope=Scope.settings,
+                          help=_("Only these points of the level (their IDs, like n5-temo-ii), as a course "
+                                 "unit lists its week's grammar; empty: every point of the level."))
     notes_state = Dict(default={}, scope=Scope.user_state,
                        help="What the learner was looking at: the search and the open lesson.")
     language = String(default="", scope=Scope.preferences,
                       help="The learner's choice of help language (en, ja, vi, id, tl, my); "
                            "empty: the LMS's language.")
 
-    editable_fields = ("display_name", "level")
+    editable_fields = ("display_name", "level", "grammar_points")
     has_score = False
     icon_class = "other"
 
-    def _level(self) -> str:
+    def _selection(self) -> grammar_notes.Selection:
         try:
-            return self.ACTIVITY.settings({"level": self.level})
-        except SettingsError:
-            return "N5"
+            return self.ACTIVITY.settings({"level": self.level, "grammar_points": self.grammar_points})
+        except SettingsError:  # Studio refuses such settings (validate_field_data); older data: the level
+            try:
+                return self.ACTIVITY.settings({"level": self.level})
+            except SettingsError:
+                return grammar_notes.Selection("N5")
 
     def _call(self, call: str, *args, language: str | None = None) -> dict:
-        step = self._step(call, self.notes_state, self._level(), *args, language=language)
+        step = self._step(call, self.notes_state, self._selection(), *args, language=language)
         self.notes_state = step.state
         return step.screen
 
@@ -62,7 +68,9 @@ class GrammarNotesBlock(ActivityBlockMixin, StudioEditableXBlockMixin, XBlock):
 
     def student_view_data(self, context=None):
         """Settings only, the same for every learner (NATIVE_API.md)."""
-        return {"display_name": self.display_name, "level": self._level()}
+        selection = self._selection()
+        return {"display_name": self.display_name, "level": selection.level,
+                "grammar_points": list(selection.points)}
 
     @XBlock.json_handler
     def show(self, data, suffix=""):
@@ -90,9 +98,9 @@ class GrammarNotesBlock(ActivityBlockMixin, StudioEditableXBlockMixin, XBlock):
         return {**self._call("change_language", language=code), "text": self._text(code)}
 
     def validate_field_data(self, validation, data):
-        """Refuse a level without grammar notes, with a message for the author."""
+        """Refuse a level without grammar notes, or points not of the level, with a message for the author."""
         super().validate_field_data(validation, data)
         try:
-            self.ACTIVITY.settings({"level": data.level})
+            self.ACTIVITY.settings({"level": data.level, "grammar_points": data.grammar_points})
         except SettingsError as exc:
             validation.add(ValidationMessage(ValidationMessage.ERROR, str(exc)))

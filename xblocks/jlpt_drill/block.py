@@ -126,7 +126,8 @@ class JlptDrillBlock(ActivityBlockMixin, LearnerRecordMixin, CardFields, StudioE
 
     def student_view_data(self, context=None):
         """Settings only, the same for every learner: no answers, no user state (NATIVE_API.md)."""
-        return {"display_name": self.display_name, "level": self.level, "item_count": self.item_count}
+        return {"display_name": self.display_name, "level": self.level, "item_count": self.item_count,
+                "item_types": list(self.item_types), "grammar_points": list(self.grammar_points)}
 
     # -- handlers -----------------------------------------------------------------------------
 
