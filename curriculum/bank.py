@@ -77,8 +77,9 @@ class Bank:
 
 #: Folders of the content directory that hold other content than bank files: the dialect module's, the
 #: grammar points (curriculum.grammar), whose items the bank loads through the grammar loader, the
-#: synthetic audio (curriculum.audio) and the meanings in the learners' languages (curriculum.glosses).
-NOT_BANK_FOLDERS = ("dialect", "grammar", "audio", "glosses")
+#: synthetic audio (curriculum.audio), the meanings in the learners' languages (curriculum.glosses) and the
+#: mock-test forms (curriculum.forms).
+NOT_BANK_FOLDERS = ("dialect", "grammar", "audio", "glosses", "forms")
 
 
 def bank_files(content_dir: Path = CONTENT_DIR) -> list[Path]:

@@ -74,6 +74,19 @@ def cmd_content_build_audio(args) -> int:
     return 0
 
 
+def cmd_content_build_forms(args) -> int:
+    from curriculum import forms
+    from curriculum.bank import default_bank
+
+    bank = default_bank()
+    built = forms.build(bank, {} if args.fresh else forms.read())
+    for path in forms.write(built):
+        print(f"wrote {path}")
+    report = forms.check(bank, built)
+    print(forms.format_report(report))
+    return 0
+
+
 def print_total(line: str) -> None:
     if " built, " in line:
         print(line)
@@ -117,6 +130,13 @@ def register(sub) -> None:
     p.add_argument("--workers", type=int, default=1, help="files synthesized at once (default 1)")
     p.add_argument("--verbose", action="store_true", help="one line per file built")
     p.set_defaults(func=cmd_content_build_audio, django=False)
+
+    p = content.add_parser("build-forms", help="write mock-test forms A, B and C of every level "
+                           "(curriculum/content/forms): stored forms keep their items, new content "
+                           "fills gaps")
+    p.add_argument("--fresh", action="store_true",
+                   help="ignore the stored forms and assemble them again (changes learners' forms)")
+    p.set_defaults(func=cmd_content_build_forms, django=False)
 
     bank = sub.add_parser("bank", help="the item bank").add_subparsers(dest="kind", required=True)
     p = bank.add_parser("build", help="rebuild curriculum/content from the open datasets")

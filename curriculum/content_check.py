@@ -11,7 +11,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import dialect, grammar
+from . import dialect, forms, grammar
 from .bank import CONTENT_DIR, Bank, bank_files, load_file
 from .items import TRANSLATION_LANGUAGES, Item, ItemError
 
@@ -28,6 +28,7 @@ class CheckReport:
     dialect: dict | None = None  # the dialect module's counts, when the folder has a dialect/ part
     grammar: dict | None = None  # per level: the grammar points' counts, when the folder has a grammar/ part
     audio: dict | None = None  # audio per listening script and dialect line, when the folder has audio/
+    forms: list | None = None  # the mock-test forms per level (curriculum.forms), when the folder has forms/
 
     @property
     def ok(self) -> bool:
@@ -88,9 +89,14 @@ def check(content_dir: Path = CONTENT_DIR) -> CheckReport:
             report.items.append(item)
         report.grammar = grammar.summary(points)
     try:
-        Bank(report.items, stimuli)
+        bank = Bank(report.items, stimuli)
     except ItemError as exc:
         report.problems.append(str(exc))
+        bank = None
+    if (Path(content_dir) / forms.FOLDER).is_dir() and bank is not None:
+        stored = forms.read(Path(content_dir))
+        report.forms = forms.check(bank, stored)
+        report.problems.extend(forms.problems(report.forms, stored))
     if (Path(content_dir) / "dialect").is_dir():
         report.dialect, found = check_dialect(Path(content_dir) / "dialect")
         report.problems.extend(found)
@@ -216,6 +222,8 @@ def format_counts(report: CheckReport) -> str:
         lines.append(format_dialect(report.dialect))
     if report.audio is not None:
         lines.append(format_audio(report.audio))
+    if report.forms is not None:
+        lines.append(forms.format_report(report.forms))
     return "\n".join(lines)
 
 

@@ -6,6 +6,7 @@ table (the LTI tool), of which the drill reads only the few it needs (one card, 
 first unmet item of each type) and writes only the one it changed. Then the rest of the state is
 small and bounded (the round, this week's study days, counters), whatever the learner's history.
 Every function returns a new state and never mutates its input (a store records writes instead).
+Items of the mock-test forms B and C are never served (``forms.held_out``): those tests stay unseen.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from . import review
+from . import forms, review
 from .bank import Bank
 from .grading import AnswerError, Result, grade
 from .items import Item
@@ -142,8 +143,9 @@ def _layout(bank: Bank, config: DrillConfig) -> _Layout:
     cached = _LAYOUTS.setdefault(bank, {})
     key = (config.level, config.skills, config.types, config.grammar_points)
     if key not in cached:
+        held = forms.held_out(bank)  # mock-test forms B and C: never practised (curriculum.forms)
         items = [i for i in bank.select(config.level, config.skills)
-                 if (not config.types or i.type.value in config.types)
+                 if i.id not in held and (not config.types or i.type.value in config.types)
                  and (not config.grammar_points or i.grammar_point in config.grammar_points)]
         by_type: dict[str, list[str]] = {}
         for item in items:
@@ -275,9 +277,11 @@ def round_complete(state: dict, config: DrillConfig) -> bool:
     return state["round"]["answered"] >= config.item_count
 
 
-def _fits(item: Item, config: DrillConfig) -> bool:
-    """Whether an item belongs to the drill as the author set it now (settings may change)."""
-    return (item.level.value == config.level and (not config.skills or item.skill.value in config.skills)
+def _fits(item: Item, config: DrillConfig, bank: Bank) -> bool:
+    """Whether an item belongs to the drill as the author set it now (settings may change), and is not
+    held out for a mock-test form."""
+    return (item.level.value == config.level and item.id not in forms.held_out(bank)
+            and (not config.skills or item.skill.value in config.skills)
             and (not config.types or item.type.value in config.types)
             and (not config.grammar_points or item.grammar_point in config.grammar_points))
 
@@ -312,7 +316,7 @@ def next_item(state: dict | None, config: DrillConfig, bank: Bank,
               now: datetime) -> tuple[dict, Item | None]:
     """The question to show now. A pending question comes back unchanged (reload, lost tab)."""
     state = _copy(state)
-    if state["pending"] and state["pending"] in bank and _fits(bank.get(state["pending"]), config):
+    if state["pending"] and state["pending"] in bank and _fits(bank.get(state["pending"]), config, bank):
         return state, bank.get(state["pending"])
     if round_complete(state, config):
         return state, None

@@ -84,7 +84,8 @@ def test_the_block_drills_as_the_core_and_keeps_reviews_due_per_day(drill_factor
             _status, seen = post(block, "new_round")
         assert seen["item"]["id"] == shown["item"]["id"], step
         item = BANK.get(shown["item"]["id"])
-        body = {"item_id": item.id, "choice": item.answer if step % 3 else (item.answer + 1) % 4}
+        wrong = (item.answer + 1) % len(item.choices)
+        body = {"item_id": item.id, "choice": item.answer if step % 3 else wrong}
         state, expected, _ = drill_api.submit(state, config, BANK, body, clock.now)
         _status, result = post(block, "answer", body)
         assert result["correct"] == expected["correct"]

