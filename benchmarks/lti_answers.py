@@ -76,19 +76,48 @@ _HISTORIES: dict[int, dict] = {}
 
 def simulated_history(cards: int, now: datetime) -> dict:
     """A learner's drill state with ``cards`` cards, made by the core itself: ~24 answers a day,
-    80 % right, ending today with a new round; computed once per size."""
+    80 % right, ending today with a new round; computed once per size. The cards live in an in-memory
+    ``CardStore`` while the history is made (as the tool's table does), so 1,700 cards take seconds."""
     import random
 
-    from curriculum import drill_api
+    from curriculum import drill_api, review
     from curriculum.bank import default_bank
-    from curriculum.drill import DrillConfig, start_new_round
+    from curriculum.drill import CardStore, DrillConfig, _fits, start_new_round
+
+    class MemoryCards(CardStore):
+        def __init__(self):
+            super().__init__()
+            self.rows: dict[str, dict] = {}
+            self.due: dict[str, tuple[datetime, int]] = {}
+
+        def commit(self) -> None:
+            for item_id, card in self.changed.items():
+                order = self.due[item_id][1] if item_id in self.due else len(self.due)
+                self.rows[item_id], self.due[item_id] = card, (review.due_at(card), order)
+            self.changed = {}
+
+        def load(self, item_id):
+            return self.rows.get(item_id)
+
+        def known(self, item_ids):
+            return {i for i in item_ids if i in self.rows}
+
+        def by_due(self, until, latest):
+            pairs = sorted(((due, order, i) for i, (due, order) in self.due.items()
+                            if until is None or due <= until), reverse=latest)
+            return ((i, due) for due, _order, i in pairs)
+
+        def met_by_type(self, bank):
+            return {}
 
     if cards in _HISTORIES:
         return _HISTORIES[cards]
     bank, config, rng = default_bank(), DrillConfig(level="N5", item_count=10), random.Random(cards)
+    wanted, cards = cards, min(cards, sum(1 for item in bank if _fits(item, config)))  # 1,700: all of N5
+    store = MemoryCards()
     days = max(2, cards // 10)
-    moment, state = now - timedelta(days=days), None
-    while state is None or len(state["cards"]) < cards:
+    moment, state = now - timedelta(days=days), {"cards": store}
+    while len(store.rows) < cards:
         for _ in range(24):
             state, shown = drill_api.present(state, config, bank, moment)
             if shown["item"] is None:
@@ -97,14 +126,16 @@ def simulated_history(cards: int, now: datetime) -> dict:
             choice = item.answer if rng.random() < 0.8 else (item.answer + 1) % len(item.choices)
             body = {"item_id": item.id, "choice": choice}
             state, _, _ = drill_api.submit(state, config, bank, body, moment)
+            store.commit()
             moment += timedelta(minutes=3)
-            if len(state["cards"]) >= cards:
+            if len(store.rows) >= cards:
                 break
         moment = max(moment, min(moment + timedelta(days=1), now - timedelta(hours=1)))
     state = start_new_round(state, config)
     if not state["round"]["answered"] == 0:  # the simulation stopped mid-round: start a fresh one
         state = {**state, "round": {"answered": 0, "correct": 0, "seen": [], "reviews": 0}, "pending": None}
-    _HISTORIES[cards] = state
+    state = {**state, "cards": dict(store.rows)}
+    _HISTORIES[wanted] = state
     return state
 
 
