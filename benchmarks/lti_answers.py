@@ -113,7 +113,8 @@ def simulated_history(cards: int, now: datetime) -> dict:
     if cards in _HISTORIES:
         return _HISTORIES[cards]
     bank, config, rng = default_bank(), DrillConfig(level="N5", item_count=10), random.Random(cards)
-    wanted, cards = cards, min(cards, sum(1 for item in bank if _fits(item, config)))  # 1,700: all of N5
+    # 1,700 means all of N5 (1,698 items)
+    wanted, cards = cards, min(cards, sum(1 for item in bank if _fits(item, config, bank)))
     store = MemoryCards()
     days = max(2, cards // 10)
     moment, state = now - timedelta(days=days), {"cards": store}

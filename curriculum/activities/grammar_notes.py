@@ -192,7 +192,9 @@ def point_ids(value: object, level: str, with_items: bool = False) -> tuple[str,
     else:
         ids = str(value or "").replace("、", ",").split(",")
     ids = list(dict.fromkeys(i.strip() for i in ids if i and i.strip()))
-    known = {p.id: p for p in grammar.points()}
+    if not ids:  # the usual case, on every request: no need to look at the points
+        return ()
+    known = grammar.default_grammar().points_by_id
     unknown = [i for i in ids if i not in known]
     if unknown:
         raise SettingsError(f"Unknown grammar points {', '.join(unknown)}: use IDs from the grammar notes "
