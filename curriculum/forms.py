@@ -225,10 +225,12 @@ class LevelForms:
     above: list[str]  # "A kanji_reading 8/7": more than the official count
     missing: list[str]  # stored IDs no longer in the bank (with their type and level)
     gaps: dict[str, dict[str, tuple[int, int]]]  # letter -> type -> (found, wanted), short types only
+    fillable: int = 0  # items the bank has that would fill gaps now (``nihongo content build-forms``)
 
 
 def check(bank: Bank, stored_forms: dict[str, dict]) -> list[LevelForms]:
     report = []
+    rebuilt = build(bank, stored_forms)
     for level, form in _forms().items():
         forms = stored_forms.get(level) or {}
         wanted = {p.type.value: p.count for s in form.sections for p in s.parts}
@@ -261,7 +263,10 @@ def check(bank: Bank, stored_forms: dict[str, dict]) -> list[LevelForms]:
             counts[letter] = total
             gaps[letter] = {kind: (found.get(kind, 0), n) for kind, n in wanted.items()
                             if found.get(kind, 0) < n}
-        report.append(LevelForms(level, form.item_count, counts, overlap, above, missing, gaps))
+        fillable = sum(len(ids) for kinds in rebuilt[level].values() for ids in kinds.values()) - sum(
+            counts.values())
+        report.append(LevelForms(level, form.item_count, counts, overlap, above, missing, gaps,
+                                 max(0, fillable)))
     return report
 
 
@@ -287,7 +292,9 @@ def format_report(report: list[LevelForms]) -> str:
     lines = []
     for entry in report:
         counts = ", ".join(f"{letter} {entry.counts.get(letter, 0)}/{entry.official}" for letter in LETTERS)
-        lines.append(f"forms {entry.level}: {len(LETTERS)} forms ({counts}); overlap {entry.overlap}")
+        lines.append(f"forms {entry.level}: {len(LETTERS)} forms ({counts}); overlap {entry.overlap}"
+                     + (f"; {entry.fillable} items in the bank can fill gaps now: run `nihongo content "
+                        f"build-forms`" if entry.fillable else ""))
         for letter in LETTERS:
             gaps = entry.gaps.get(letter) or {}
             if gaps:

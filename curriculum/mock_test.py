@@ -16,7 +16,7 @@ import random
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from . import scoring
+from . import forms, scoring
 from .audio import once_note, synthetic_note
 from .bank import ATTRIBUTION, Bank
 from .drill import Grade
@@ -65,6 +65,7 @@ class MockTest:
     level: str
     sections: tuple[tuple[str, tuple[str, ...]], ...]
     shortfalls: tuple[Shortfall, ...] = ()
+    version: str = ""  # the stored form it is (A, B or C; "" when assembled at random)
 
     @property
     def complete(self) -> bool:
@@ -81,12 +82,43 @@ class MockTest:
 
     def to_dict(self) -> dict:
         return {"level": self.level, "sections": [[key, list(ids)] for key, ids in self.sections],
-                "shortfalls": [s.to_dict() for s in self.shortfalls]}
+                "shortfalls": [s.to_dict() for s in self.shortfalls], "version": self.version}
 
     @classmethod
     def from_dict(cls, data: dict) -> MockTest:
         return cls(data["level"], tuple((key, tuple(ids)) for key, ids in data["sections"]),
-                   tuple(Shortfall.from_dict(s) for s in data["shortfalls"]))
+                   tuple(Shortfall.from_dict(s) for s in data["shortfalls"]), data.get("version", ""))
+
+
+#: The stored forms of each level (``curriculum.forms``), and what an author may choose: one of them,
+#: or each learner's next form (one the learner has not taken; after all three, the one taken longest ago).
+VERSIONS = forms.LETTERS
+NEXT = "next"
+
+
+def assemble_form(level: str, version: str, bank: Bank) -> MockTest:
+    """Form ``version`` (A, B or C) of ``level``: its stored items in the exam's order, and every 大問
+    it is short of (``curriculum.forms``; for a bank other than the shipped one, its forms are built
+    by the same rules)."""
+    if version not in VERSIONS:
+        raise MockTestError(f"no form {version!r}; choose one of {', '.join(VERSIONS)}")
+    form = form_for(level)
+    stored = forms.form_items(form.level, version, bank)
+    sections, shortfalls = [], []
+    for section in form.sections:
+        ids: list[str] = []
+        for part in section.parts:
+            chosen = stored.get(part.type.value, [])[:part.count]
+            ids.extend(chosen)
+            if len(chosen) < part.count:
+                shortfalls.append(Shortfall(section.key, part.type, part.count, len(chosen)))
+        sections.append((section.key, tuple(ids)))
+    return MockTest(form.level, tuple(sections), tuple(shortfalls), version)
+
+
+def next_version(taken: list[str]) -> str:
+    """The first form the learner has not taken; after all three, the one taken longest ago."""
+    return next((v for v in VERSIONS if v not in taken), None) or next(v for v in taken if v in VERSIONS)
 
 
 def assemble(level: str, bank: Bank, rng: random.Random) -> MockTest:
@@ -144,6 +176,7 @@ def start(mock: MockTest, now: datetime) -> dict:
         "flags": [],
         "position": None,
         "shortfalls": [s.to_dict() for s in mock.shortfalls],
+        "version": mock.version,
     }
     if form.timed_by_section:
         _open(state["sections"][0], now)
@@ -310,15 +343,16 @@ class MockResult:
     answered: int
     item_count: int
     shortfall_message: str
+    version: str = ""  # the form taken (A, B or C)
 
     def to_dict(self) -> dict:
         return {"report": self.report.to_dict(), "answered": self.answered, "item_count": self.item_count,
-                "shortfall_message": self.shortfall_message}
+                "shortfall_message": self.shortfall_message, "version": self.version}
 
     @classmethod
     def from_dict(cls, data: dict) -> MockResult:
         return cls(ScoreReport.from_dict(data["report"]), data["answered"], data["item_count"],
-                   data["shortfall_message"])
+                   data["shortfall_message"], data.get("version", ""))
 
 
 def finish(state: dict, bank: Bank, now: datetime) -> tuple[dict, MockResult]:
@@ -352,7 +386,8 @@ def finish(state: dict, bank: Bank, now: datetime) -> tuple[dict, MockResult]:
     mock = MockTest(state["level"], tuple((s["key"], tuple(s["items"])) for s in state["sections"]),
                     tuple(Shortfall.from_dict(s) for s in state["shortfalls"]))
     item_count = sum(len(s["items"]) for s in state["sections"])
-    return state, MockResult(report, len(state["answers"]), item_count, mock.message)
+    return state, MockResult(report, len(state["answers"]), item_count, mock.message,
+                             state.get("version", ""))
 
 
 # --- the JSON contract both hosts serve (xblocks/NATIVE_API.md, "mock_test") ------------------------
@@ -364,7 +399,12 @@ def finish(state: dict, bank: Bank, now: datetime) -> tuple[dict, MockResult]:
 
 
 def new_record() -> dict:
-    return {"session": None, "result": None}
+    """``taken``: the forms (A, B, C) the learner has finished here, the one finished longest ago first."""
+    return {"session": None, "result": None, "taken": []}
+
+
+def taken_of(record: dict | None) -> list[str]:
+    return [v for v in (record or {}).get("taken") or [] if v in VERSIONS]
 
 
 @dataclass(frozen=True)
@@ -382,7 +422,8 @@ class Finished:
     def summary(self) -> dict:
         """The learner-record summary (``LearnerRecordMixin.note_mock_result``): no answers."""
         report = self.result.report
-        return {"form": self.form, "total": report.total, "passed": report.passed}
+        return {"form": self.form, "version": self.result.version, "total": report.total,
+                "passed": report.passed}
 
 
 def form_name(level: str) -> str:
@@ -397,9 +438,13 @@ def grade_of(result: MockResult) -> Grade:
     return Grade(scoring.scaled(correct, result.item_count, 100) if result.item_count else 0, 100)
 
 
-def planned_count(level: str, bank: Bank) -> int:
-    """How many questions ``assemble`` will give from ``bank`` (the full form, less what the bank lacks)."""
+def planned_count(level: str, bank: Bank, version: str = "") -> int:
+    """How many questions form ``version`` holds (the full form less its gaps); without a version, how
+    many ``assemble`` would give from ``bank``."""
     form = form_for(level)
+    if version:
+        mock = assemble_form(level, version, bank)
+        return sum(len(ids) for _key, ids in mock.sections)
     available = {}
     for item in bank:
         if item.level.value in form.bank_levels:
@@ -445,20 +490,43 @@ def sync(record: dict | None, bank: Bank, now: datetime) -> tuple[dict, Finished
 
 def _finish(record: dict, bank: Bank, now: datetime) -> tuple[dict, Finished]:
     session, result = finish(record["session"], bank, now)
-    record = {**record, "session": session, "result": result.to_dict()}
+    taken = [v for v in taken_of(record) if v != result.version]
+    taken += [result.version] if result.version else []
+    record = {**record, "session": session, "result": result.to_dict(), "taken": taken}
     return record, Finished(result, grade_of(result))
 
 
-def payload(record: dict | None, level: str, bank: Bank, now: datetime, language: str = "en") -> dict:
-    """Everything the page needs: the form, the running test (no answers) or the result and review."""
+def version_to_start(record: dict | None, version: str = NEXT) -> str:
+    """The form a start gives now: the author's choice, or the learner's next (``next_version``)."""
+    return version if version in VERSIONS else next_version(taken_of(record))
+
+
+def versions_view(record: dict | None, version: str = NEXT) -> dict:
+    """What the page says of the forms: the author's choice, the forms taken here, the next one, and
+    whether the learner has taken all three (then "another test" is a retake of the oldest)."""
+    taken = taken_of(record)
+    return {"choice": version if version in VERSIONS else NEXT, "taken": taken,
+            "next": version_to_start(record, version),
+            "all_taken": version not in VERSIONS and set(taken) >= set(VERSIONS)}
+
+
+def payload(record: dict | None, level: str, bank: Bank, now: datetime, language: str = "en",
+            version: str = NEXT) -> dict:
+    """Everything the page needs: the form, the running test (no answers) or the result and review.
+
+    ``form.version`` is the form on screen (the running or finished test's) or, before a first test,
+    the one a start gives; ``versions`` says which forms were taken and which comes next."""
     record = record or new_record()
     form = form_for(record["session"]["level"] if record.get("session") else level)
     session = record.get("session")
     status = "ready" if not session else "finished" if session["finished_at"] else "running"
+    shown = session.get("version", "") if session else version_to_start(record, version)
     body = {
         "status": status,
         "form": {"level": form.level, "minutes": form.minutes, "timed_by_section": form.timed_by_section,
-                 "item_count": form.item_count, "planned_count": planned_count(form.level, bank)},
+                 "item_count": form.item_count, "version": shown,
+                 "planned_count": planned_count(form.level, bank, version_to_start(record, version))},
+        "versions": versions_view(record, version),
         "test": view(session, bank, now, language) if status == "running" else None,
         "result": None, "review": None, "attribution": ATTRIBUTION,
     }
@@ -510,17 +578,19 @@ def _small(session: dict, item_id: str, now: datetime) -> dict:
 
 
 def act_start(record: dict | None, level: str, bank: Bank, data: object, now: datetime,
-              rng: random.Random, language: str = "en") -> tuple[dict, dict]:
-    """Begin a test of ``level`` (again, after a finished one); a running test simply continues."""
+              rng: random.Random, language: str = "en", version: str = NEXT) -> tuple[dict, dict]:
+    """Begin a test of ``level`` (again, after a finished one); a running test simply continues.
+
+    ``version``: the form the author chose (A, B, C), or ``next``: the learner's next form."""
     _body(data)
     record, _finished = sync(record, bank, now)
     session = record.get("session")
     if not session or session["finished_at"]:
-        mock = assemble(level, bank, rng)
+        mock = assemble_form(level, version_to_start(record, version), bank)
         if not any(ids for _key, ids in mock.sections):
             raise MockTestError("There are no questions for this test yet.")
-        record = {"session": start(mock, now), "result": None}
-    return record, payload(record, level, bank, now, language)
+        record = {"session": start(mock, now), "result": None, "taken": taken_of(record)}
+    return record, payload(record, level, bank, now, language, version)
 
 
 def act_answer(record: dict, bank: Bank, data: object, now: datetime) -> tuple[dict, dict]:
@@ -545,16 +615,16 @@ def act_go_to(record: dict, data: object, now: datetime) -> tuple[dict, dict]:
 
 
 def act_next_section(record: dict, bank: Bank, data: object, now: datetime,
-                     language: str = "en") -> tuple[dict, dict, Finished | None]:
+                     language: str = "en", version: str = NEXT) -> tuple[dict, dict, Finished | None]:
     """``{}``: end the open JLPT section early; after the last one the test is finished."""
     _body(data)
     record = {**record, "session": next_section(_session(record), now)}
     record, finished = sync(record, bank, now)
-    return record, payload(record, record["session"]["level"], bank, now, language), finished
+    return record, payload(record, record["session"]["level"], bank, now, language, version), finished
 
 
 def act_finish(record: dict, bank: Bank, data: object, now: datetime,
-               language: str = "en") -> tuple[dict, dict, Finished]:
+               language: str = "en", version: str = NEXT) -> tuple[dict, dict, Finished]:
     """``{}``: end the test now and grade it on the server. A finished test cannot be finished again."""
     _body(data)
     record, _ = sync(record, bank, now)
@@ -562,7 +632,7 @@ def act_finish(record: dict, bank: Bank, data: object, now: datetime,
     if session["finished_at"]:
         raise MockTestError("This test is finished.")
     record, finished = _finish(record, bank, now)
-    return record, payload(record, session["level"], bank, now, language), finished
+    return record, payload(record, session["level"], bank, now, language, version), finished
 
 
 def user_state(record: dict | None, bank: Bank, now: datetime) -> dict:
@@ -570,7 +640,8 @@ def user_state(record: dict | None, bank: Bank, now: datetime) -> dict:
     record = record or new_record()
     session = record.get("session")
     status = "ready" if not session else "finished" if session["finished_at"] else "running"
-    state = {"status": status, "level": session["level"] if session else None, "answered_count": 0,
+    state = {"status": status, "level": session["level"] if session else None,
+             "version": session.get("version", "") if session else "", "answered_count": 0,
              "item_count": 0, "flagged_count": 0, "remaining_seconds": 0, "result": None}
     if session:
         state.update(answered_count=len(session["answers"]),

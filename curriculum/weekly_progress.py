@@ -29,11 +29,13 @@ def add_study_day(days: list, now: datetime) -> list[str]:
 
 
 def add_mock_result(results: list, summary: dict, now: datetime) -> list[dict]:
-    """``results`` plus one summary (form, total, passed, finished_at); the last ``KEEP_MOCKS``."""
+    """``results`` plus one summary (form, version, total, passed, finished_at); the last ``KEEP_MOCKS``."""
     if not isinstance(summary, dict) or not isinstance(summary.get("form"), str):
         raise ValueError("a mock result needs at least a form name")
     entry = {"form": summary["form"], "total": summary.get("total"), "passed": bool(summary.get("passed")),
              "finished_at": summary.get("finished_at") or now.isoformat()}
+    if isinstance(summary.get("version"), str) and summary["version"]:
+        entry["version"] = summary["version"]  # which of the test's forms (A, B, C)
     return [*results, entry][-KEEP_MOCKS:]
 
 

@@ -13,8 +13,8 @@ LTI = "https://purl.imsglobal.org/spec/lti/claim/"
 #: module in ``lti_tool.activities``.
 ACTIVITIES = activities.NAMES
 #: The settings a link may carry (as custom parameters, or in the launch URL's query).
-LINK_PARAMETERS = ("activity", "level", "item_count", "types", "form", "lesson", "weekly_goal_days",
-                   "grammar_points")
+LINK_PARAMETERS = ("activity", "level", "item_count", "types", "form", "form_version", "lesson",
+                   "weekly_goal_days", "grammar_points")
 #: Locale tags platforms send for our languages under another code.
 LANGUAGE_ALIASES = {"fil": "tl", "in": "id"}
 

@@ -40,6 +40,8 @@ ACTIVITY_NAMES = {name: NAMED.get(name) or activities.get(name).page.default_tit
 #: Activities that send no score (no gradebook column).
 NOT_GRADED = ("progress", "grammar_notes")
 MOCK_FORMS = ("N5", "N4", "N3", "N2", "JFT")
+#: Which of a test's stored forms a link gives ("next": each learner's next form; curriculum.forms).
+MOCK_VERSIONS = ("A", "B", "C")
 #: Skills a drill can be limited to, in the picker's order ("" = every skill).
 SKILLS = ("vocabulary", "kanji", "grammar", "reading", "listening", "conversation")
 #: The gradebook maximum of activities other than the drill (their scores carry their own maximum).
@@ -227,8 +229,15 @@ def choose(data) -> Choice:
         form = str(data.get("form") or "")
         if form not in MOCK_FORMS:
             raise ChoiceError(f"Choose the mock test's form: {', '.join(MOCK_FORMS)}.")
-        return Choice(activity, title or f"Mock test {form}", {"activity": activity, "form": form},
-                      SCORE_MAXIMUM, f"mock_test:{form}")
+        version = str(data.get("form_version") or "next")
+        if version not in (*MOCK_VERSIONS, "next"):
+            raise ChoiceError("Choose which form of the test: A, B, C or each learner's next form.")
+        custom = {"activity": activity, "form": form}
+        if version != "next":  # a link without it gives each learner's next form
+            custom["form_version"] = version
+        name = f"Mock test {form}" + (f" (form {version})" if version != "next" else "")
+        return Choice(activity, title or name, custom, SCORE_MAXIMUM,
+                      f"mock_test:{form}" + (f":{version}" if version != "next" else ""))
     if activity == "dialect_lesson":
         lesson = str(data.get("lesson") or "")
         if lesson not in dialect_lessons():

@@ -47,7 +47,8 @@ def _picker(request, launch_id: str, body: dict, dl: deep_linking.Request, value
         "levels": [lv.value for lv in Level],
         "skills": [(skill, " ".join(lv.value for lv in Level if deep_linking.types_for(lv.value, skill)))
                    for skill in deep_linking.SKILLS],
-        "forms": deep_linking.MOCK_FORMS, "lessons": deep_linking.dialect_lessons(),
+        "forms": deep_linking.MOCK_FORMS, "form_versions": deep_linking.MOCK_VERSIONS,
+        "lessons": deep_linking.dialect_lessons(),
         "grammar_points": deep_linking.grammar_point_choices(),
         "values": values or {"activity": "jlpt_drill", "level": "N5", "item_count": "10", "title": ""},
         "error": error, "request_title": dl.title,

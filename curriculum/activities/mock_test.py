@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 
 from .. import mock_test
 from ..activity import Answered, Context, Finished, Page, SettingsError, State, Step
@@ -15,6 +16,21 @@ from . import grammar_notes
 
 NAME = "mock_test"
 FORMS = ("N5", "N4", "N3", "N2", "JFT")
+#: Which of the level's stored forms (``curriculum.forms``): A, B, C, or each learner's next form.
+VERSIONS = (*mock_test.VERSIONS, mock_test.NEXT)
+
+
+@dataclass(frozen=True)
+class Settings:
+    """The author's settings: the test (``form``: N5…N2 or JFT) and which of its forms (``version``)."""
+
+    form: str = "N5"
+    version: str = mock_test.NEXT
+
+
+def _settings(value: Settings | str) -> Settings:
+    """Settings, also from a bare test name (as callers before the forms A, B, C passed them)."""
+    return value if isinstance(value, Settings) else Settings(value)
 
 
 def _(text: str) -> str:
@@ -75,6 +91,10 @@ TEXT = {
     "right_answer": _("Answer: {choice}"),
     "no_answer": _("(none)"),
     "again": _("Take another test"),
+    "version": _("Form {version}"),
+    "retake": _("Take form {version} again"),
+    "all_taken": _("You have taken all three forms of this test (A, B and C). You can take form {version} "
+                   "again: the one you took longest ago."),
     "language": _("Language"),
     # in the review, after a grammar question: its point, and the lesson opened in place
     "grammar": _("Grammar: {pattern}"),
@@ -100,13 +120,19 @@ PAGE = Page(package="xblocks.mock_test", template="mock.html", css="public/css/m
                       "set_language": "change_language", "lesson": "lesson"})
 
 
-def settings(raw: Mapping[str, str]) -> str:
-    """The test form (``form``: N5…N2 or JFT)."""
+def settings(raw: Mapping[str, str]) -> Settings:
+    """The test (``form``: N5…N2 or JFT) and which of its forms (``form_version``: A, B, C or next, each
+    learner's next form; the default)."""
     form = raw.get("form") or "N5"
     if form not in FORMS:
         raise SettingsError(f"Unknown test form {form!r} in the link's custom parameters: use one of "
                             f"{', '.join(FORMS)}.")
-    return form
+    version = str(raw.get("form_version") or mock_test.NEXT).strip()
+    version = version.upper() if version.upper() in mock_test.VERSIONS else version.lower()
+    if version not in VERSIONS:
+        raise SettingsError(f"Unknown form_version {version!r}: use A, B or C (always that form of the "
+                            f"test) or next (each learner's next form).")
+    return Settings(form, version)
 
 
 def finished_of(done: mock_test.Finished, record: dict, bank: Bank) -> tuple[tuple[Answered, ...], Finished]:
@@ -136,8 +162,10 @@ def _run(state: State | None, ctx: Context, act: Callable) -> Step:
     return Step(record, screen, answered, finished.grade, result)
 
 
-def _screen(form: str, ctx: Context):
-    return lambda record, bank: (record, mock_test.payload(record, form, bank, ctx.now, ctx.language), None)
+def _screen(form: Settings | str, ctx: Context):
+    config = _settings(form)
+    return lambda record, bank: (record, mock_test.payload(record, config.form, bank, ctx.now, ctx.language,
+                                                           config.version), None)
 
 
 class MockTest:
@@ -146,64 +174,66 @@ class MockTest:
     errors = (mock_test.MockTestError, grammar_notes.GrammarNotesError)
 
     @staticmethod
-    def lesson(state: State | None, form: str, data: object, ctx: Context) -> Step:
+    def lesson(state: State | None, form: Settings | str, data: object, ctx: Context) -> Step:
         """``{"point": id}``: a grammar point's lesson, which the review's "Read the lesson" opens in place
         (the test's record is returned unchanged)."""
         return Step(state or {}, grammar_notes.lesson_screen(data, ctx.language))
 
     @staticmethod
-    def settings(raw: Mapping[str, str]) -> str:
+    def settings(raw: Mapping[str, str]) -> Settings:
         return settings(raw)
 
     @staticmethod
-    def present(state: State | None, form: str, ctx: Context) -> Step:
+    def present(state: State | None, form: Settings | str, ctx: Context) -> Step:
         """The whole page state (the intro, the running test, or the result and review)."""
         return _run(state, ctx, _screen(form, ctx))
 
     @staticmethod
-    def answer(state: State | None, form: str, data: object, ctx: Context) -> Step:
+    def answer(state: State | None, form: Settings | str, data: object, ctx: Context) -> Step:
         """``{"item_id", "choice"}``: keep the choice; it is judged when the test is finished."""
         return _run(state, ctx,
                     lambda record, bank: (*mock_test.act_answer(record, bank, data, ctx.now), None))
 
     @staticmethod
-    def restart(state: State | None, form: str, ctx: Context) -> Step:
+    def restart(state: State | None, form: Settings | str, ctx: Context) -> Step:
         """A new test (after a finished one, another); a running test just continues."""
         return MockTest.start(state, form, {}, ctx)
 
     @staticmethod
-    def start(state: State | None, form: str, data: object, ctx: Context) -> Step:
+    def start(state: State | None, form: Settings | str, data: object, ctx: Context) -> Step:
         """``{}``: ``restart``, from the exam screen's start button (any other body is refused)."""
+        config = _settings(form)
         return _run(state, ctx, lambda record, bank: (*mock_test.act_start(
-            record, form, bank, data, ctx.now, ctx.rng, ctx.language), None))
+            record, config.form, bank, data, ctx.now, ctx.rng, ctx.language, config.version), None))
 
     @staticmethod
-    def change_language(state: State | None, form: str, ctx: Context) -> Step:
+    def change_language(state: State | None, form: Settings | str, ctx: Context) -> Step:
         step = MockTest.present(state, form, ctx)
         return Step(step.state, {**step.screen, "language": ctx.language}, step.answered, step.grade,
                     step.finished)
 
     @staticmethod
-    def flag(state: State | None, form: str, data: object, ctx: Context) -> Step:
+    def flag(state: State | None, form: Settings | str, data: object, ctx: Context) -> Step:
         """``{"item_id", "flagged"}``: mark a question for review, or clear the mark."""
         return _run(state, ctx, lambda record, bank: (*mock_test.act_flag(record, data, ctx.now), None))
 
     @staticmethod
-    def go_to(state: State | None, form: str, data: object, ctx: Context) -> Step:
+    def go_to(state: State | None, form: Settings | str, data: object, ctx: Context) -> Step:
         """``{"item_id"}``: the question on screen, kept so a reload comes back to it."""
         return _run(state, ctx, lambda record, bank: (*mock_test.act_go_to(record, data, ctx.now), None))
 
     @staticmethod
-    def next_section(state: State | None, form: str, data: object, ctx: Context) -> Step:
+    def next_section(state: State | None, form: Settings | str, data: object, ctx: Context) -> Step:
         """``{}``: end the open JLPT section early; after the last one the test is finished."""
         return _run(state, ctx, lambda record, bank: mock_test.act_next_section(
-            record, bank, data, ctx.now, ctx.language))
+            record, bank, data, ctx.now, ctx.language, _settings(form).version))
 
     @staticmethod
-    def finish(state: State | None, form: str, data: object, ctx: Context) -> Step:
+    def finish(state: State | None, form: Settings | str, data: object, ctx: Context) -> Step:
         """``{}``: end the test now and grade it on the server."""
+        version = _settings(form).version
         return _run(state, ctx, lambda record, bank: mock_test.act_finish(record, bank, data, ctx.now,
-                                                                          ctx.language))
+                                                                          ctx.language, version))
 
 
 ACTIVITY = MockTest()

@@ -146,8 +146,22 @@ def test_the_shipped_forms_are_disjoint_within_their_counts_and_current():
     assert "forms N5: 3 forms (A 67/67" in format_counts(report)
 
 
-def test_the_shipped_forms_are_what_build_forms_writes_now():
-    assert forms.build(default_bank(), forms.read()) == forms.read()
+def test_rebuilding_the_shipped_forms_keeps_every_item_where_it_is():
+    stored = forms.read()
+    rebuilt = forms.build(default_bank(), stored)
+    for level, letters in stored.items():
+        for letter, kinds in letters.items():
+            for kind, ids in kinds.items():
+                assert rebuilt[level][letter][kind][:len(ids)] == ids
+
+
+def test_the_check_says_when_new_content_can_fill_a_gap():
+    bank = bank_of("N5", 1.5)
+    built = forms.build(bank)
+    grown = merged(bank, bank_of("N5", 1, prefix="new-"))
+    entry = next(e for e in forms.check(grown, built) if e.level == "N5")
+    assert entry.fillable > 0 and "can fill gaps now" in forms.format_report([entry])
+    assert forms.problems([entry], built) == [], "a gap new content could fill is not an error"
 
 
 def test_drills_never_serve_forms_b_and_c():
@@ -177,3 +191,36 @@ def test_a_drill_skips_items_of_forms_b_and_c_even_when_one_was_pending():
     state = {**drill.empty_state(), "pending": stored["B"]["grammar_form"][0]}  # kept from before the forms
     state, item = drill.next_item(state, config, bank, now)
     assert item is not None and item.id not in forms.held_out(bank)
+
+
+# --- the mock test over the forms --------------------------------------------------------------------
+
+
+def test_settings_name_the_form_version_and_refuse_others():
+    from curriculum.activities import mock_test as activity
+    from curriculum.activity import SettingsError
+
+    assert activity.settings({"form": "N3"}) == activity.Settings("N3", "next")
+    assert activity.settings({"form": "N3", "form_version": "b"}) == activity.Settings("N3", "B")
+    assert activity.settings({"form": "JFT", "form_version": "NEXT"}).version == "next"
+    with pytest.raises(SettingsError, match="form_version"):
+        activity.settings({"form": "N3", "form_version": "D"})
+
+
+def test_a_record_from_before_the_forms_starts_at_form_a_and_an_old_session_finishes_without_one():
+    import random
+    from datetime import datetime, timezone
+
+    now = datetime(2026, 12, 6, 1, 0, tzinfo=timezone.utc)
+    bank = bank_of("N5", 3)
+    old = {"session": mock_test.start(mock_test.assemble("N5", bank, random.Random(1)), now), "result": None}
+    old["session"].pop("version")
+    record, _screen, done = mock_test.act_finish(old, bank, {}, now)
+    assert done.result.version == "" and record["taken"] == []
+    record, screen = mock_test.act_start(record, "N5", bank, {}, now, random.Random(1))
+    assert screen["form"]["version"] == "A"
+    first = mock_test.assemble_form("N5", "A", bank)
+    assert record["session"]["sections"] == mock_test.start(first, now)["sections"]
+    form_b = mock_test.assemble_form("N5", "B", bank)
+    assert form_b.complete and form_b.version == "B"
+    assert not {i for _k, ids in form_b.sections for i in ids} & set(ids_of(forms.build(bank)["N5"]["A"]))

@@ -135,6 +135,41 @@ def test_an_unknown_form_is_refused_with_a_message(demo, mock_link):
     assert result.response.status_code == 400 and "Unknown test form" in result.page
 
 
+def _items(payload: dict) -> set:
+    return {i["id"] for i in payload["test"]["items"]}
+
+
+def test_another_test_is_the_next_form_and_the_result_names_it(demo, mock_link):
+    client = Client()
+    page, urls = launched(client)
+    assert page_state(page)["form"]["version"] == "A"
+    seen = []
+    for expected in ("A", "B", "C"):
+        running = post_json(client, urls["start"]).json()
+        assert running["form"]["version"] == expected
+        seen.append(_items(running))
+        finished = post_json(client, urls["finish"]).json()
+        assert finished["result"]["version"] == expected
+    assert not (seen[0] & seen[1] or seen[1] & seen[2] or seen[0] & seen[2])
+    assert finished["versions"] == {"choice": "next", "taken": ["A", "B", "C"], "next": "A",
+                                    "all_taken": True}
+    assert [r.summary["version"] for r in ActivityResult.objects.filter(subject="sub-lan")] == ["A", "B", "C"]
+    assert post_json(client, urls["start"]).json()["form"]["version"] == "A"  # the oldest, again
+
+
+def test_a_link_can_fix_the_form_and_an_unknown_one_is_refused(demo, mock_link):
+    mock_link["form_version"] = "c"
+    client = Client()
+    _page, urls = launched(client)
+    running = post_json(client, urls["start"]).json()
+    assert running["form"]["version"] == "C" and running["versions"]["choice"] == "C"
+    post_json(client, urls["finish"])
+    assert post_json(client, urls["start"]).json()["form"]["version"] == "C"
+    mock_link["form_version"] = "D"
+    result = launch(Client(), "lan")
+    assert result.response.status_code == 400 and "Unknown form_version" in result.page
+
+
 def test_a_learner_back_after_the_time_ran_out_finds_the_result_and_the_lms_the_score(demo, mock_link):
     client = Client()
     _page, urls = launched(client)

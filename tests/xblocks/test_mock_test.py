@@ -182,6 +182,49 @@ def test_another_test_can_follow_a_finished_one(mock_factory):
     assert payload["status"] == "running" and payload["test"]["answers"] == {}
 
 
+def _session_ids(block):
+    return {i for s in as_learner(block, "alice").mock_record["session"]["sections"] for i in s["items"]}
+
+
+def test_another_test_is_a_form_not_taken_and_after_all_three_the_oldest_again(mock_factory, published):
+    block = mock_factory()
+    assert started(block)["form"]["version"] == "A"
+    seen, order = [], []
+    for expected in ("A", "B", "C"):
+        if expected != "A":
+            payload = started(block)
+            assert payload["form"]["version"] == expected
+        seen.append(_session_ids(block))
+        status, payload = post(block, "finish")
+        assert status == 200 and payload["result"]["version"] == expected  # the results page names it
+        assert payload["form"]["version"] == expected
+        order.append(events(published, "nihongo.mock.finished")[-1]["version"])
+    assert order == ["A", "B", "C"]
+    assert not (seen[0] & seen[1] or seen[0] & seen[2] or seen[1] & seen[2]), "three different tests"
+    assert payload["versions"] == {"choice": "next", "taken": ["A", "B", "C"], "next": "A", "all_taken": True}
+    assert started(block)["form"]["version"] == "A"  # the retake offered: the one taken longest ago
+    post(block, "finish")
+    status, payload = post(block, "state")
+    assert payload["versions"]["taken"] == ["B", "C", "A"] and payload["versions"]["next"] == "B"
+    assert [r.get("version") for r in as_learner(block, "alice").nihongo_mock_results] == ["A", "B", "C", "A"]
+
+
+def test_an_author_can_fix_the_form_and_studio_refuses_an_unknown_one(mock_factory):
+    block = mock_factory('<mock_test form="N4" form_version="C"/>')
+    payload = started(block)
+    assert payload["form"]["version"] == "C" and payload["versions"]["choice"] == "C"
+    c_items = _session_ids(block)
+    post(block, "finish")
+    payload = started(block)  # "another test" here is form C again, as the author chose
+    assert payload["form"]["version"] == "C" and _session_ids(block) == c_items
+    html = block.render("studio_view").body_html()
+    assert 'data-field-name="form_version"' in html
+    status, _body = post(block, "submit_studio_edits", {"values": {"form_version": "D"}, "defaults": []})
+    assert status == 400 and block.form_version == "C"
+    status, _body = post(block, "submit_studio_edits", {"values": {"form_version": "B"}, "defaults": []})
+    assert status == 200 and block.form_version == "B"
+
+
 def test_a_jft_test_opens_every_section_for_60_minutes_and_scores_on_10_to_250(mock_factory, published):
     block = mock_factory('<mock_test form="JFT"/>')
     payload = started(block)
@@ -195,7 +238,7 @@ def test_a_jft_test_opens_every_section_for_60_minutes_and_scores_on_10_to_250(m
     assert events(published, "grade") == [{"value": 100, "max_value": 100}]
     assert events(published, "nihongo.mock.finished")[0]["form"] == "JFT"
     assert as_learner(block, "alice").nihongo_mock_results[-1] == {
-        "form": "JFT", "total": 250, "passed": True, "finished_at": TUESDAY.isoformat()}
+        "form": "JFT", "version": "A", "total": 250, "passed": True, "finished_at": TUESDAY.isoformat()}
 
 
 # -- refusals: 400, a message, nothing changed -----------------------------------------------------
@@ -272,8 +315,8 @@ def test_student_view_data_is_settings_only(mock_factory):
     block = mock_factory('<mock_test display_name="Practice N4" form="N4"/>')
     started(block)
     data = block.student_view_data()
-    assert data == {"display_name": "Practice N4", "form": "N4", "level": "N4", "minutes": 115,
-                    "item_count": 85, "timed_by_section": True, "max_score": 100}
+    assert data == {"display_name": "Practice N4", "form": "N4", "form_version": "next", "level": "N4",
+                    "minutes": 115, "item_count": 85, "timed_by_section": True, "max_score": 100}
     assert block.has_support(block.student_view, "multi_device")
 
 
@@ -284,7 +327,8 @@ def test_student_view_user_state_says_where_the_learner_is_without_answers(mock_
     post(block, "flag", {"item_id": first, "flagged": True})
     response = block.runtime.handle(block, "student_view_user_state", webob.Request.blank("/"))
     assert response.status_code == 200
-    assert response.json == {"status": "running", "level": "N5", "answered_count": 1, "item_count": N5_COUNT,
+    assert response.json == {"status": "running", "level": "N5", "version": "A", "answered_count": 1,
+                             "item_count": N5_COUNT,
                              "flagged_count": 1, "remaining_seconds": 1200, "result": None}
 
 

@@ -41,6 +41,13 @@ class MockTestBlock(ActivityBlockMixin, LearnerRecordMixin, StudioEditableXBlock
     form = String(display_name=_("Test form"), default="N5", scope=Scope.settings,
                   values=list(FORMS),
                   help=_("JLPT N5–N2, or JFT-Basic (A2 pass line), as defined in curriculum.mock_test"))
+    form_version = String(display_name=_("Which form"), default=mock_test.NEXT, scope=Scope.settings,
+                          values=[{"display_name": _("Each learner's next form"), "value": mock_test.NEXT}]
+                          + [{"display_name": _("Form {version}").format(version=v), "value": v}
+                             for v in mock_test.VERSIONS],
+                          help=_("Each test has three forms of different questions (A, B, C). \"Each "
+                                 "learner's next form\" gives a form the learner has not taken yet; A, B or "
+                                 "C always gives that form."))
     weight = Float(display_name=_("Problem weight"), default=1.0, scope=Scope.settings, values={"min": 0},
                    help=_("How much this test counts in the course grade."))
     mock_record = Dict(default={}, scope=Scope.user_state,
@@ -49,7 +56,7 @@ class MockTestBlock(ActivityBlockMixin, LearnerRecordMixin, StudioEditableXBlock
                       help="The learner's choice of help language (en, ja, vi, id, tl, my); "
                            "empty: the LMS's language.")
 
-    editable_fields = ("display_name", "form", "weight")
+    editable_fields = ("display_name", "form", "form_version", "weight")
     has_score = True
     icon_class = "problem"
 
@@ -63,26 +70,31 @@ class MockTestBlock(ActivityBlockMixin, LearnerRecordMixin, StudioEditableXBlock
         """The contract's ``call`` on the record (a test whose time ran out while the learner was away
         is finished and graded on the way); save and publish what it returns. A refusal answers 400 and
         saves nothing, not even the catching up."""
-        step = self._step(call, self.mock_record, self.form, *args, language=language)
+        step = self._step(call, self.mock_record, self._settings(), *args, language=language)
         if step.state != self.mock_record:
             self.mock_record = step.state
         if step.finished:
             self._published(step)
         return step.screen
 
+    def _settings(self) -> mock_activity.Settings:
+        """The author's fields as the core reads them (refused values were refused in Studio)."""
+        return mock_activity.Settings(self.form, self.form_version if self.form_version in
+                                      mock_activity.VERSIONS else mock_test.NEXT)
+
     def _published(self, step) -> None:
         """A test that has just ended: its grade, its report as an event, the learner-wide summary."""
         summary = step.finished.summary
         result = mock_test.MockResult.from_dict({key: summary[key] for key in (
-            "report", "answered", "item_count", "shortfall_message")})
+            "report", "answered", "item_count", "shortfall_message", "version")})
         finished = mock_test.Finished(result, step.grade)
         report = result.report
         self.runtime.publish(self, "grade", {"value": finished.grade.earned,
                                              "max_value": finished.grade.possible})
         self.runtime.publish(self, "nihongo.mock.finished", {
-            "form": finished.form, "total": report.total, "maximum": report.maximum,
-            "passed": report.passed, "band": report.band, "answered": result.answered,
-            "item_count": result.item_count, "grade": finished.grade.earned,
+            "form": finished.form, "version": result.version, "total": report.total,
+            "maximum": report.maximum, "passed": report.passed, "band": report.band,
+            "answered": result.answered, "item_count": result.item_count, "grade": finished.grade.earned,
             "sections": {s.key: s.score for s in report.sections}})
         self.note_mock_result(finished.summary, self._now())
 
@@ -99,7 +111,8 @@ class MockTestBlock(ActivityBlockMixin, LearnerRecordMixin, StudioEditableXBlock
     def student_view_data(self, context=None):
         """Settings only, the same for every learner: no questions, no answers (NATIVE_API.md)."""
         form = mock_test.form_for(self.form)
-        return {"display_name": self.display_name, "form": self.form, "level": form.level,
+        return {"display_name": self.display_name, "form": self.form, "form_version": self.form_version,
+                "level": form.level,
                 "minutes": form.minutes, "item_count": form.item_count,
                 "timed_by_section": form.timed_by_section, "max_score": self.max_score()}
 
@@ -130,7 +143,7 @@ class MockTestBlock(ActivityBlockMixin, LearnerRecordMixin, StudioEditableXBlock
     @XBlock.json_handler
     def lesson(self, data, suffix=""):
         """``{"point": id}``: a grammar point's lesson for the review's "Read the lesson" (read-only)."""
-        return self._step("lesson", self.mock_record, self.form, data).screen
+        return self._step("lesson", self.mock_record, self._settings(), data).screen
 
     @XBlock.json_handler
     def flag(self, data, suffix=""):
@@ -177,6 +190,10 @@ class MockTestBlock(ActivityBlockMixin, LearnerRecordMixin, StudioEditableXBlock
         super().validate_field_data(validation, data)
         if data.form not in FORMS:
             message = f"Unknown test form {data.form!r}: choose one of {', '.join(FORMS)}."
+            validation.add(ValidationMessage(ValidationMessage.ERROR, message))
+        if data.form_version not in mock_activity.VERSIONS:
+            message = (f"Unknown form {data.form_version!r}: choose A, B, C or next (each learner's next "
+                       "form).")
             validation.add(ValidationMessage(ValidationMessage.ERROR, message))
         if data.weight is None or data.weight < 0:
             validation.add(ValidationMessage(ValidationMessage.ERROR, "The weight must be zero or more."))

@@ -34,6 +34,7 @@
      "instruction", "stimulus", "stimulus-title", "stimulus-text", "audio", "prompt", "choices", "prev", "flag",
      "next", "palette", "next-section", "finish", "confirm", "confirm-text", "yes", "no", "result",
      "result-title", "verdict", "total", "scores", "reasons", "study", "result-short", "review", "again",
+     "intro-version", "result-version", "all-taken",
      "status", "attribution", "lang", "audio-note"].forEach(function (name) {
       el[name.replace(/-(\w)/g, function (w, c) { return c.toUpperCase(); })] = find(".nm-" + name);
     });
@@ -78,10 +79,23 @@
       clearInterval(ticking);
       if (payload.status === "ready") { intro(payload.form); }
       if (payload.status === "running") { running(payload.test); }
-      if (payload.status === "finished") { result(payload.result, payload.review || []); }
+      if (payload.status === "finished") { result(payload.result, payload.review || []); again(payload); }
+    }
+
+    /* The form on screen (A, B or C), and what "another test" gives: the learner's next form, or after
+     * all three the one taken longest ago (said so), or the author's fixed form again. */
+    function version(v) { return v ? fmt(text.version, {version: v}) : ""; }
+    function again(payload) {
+      var forms = payload.versions || {}, next = forms.next;
+      el.resultVersion.textContent = version(payload.form.version);
+      el.allTaken.hidden = !forms.all_taken;
+      el.allTaken.textContent = forms.all_taken ? fmt(text.all_taken, {version: next}) : "";
+      el.again.textContent = forms.choice === "next" && !forms.all_taken ? text.again
+        : fmt(text.retake, {version: next});
     }
 
     function intro(form) {
+      el.introVersion.textContent = version(form.version);
       el.introSize.textContent = fmt(text.intro, {count: form.planned_count, minutes: form.minutes});
       el.short.hidden = form.planned_count >= form.item_count;
       el.short.textContent = fmt(text.short, {count: form.planned_count, full: form.item_count});
