@@ -407,6 +407,17 @@ def taken_of(record: dict | None) -> list[str]:
     return [v for v in (record or {}).get("taken") or [] if v in VERSIONS]
 
 
+def with_history(record: dict, history: tuple[str, ...] | list[str]) -> dict:
+    """The record with the forms the learner finished elsewhere (``history``: the host's learner-wide
+    record of this test, oldest first, e.g. another block or link) counted as taken: each form once, in
+    the order of its last taking."""
+    if not history:
+        return record
+    order = [v for v in (*history, *taken_of(record)) if v in VERSIONS]
+    taken = [v for n, v in enumerate(order) if v not in order[n + 1:]]
+    return record if taken == taken_of(record) else {**record, "taken": taken}
+
+
 @dataclass(frozen=True)
 class Finished:
     """A test that has just ended: the result, and the grade the host sends (percent correct)."""

@@ -9,6 +9,7 @@ it, it comes in as ``Context.language``.
 
 from __future__ import annotations
 
+import dataclasses
 import random
 from collections.abc import Callable
 from datetime import datetime
@@ -45,12 +46,32 @@ def rng() -> random.Random:
     return random.Random()
 
 
-def settings(learner):
-    """The link's settings for its activity, or ``Refused`` (400) saying what to change."""
+def settings(learner, history: bool = False):
+    """The link's settings for its activity, or ``Refused`` (400) saying what to change.
+
+    ``history``: a mock test set to each learner's next form also gets the forms of that test the learner
+    finished through any link (``mock_history``), so "next" is a form not taken elsewhere either."""
     try:
-        return activities.get(learner.launch.activity).settings(dict(learner.launch.custom))
+        config = activities.get(learner.launch.activity).settings(dict(learner.launch.custom))
     except SettingsError as exc:
         raise Refused(str(exc), 400) from None
+    if history and learner.launch.activity == "mock_test" and config.version == "next":
+        config = dataclasses.replace(config, history=mock_history(learner, config.form))
+    return config
+
+
+#: The mock test's calls that never show which forms were taken (they answer a question on screen).
+NO_HISTORY = frozenset({"answer", "flag", "go_to", "lesson"})
+
+
+def mock_history(learner, form: str) -> tuple[str, ...]:
+    """The forms (A, B, C) of mock test ``form`` this learner finished, oldest first, in any link."""
+    record = learner.record
+    summaries = ActivityResult.objects.filter(
+        registration=record.registration, subject=record.subject, activity="mock_test",
+    ).values_list("summary", flat=True)
+    return tuple(s["version"] for s in summaries
+                 if isinstance(s, dict) and s.get("form") == form and s.get("version"))
 
 
 def chosen_language(learner) -> str:
@@ -66,7 +87,7 @@ def run(learner, ml, now: datetime, call: Callable[..., Step], *args, choose: st
     nothing saved.
     """
     name = learner.launch.activity
-    config = settings(learner)
+    config = settings(learner, history=getattr(call, "__name__", "") not in NO_HISTORY)
     record = learner.record
     with transaction.atomic():
         row = records.activity_state(record, name)

@@ -26,6 +26,9 @@ class Settings:
 
     form: str = "N5"
     version: str = mock_test.NEXT
+    #: Not the author's: the forms of this test the learner finished anywhere (oldest first), which a host
+    #: with a learner-wide record adds, so "next" is a form not taken in another block or link either.
+    history: tuple[str, ...] = ()
 
 
 def _settings(value: Settings | str) -> Settings:
@@ -150,10 +153,12 @@ def finished_of(done: mock_test.Finished, record: dict, bank: Bank) -> tuple[tup
                                      result.report.passed, {"form": done.form, **result.to_dict()})
 
 
-def _run(state: State | None, ctx: Context, act: Callable) -> Step:
-    """Catch up with the clock (a test whose time ran out is finished), ``act(record)``, report."""
+def _run(state: State | None, ctx: Context, act: Callable, history: tuple[str, ...] = ()) -> Step:
+    """Catch up with the clock (a test whose time ran out is finished), count the forms taken elsewhere
+    (``history``), ``act(record)``, report."""
     bank = ctx.bank or default_bank()
     record, finished = mock_test.sync(state or None, bank, ctx.now)
+    record = mock_test.with_history(record, history)
     record, screen, done = act(record, bank)
     finished = finished or done
     if finished is None:
@@ -186,7 +191,7 @@ class MockTest:
     @staticmethod
     def present(state: State | None, form: Settings | str, ctx: Context) -> Step:
         """The whole page state (the intro, the running test, or the result and review)."""
-        return _run(state, ctx, _screen(form, ctx))
+        return _run(state, ctx, _screen(form, ctx), _settings(form).history)
 
     @staticmethod
     def answer(state: State | None, form: Settings | str, data: object, ctx: Context) -> Step:
@@ -204,7 +209,8 @@ class MockTest:
         """``{}``: ``restart``, from the exam screen's start button (any other body is refused)."""
         config = _settings(form)
         return _run(state, ctx, lambda record, bank: (*mock_test.act_start(
-            record, config.form, bank, data, ctx.now, ctx.rng, ctx.language, config.version), None))
+            record, config.form, bank, data, ctx.now, ctx.rng, ctx.language, config.version), None),
+            config.history)
 
     @staticmethod
     def change_language(state: State | None, form: Settings | str, ctx: Context) -> Step:
@@ -225,15 +231,17 @@ class MockTest:
     @staticmethod
     def next_section(state: State | None, form: Settings | str, data: object, ctx: Context) -> Step:
         """``{}``: end the open JLPT section early; after the last one the test is finished."""
+        config = _settings(form)
         return _run(state, ctx, lambda record, bank: mock_test.act_next_section(
-            record, bank, data, ctx.now, ctx.language, _settings(form).version))
+            record, bank, data, ctx.now, ctx.language, config.version), config.history)
 
     @staticmethod
     def finish(state: State | None, form: Settings | str, data: object, ctx: Context) -> Step:
         """``{}``: end the test now and grade it on the server."""
-        version = _settings(form).version
+        config = _settings(form)
         return _run(state, ctx, lambda record, bank: mock_test.act_finish(record, bank, data, ctx.now,
-                                                                          ctx.language, version))
+                                                                          ctx.language, config.version),
+                    config.history)
 
 
 ACTIVITY = MockTest()

@@ -157,6 +157,20 @@ def test_another_test_is_the_next_form_and_the_result_names_it(demo, mock_link):
     assert post_json(client, urls["start"]).json()["form"]["version"] == "A"  # the oldest, again
 
 
+def test_the_next_form_counts_the_forms_taken_through_another_link(demo, mock_link):
+    client = Client()
+    _page, urls = launched(client)
+    post_json(client, urls["start"])
+    post_json(client, urls["finish"])
+    elsewhere = ActivityResult.objects.get(subject="sub-lan")
+    ActivityState.objects.filter(subject="sub-lan").delete()  # this link: never used
+    elsewhere.resource_link_id = "another-link"
+    elsewhere.save()
+    page, urls = launched(client)
+    assert page_state(page)["versions"]["taken"] == ["A"] and page_state(page)["form"]["version"] == "B"
+    assert post_json(client, urls["start"]).json()["form"]["version"] == "B"
+
+
 def test_a_link_can_fix_the_form_and_an_unknown_one_is_refused(demo, mock_link):
     mock_link["form_version"] = "c"
     client = Client()

@@ -209,6 +209,17 @@ def test_another_test_is_a_form_not_taken_and_after_all_three_the_oldest_again(m
     assert [r.get("version") for r in as_learner(block, "alice").nihongo_mock_results] == ["A", "B", "C", "A"]
 
 
+def test_the_next_form_counts_the_forms_taken_in_another_block(mock_factory):
+    week4 = mock_factory()
+    started(week4)
+    post(week4, "finish")  # form A, in week 4's block
+    jft = mock_factory('<mock_test form="JFT"/>')
+    assert started(jft)["form"]["version"] == "A", "another test's forms are its own"
+    week8 = mock_factory()
+    assert post(week8, "state")[1]["versions"]["taken"] == ["A"]
+    assert started(week8)["form"]["version"] == "B"
+
+
 def test_an_author_can_fix_the_form_and_studio_refuses_an_unknown_one(mock_factory):
     block = mock_factory('<mock_test form="N4" form_version="C"/>')
     payload = started(block)

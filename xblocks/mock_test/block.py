@@ -78,9 +78,16 @@ class MockTestBlock(ActivityBlockMixin, LearnerRecordMixin, StudioEditableXBlock
         return step.screen
 
     def _settings(self) -> mock_activity.Settings:
-        """The author's fields as the core reads them (refused values were refused in Studio)."""
-        return mock_activity.Settings(self.form, self.form_version if self.form_version in
-                                      mock_activity.VERSIONS else mock_test.NEXT)
+        """The author's fields as the core reads them (refused values were refused in Studio), and the
+        forms of this test the learner finished in any block (the learner-wide record), so "each
+        learner's next form" is one not taken in another block or course either."""
+        version = self.form_version if self.form_version in mock_activity.VERSIONS else mock_test.NEXT
+        history = ()
+        if version == mock_test.NEXT:
+            name = mock_test.form_name(self.form)
+            history = tuple(r["version"] for r in self.nihongo_mock_results
+                            if isinstance(r, dict) and r.get("form") == name and r.get("version"))
+        return mock_activity.Settings(self.form, version, history)
 
     def _published(self, step) -> None:
         """A test that has just ended: its grade, its report as an event, the learner-wide summary."""
