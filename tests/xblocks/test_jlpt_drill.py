@@ -122,6 +122,20 @@ def test_practice_again_mid_round_changes_nothing(drill_factory):
     assert as_learner(block, "alice").drill_state == before
 
 
+def test_a_passage_shows_readings_over_kanji_above_the_level(drill_factory):
+    from curriculum.furigana import plain, segments
+
+    block = drill_factory('<jlpt_drill level="N3" item_types=\'["comprehension_long"]\'/>')
+    page = rendered(block)
+    item = default_bank().get(page.find_class("nihongo-drill")[0].get("data-item-id"))
+    marked = default_bank().stimuli[item.stimulus]["text"]
+    text = page.find_class("nd-stimulus-text")[0]
+    readings = [reading for _base, reading in segments(marked) if reading]
+    assert readings and [rt.text for rt in text.iter("rt")] == readings
+    assert "".join(t for t in text.itertext() if t not in readings) == plain(marked)
+    assert post(block, "next")[1]["item"]["stimulus"]["text_ruby"] == [list(p) for p in segments(marked)]
+
+
 # -- what the drill refuses ------------------------------------------------------------------------
 
 def _served(block):

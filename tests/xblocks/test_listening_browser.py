@@ -112,3 +112,18 @@ def test_the_mock_test_plays_each_listening_script_once(workbench, small_phone):
     page.reload()  # nor after a reload
     mock.locator(".nm-palette button[aria-current='true']").click()
     expect(mock.locator(".nm-audio")).to_be_hidden()
+
+
+def test_the_mock_tests_reading_passage_has_readings_over_kanji_above_the_level(workbench, small_phone):
+    page = small_phone
+    page.goto(block_alone(page, workbench, "JFT-Basic mock test"))
+    mock = page.locator(".nihongo-mock")
+    mock.get_by_role("button", name="Start the test").click()
+    mock.locator("xpath=//span[contains(@class, 'nm-palette-head')][text()='読解']"
+                 "/following-sibling::button[1]").click()
+    text = mock.locator(".nm-stimulus-text")
+    expect(text).to_be_visible()
+    expect(text.locator("ruby rt").first).to_be_attached()  # drawn from text_ruby, not the plain text
+    readings = text.locator("rt").all_text_contents()
+    assert readings and all(readings)
+    assert page.evaluate("document.scrollingElement.scrollWidth") <= 360

@@ -52,7 +52,7 @@
       el.stimulus.hidden = !stimulus;
       if (!stimulus) { return; }
       el.stimulusTitle.textContent = stimulus.title || "";
-      el.stimulusText.textContent = stimulus.text || "";
+      rich(el.stimulusText, stimulus.text || "", stimulus.text_ruby);  /* readings over kanji above the level */
       el.audio.hidden = el.audioNote.hidden = !stimulus.audio;
       el.audioNote.textContent = stimulus.audio_note || "";
       if (stimulus.audio) { el.audio.src = audioSrc(stimulus.audio); } else { el.audio.removeAttribute("src"); }

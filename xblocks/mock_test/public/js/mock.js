@@ -18,6 +18,15 @@
     return node;
   }
 
+  function appendRuby(target, parts) {  /* [[base, reading-or-null], ...] as text and <ruby>, no HTML strings */
+    parts.forEach(function (part) {
+      if (!part[1]) { target.appendChild(document.createTextNode(part[0])); return; }
+      var ruby = make("ruby", "", part[0]);
+      ruby.appendChild(make("rt", "", part[1]));
+      target.appendChild(ruby);
+    });
+  }
+
   function clock(seconds) {
     var m = Math.floor(seconds / 60), s = seconds % 60;
     return m + ":" + (s < 10 ? "0" : "") + s;
@@ -64,6 +73,7 @@
     function failed(error) {
       if (error && error.status === 400) { refresh(text.refused); } else { say(text.error); }
     }
+
 
     function refresh(message) {
       post(urls.state, {}).then(function (payload) { show(payload); say(message); }, function () { say(text.error); });
@@ -147,7 +157,9 @@
       el.stimulus.hidden = !stimulus;
       if (stimulus) {
         el.stimulusTitle.textContent = stimulus.title || "";
-        el.stimulusText.textContent = stimulus.text || "";
+        el.stimulusText.textContent = "";  /* readings over kanji above the level, as <ruby> */
+        if (stimulus.text_ruby) { appendRuby(el.stimulusText, stimulus.text_ruby); }
+        else { el.stimulusText.textContent = stimulus.text || ""; }
         var fresh = stimulus.audio && !played[stimulus.id];
         el.audio.hidden = !fresh;
         el.audioNote.hidden = !stimulus.audio;
@@ -159,14 +171,7 @@
         } else if (!fresh) { el.audio.pause(); el.audio.removeAttribute("src"); el.audio.removeAttribute("data-stimulus"); }
       }
       el.prompt.textContent = "";
-      if (item.prompt_ruby) {
-        item.prompt_ruby.forEach(function (part) {
-          if (!part[1]) { el.prompt.appendChild(document.createTextNode(part[0])); return; }
-          var ruby = make("ruby", "", part[0]);
-          ruby.appendChild(make("rt", "", part[1]));
-          el.prompt.appendChild(ruby);
-        });
-      } else { el.prompt.textContent = item.prompt; }
+      if (item.prompt_ruby) { appendRuby(el.prompt, item.prompt_ruby); } else { el.prompt.textContent = item.prompt; }
       el.choices.textContent = "";
       item.choices.forEach(function (choice, k) {
         var button = make("button", "nm-choice", choice);
