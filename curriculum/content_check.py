@@ -216,6 +216,7 @@ def format_counts(report: CheckReport) -> str:
     basis = report.by_basis()
     lines.append(f"{basis['vocabulary']} vocabulary-based and {basis['kanji']} kanji-based items; "
                  f"{basis['all']} items in {report.files} files")
+    lines.append(format_explanations(report.items, levels))
     if report.grammar is not None:
         lines.append(grammar.format_summary(report.grammar))
     if report.dialect is not None:
@@ -224,6 +225,26 @@ def format_counts(report: CheckReport) -> str:
         lines.append(format_audio(report.audio))
     if report.forms is not None:
         lines.append(forms.format_report(report.forms))
+    return "\n".join(lines)
+
+
+def format_explanations(items: list[Item], levels: list[str]) -> str:
+    """Per level and language: explanations a learner reads in their own language, and how many fall back
+    to English (no meaning written in that language yet)."""
+    from .glosses import LANGUAGES, explanation_coverage
+
+    lines = ["explanations in the learner's language (the rest are shown in English, the stated fallback):",
+             f"{'level':<7} " + " ".join(f"{lang:>13}" for lang in LANGUAGES)]
+    fallback = dict.fromkeys(LANGUAGES, 0)
+    for level in levels:
+        coverage = explanation_coverage([i for i in items if i.level.value == level])
+        cells = []
+        for lang in LANGUAGES:
+            own, english = coverage[lang]["own"], coverage[lang]["english"]
+            fallback[lang] += english
+            cells.append(f"{own:>6}/{own + english:<6}")
+        lines.append(f"{level:<7} " + " ".join(cells))
+    lines.append("fall back to English: " + ", ".join(f"{lang} {n}" for lang, n in fallback.items()))
     return "\n".join(lines)
 
 

@@ -66,3 +66,16 @@ def test_export_is_a_json_list_with_translations(tmp_path, capsys):
     assert main(["content", "export", "--format", "json", "--out", str(out)]) == 0
     exported = json.loads(out.read_text(encoding="utf-8"))
     assert len(exported) >= 662 and {"id", "prompt", "choices", "answer", "source"} <= set(exported[0])
+
+
+def test_the_check_says_per_level_and_language_how_many_explanations_fall_back_to_english():
+    from curriculum.bank import default_bank
+    from curriculum.content_check import format_explanations
+
+    n5 = [i for i in default_bank() if i.level.value == "N5"]
+    own = next(i for i in n5 if i.explanation_translations.get("my"))
+    english = next(i for i in n5 if not i.explanation_translations.get("my"))
+    text = format_explanations([own, english, own], ["N5"])
+    row = next(line for line in text.splitlines() if line.startswith("N5"))
+    assert row.split()[-1] == "2/3"  # Burmese: two of three in Burmese, one in English
+    assert text.splitlines()[-1].endswith("my 1")
