@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 import weakref
 from collections import Counter
 from dataclasses import dataclass
@@ -31,6 +32,7 @@ from pathlib import Path
 
 from .bank import CONTENT_DIR, Bank
 from .exam_structure import FORMS
+from .furigana import plain
 from .items import Item
 
 LETTERS = ("A", "B", "C")
@@ -66,16 +68,43 @@ def _authored(unit: list[Item]) -> bool:
     return not any(s in item.source for item in unit for s in GENERATED_SOURCES)
 
 
+QUOTED = re.compile(r"「([^」]*)」")
+#: Skills whose questions are about one word: two of them on the same word give each other away.
+WORD_SKILLS = ("vocabulary", "kanji")
+
+
+def words(item: Item) -> frozenset[str]:
+    """The words a vocabulary or kanji question is about (the quoted word, the right choice): the reading
+    of 買い物 and its writing share them, so do a paraphrase pair. Empty for other questions."""
+    if item.stimulus or item.skill.value not in WORD_SKILLS:
+        return frozenset()
+    found = {plain(w) for w in QUOTED.findall(item.prompt)} | {plain(item.choices[item.answer])}
+    return frozenset(w.strip() for w in found if w.strip())
+
+
+def _in_sentence(unit: list[Item]) -> bool:
+    """A question set in a sentence, as on the exam (not a bare quoted word)."""
+    return all(len(QUOTED.sub("", plain(i.prompt)).strip(" 。？?！!、")) >= 3 for i in unit)
+
+
 def _hash(level: str, key: str) -> str:
     return hashlib.sha1(f"{level}:{key}".encode()).hexdigest()
 
 
 def _fill(units: list[list[Item]], gap: int, tags: Counter, level: str) -> list[Item]:
     """Items for a gap of ``gap``: whole groups adding up to the gap if any do, else as near below it as
-    possible, then the first questions of one more group; preferred groups first (see the module)."""
-    order = sorted(units, key=lambda u: (not _authored(u), sum(tags[t] for i in u for t in i.tags),
-                                         _hash(level, _unit_key(u))))
-    candidates = order[:40]  # enough to find an exact fit; keeps the search small
+    possible, then the first questions of one more group; preferred groups first (see the module), and
+    never two questions about the same word."""
+    order = sorted(units, key=lambda u: (not _authored(u), not _in_sentence(u),
+                                         sum(tags[t] for i in u for t in i.tags), _hash(level, _unit_key(u))))
+    candidates, seen = [], set()
+    for unit in order:
+        about = {w for i in unit for w in words(i)}
+        if not about & seen:
+            candidates.append(unit)
+            seen |= about
+        if len(candidates) == 40:  # enough to find an exact fit; keeps the search small
+            break
     reach: dict[int, tuple[int, ...]] = {0: ()}
     for n, unit in enumerate(candidates):
         for total, picked in list(reach.items()):
@@ -105,6 +134,7 @@ def build(bank: Bank, existing: dict | None = None) -> dict[str, dict]:
         forms: dict[str, dict[str, list[str]]] = {letter: {} for letter in LETTERS}
         used_items: set[str] = set()
         owner: dict[str, str] = {}  # passage, script or lone item -> the form that has it
+        used_words: set[str] = set()  # the words the forms' vocabulary and kanji questions are about
         for section in form.sections:
             for part in section.parts:
                 kind = part.type.value
@@ -116,20 +146,23 @@ def build(bank: Bank, existing: dict | None = None) -> dict[str, dict]:
                         item = known.get(item_id)
                         unit = item and (item.stimulus or item.id)
                         if item and item_id not in used_items and len(kept) < part.count \
-                                and owner.get(unit, letter) == letter:
+                                and owner.get(unit, letter) == letter and not words(item) & used_words:
                             kept.append(item_id)
                             used_items.add(item_id)
+                            used_words.update(words(item))
                             owner[unit] = letter
                     forms[letter][kind] = kept
                 for letter in LETTERS:
                     gap = part.count - len(forms[letter][kind])
                     if gap <= 0:
                         continue
-                    units = [u for u in _units(pool) if _unit_key(u) not in owner]
+                    units = [u for u in _units(pool) if _unit_key(u) not in owner
+                             and not any(words(i) & used_words for i in u)]
                     tags = Counter(t for i in forms[letter][kind] for t in known[i].tags)
                     added = _fill(units, gap, tags, level)
                     forms[letter][kind].extend(i.id for i in added)
                     used_items.update(i.id for i in added)
+                    used_words.update(w for i in added for w in words(i))
                     owner.update((i.stimulus or i.id, letter) for i in added)
         built[level] = forms
     return built
@@ -226,6 +259,7 @@ class LevelForms:
     missing: list[str]  # stored IDs no longer in the bank (with their type and level)
     gaps: dict[str, dict[str, tuple[int, int]]]  # letter -> type -> (found, wanted), short types only
     fillable: int = 0  # items the bank has that would fill gaps now (``nihongo content build-forms``)
+    twice: tuple[str, ...] | list[str] = ()  # questions on a word another question of their form is on
 
 
 def check(bank: Bank, stored_forms: dict[str, dict]) -> list[LevelForms]:
@@ -234,9 +268,10 @@ def check(bank: Bank, stored_forms: dict[str, dict]) -> list[LevelForms]:
     for level, form in _forms().items():
         forms = stored_forms.get(level) or {}
         wanted = {p.type.value: p.count for s in form.sections for p in s.parts}
-        counts, above, missing, gaps = {}, [], [], {}
+        counts, above, missing, gaps, twice = {}, [], [], {}, []
         owner_item: dict[str, str] = {}
         owner_unit: dict[str, str] = {}
+        owner_word: dict[str, str] = {}
         overlap = 0
         for letter in LETTERS:
             kinds = forms.get(letter) or {}
@@ -250,10 +285,15 @@ def check(bank: Bank, stored_forms: dict[str, dict]) -> list[LevelForms]:
                         continue
                     present.append(item)
                     unit = item.stimulus or item.id
-                    if owner_item.get(item.id, letter) != letter or owner_unit.get(unit, letter) != letter:
+                    about = words(item)
+                    if owner_item.get(item.id, letter) != letter or owner_unit.get(unit, letter) != letter \
+                            or any(owner_word.get(w, letter) != letter for w in about):
                         overlap += 1
+                    elif any(w in owner_word for w in about):
+                        twice.append(f"{letter} {kind} {item_id}")
                     owner_item[item.id] = letter
                     owner_unit[unit] = letter
+                    owner_word.update((w, letter) for w in about)
                 if kind not in wanted:
                     above.append(f"{letter} {kind} {len(present)}/0")
                 elif len(present) > wanted[kind]:
@@ -266,7 +306,7 @@ def check(bank: Bank, stored_forms: dict[str, dict]) -> list[LevelForms]:
         fillable = sum(len(ids) for kinds in rebuilt[level].values() for ids in kinds.values()) - sum(
             counts.values())
         report.append(LevelForms(level, form.item_count, counts, overlap, above, missing, gaps,
-                                 max(0, fillable)))
+                                 max(0, fillable), twice))
     return report
 
 
@@ -277,7 +317,10 @@ def problems(report: list[LevelForms], stored_forms: dict[str, dict]) -> list[st
             found.append(f"forms: {entry.level} has no forms file: run `nihongo content build-forms`")
             continue
         if entry.overlap:
-            found.append(f"forms: {entry.level}: {entry.overlap} items or passages are in two forms")
+            found.append(f"forms: {entry.level}: {entry.overlap} items, passages or words are in two forms")
+        if entry.twice:
+            found.append(f"forms: {entry.level}: {', '.join(entry.twice[:5])}: about the same word as "
+                         f"another question of the form")
         for above in entry.above:
             found.append(f"forms: {entry.level} {above}: above the official count")
         if entry.missing:
