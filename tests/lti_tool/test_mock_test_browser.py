@@ -46,9 +46,22 @@ def test_a_learner_takes_a_mock_test_launched_from_the_lms(live_server, transact
             mock.get_by_role("button", name="Đồng ý").click()
             expect(mock.locator(".nm-result-title")).to_have_text("Kết quả của bạn")
             expect(mock.locator(".nm-scores tr")).to_have_count(4)  # the four JFT-Basic sections
+            expect(mock.locator(".nm-result-version")).to_have_text("Đề A")  # the result names the form
+            for form in ("B", "C"):  # "another test" is the next form, each named on its result
+                mock.get_by_role("button", name="Làm bài thi khác").click()
+                expect(mock.locator(".nm-timer")).to_have_text("60:00")
+                mock.get_by_role("button", name="Nộp bài").click()
+                mock.get_by_role("button", name="Đồng ý").click()
+                expect(mock.locator(".nm-result-version")).to_have_text(f"Đề {form}")
+            # after all three: the page says so, and offers the form taken longest ago
+            expect(mock.locator(".nm-all-taken")).to_be_visible()
+            expect(mock.locator(".nm-all-taken")).to_contain_text("đề A")
+            expect(mock.locator(".nm-again")).to_have_text("Làm lại đề A")
+            assert page.evaluate("document.documentElement.scrollWidth") <= 390
         finally:
             browser.close()
     # Outside Playwright's greenlet (see tests/lti_tool/test_browser.py).
-    result = ActivityResult.objects.get(subject="sub-lan")
+    result, *others = ActivityResult.objects.filter(subject="sub-lan")
     assert result.activity == "mock_test" and result.summary["form"] == "JFT"
     assert result.summary["report"]["level"] == "JFT-Basic"
+    assert [r.summary["version"] for r in (result, *others)] == ["A", "B", "C"]
