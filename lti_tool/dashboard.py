@@ -129,8 +129,9 @@ def _placement(results: list[Result]) -> str:
 
 
 def _mocks(results: list[Result]) -> tuple[Mock, ...]:
-    return tuple(Mock(str(r.summary.get("form") or ""), round(100 * r.score), r.passed, japan_date(r.at))
-                 for r in results if r.activity == "mock_test")
+    return tuple(Mock(" ".join(str(r.summary.get(k) or "") for k in ("form", "version")).strip(),
+                      round(100 * r.score), r.passed, japan_date(r.at))
+                 for r in results if r.activity == "mock_test")  # "N5 B": the test and its form
 
 
 def summarise(visits: list[Visit], answers: list[Answer], now: datetime, *,

@@ -110,11 +110,13 @@ def test_summary_reads_skills_results_and_roster():
                Answer("s", True, at, "kanji")]
     results = [Result("s", "placement_test", 1, None, {"level": "N5"}, at),
                Result("s", "placement_test", 1, None, {"level": "N4"}, at + timedelta(days=1)),
-               Result("s", "mock_test", 0.4, False, {"form": "JFT"}, at)]
+               Result("s", "mock_test", 0.4, False, {"form": "JFT"}, at),
+               Result("s", "mock_test", 0.7, True, {"form": "N5", "version": "B"}, at)]
     roster = [Member("s", "Lan", True), Member("t", "Budi", True), Member("m", "Boss", False)]
     rows = summarise([], answers, NOW, results=results, members=roster, warnings={"t": 2}, stopped={"t"})
     budi, lan = rows
-    assert (lan.placement, [(m.form, m.percent, m.passed) for m in lan.mocks]) == ("N4", [("JFT", 40, False)])
+    assert (lan.placement, [(m.form, m.percent, m.passed) for m in lan.mocks]) == (
+        "N4", [("JFT", 40, False), ("N5 B", 70, True)])  # the test, and which of its forms
     skills = [(s.skill, s.answered, s.accuracy) for s in lan.by_skill]
     assert skills == [("kanji", 1, 100), ("vocabulary", 2, 50)]
     assert (budi.started, budi.warnings, budi.stopped, budi.answered) == (False, 2, True, 0)
