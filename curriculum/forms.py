@@ -13,8 +13,9 @@ more questions than the gap gives its first ones, and its others are in no form)
 wrote come before generated ones; then items whose work topics (tags) the form has least of; then a
 fixed hash order, so the choice never depends on the order of the bank's files.
 
-Practice drills and forms (``held_out``): drills never serve an item of forms B or C, nor one sharing
-a passage or script with them, so "another test" is questions the learner has not practised. Form A
+Practice drills and forms (``held_out``): drills and the placement test never serve an item of forms
+B or C, nor one sharing a passage or script with them, so "another test" is questions the learner has
+not practised. Form A
 is the shared form: its items stay in practice as they were before the forms existed (today it holds
 all the listening and reading the bank has), so a learner may have met some of them in drills.
 """

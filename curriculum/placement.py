@@ -39,6 +39,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from functools import lru_cache
 
+from . import forms
 from .bank import Bank
 from .drill_api import _shown as shown_item  # the same public view of an item as the drill
 from .grading import AnswerError, Result, grade
@@ -163,8 +164,11 @@ def next_item(state: dict | None, bank: Bank, rng: random.Random) -> tuple[dict,
     if state["pending"] and state["pending"] in bank:
         return state, bank.get(state["pending"])
     asked = _asked(state)
-    # only the exams' own formats, whose questions are Japanese: never an English meaning to match
-    pool = [i for i in bank if i.level in LEVELS and is_exam_format(i.type) and i.id not in asked]
+    # only the exams' own formats, whose questions are Japanese: never an English meaning to match; never
+    # a question of the mock tests' forms B and C, which stay unseen (curriculum.forms)
+    held = forms.held_out(bank)
+    pool = [i for i in bank if i.level in LEVELS and is_exam_format(i.type) and i.id not in asked
+            and i.id not in held]
     if not pool:
         state["done"] = True
         state["pending"] = None
