@@ -80,6 +80,8 @@ def test_deep_link_round_trip_creates_a_graded_drill_link(demo):
     assert picker.status_code == 200, picker.content
     page = picker.content.decode()
     assert 'name="viewport"' in page and '<label for="dl-activity">' in page
+    assert '<select id="dl-form-version" name="form_version"' in page  # the mock test's A, B, C or next
+    assert '<option value="next" selected>' in page and '<option value="C">Form C</option>' in page
     request_settings = jwt.decode(id_token, options={"verify_signature": False})[SETTINGS_CLAIM]
     assert not LaunchRecord.objects.exists()  # a deep-linking launch is no use of an activity
 
