@@ -249,3 +249,16 @@ def test_no_two_questions_of_a_levels_forms_are_about_the_same_word():
     tampered["N5"]["B"]["kanji_reading"][0] = "kr-1"
     tampered["N5"]["C"]["orthography"][0] = "or-1"
     assert any("in two forms" in p for p in forms.problems(forms.check(bank, tampered), tampered))
+
+
+def test_the_build_forms_command_writes_every_level_and_prints_the_forms(tmp_path, monkeypatch, capsys):
+    from portal import cli
+
+    real_write = forms.write
+    monkeypatch.setattr(forms, "write", lambda built: real_write(built, tmp_path))  # not the shipped files
+    assert cli.main(["content", "build-forms"]) == 0
+    out = capsys.readouterr().out
+    written = sorted(p.name for p in (tmp_path / "forms").iterdir())
+    assert written == ["jft.json", "n2.json", "n3.json", "n4.json", "n5.json"]
+    assert forms.read(tmp_path) == forms.build(default_bank(), forms.read())
+    assert "forms N5: 3 forms (A " in out and "overlap 0" in out
