@@ -481,12 +481,34 @@ def check(grammar: Grammar) -> list[str]:
             if f"［{n}］" not in plain(item.prompt) and f"［{chr(0xFF10 + n)}］" not in plain(item.prompt):
                 problems.append(f"{where}: item {item_id}: the prompt does not name its blank ［{n}］")
             problems += [f"{passage.file}: {x}" for x in _item_problems(item)]
+    for file, positions in key_positions(grammar).items():
+        total = sum(positions.values())
+        slot, most = positions.most_common(1)[0] if positions else (0, 0)
+        if total >= 8 and most > KEY_SHARE * total:
+            problems.append(f"{file}: the answer is choice {slot + 1} in {most} of its {total} grammar_form "
+                            f"and text_grammar items; spread the keys over the choices (a learner would "
+                            f"guess by position)")
     for level, positions in star_positions(grammar).items():
         total = sum(positions.values())
         if total >= 4 and len(positions) == 1:
             problems.append(f"{level}: ★ is always in position {next(iter(positions))} of the "
                             f"{total} sentence_composition items; vary it over 1–4")
     return problems
+
+
+#: The most a grammar file's keys may sit in one choice position (grammar_form and text_grammar items).
+KEY_SHARE = 0.5
+
+
+def key_positions(grammar: Grammar) -> dict[str, Counter]:
+    """Per grammar file: how many grammar_form and text_grammar items have their key in choice 0, 1, 2, 3."""
+    files = {i: p.file for p in grammar.points_by_id.values() for i in p.item_ids}
+    files.update({i: p.file for p in grammar.passages.values() for i in p.item_ids})
+    found: dict[str, Counter] = {}
+    for item in grammar.items:
+        if item.type in (ItemType.GRAMMAR_FORM, ItemType.TEXT_GRAMMAR) and item.id in files:
+            found.setdefault(files[item.id], Counter())[item.answer] += 1
+    return found
 
 
 def star_positions(grammar: Grammar) -> dict[str, Counter]:

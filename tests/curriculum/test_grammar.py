@@ -80,7 +80,8 @@ def stars(*positions):
 
 
 def good_point(point_id, star_at=3, **over):
-    items = [gf(), gf("まどを あけて（　）か。"), gf("トイレに 行って（　）か。"), *stars(star_at)]
+    items = [gf(), gf("まどを あけて（　）か。", answer=1), gf("トイレに 行って（　）か。", answer=2),
+             *stars(star_at)]
     return make_point(point_id, items=items, **over)
 
 
@@ -212,6 +213,15 @@ def test_star_always_in_the_same_slot_across_a_level_fails(tmp_path):
     assert any("N5: ★ is always in position 3 of the 4 sentence_composition items" in p for p in found)
     varied = [good_point(f"n5-p{n}", star_at=n % 4 + 1) for n in range(4)]
     assert problems(write(tmp_path, varied)) == []
+
+
+def test_a_file_whose_keys_sit_in_one_choice_position_fails(tmp_path):
+    same = [make_point(f"n5-p{n}", items=[gf(), gf(), gf(), *stars(n % 4 + 1)]) for n in range(3)]
+    found = problems(write(tmp_path, same))
+    assert any("01-test.json: the answer is choice 1 in 9 of its 9 grammar_form and text_grammar items" in p
+               for p in found)
+    spread = [good_point(f"n5-p{n}", star_at=n % 4 + 1) for n in range(3)]
+    assert problems(write(tmp_path, spread)) == []
 
 
 def test_a_passage_needs_two_or_three_blanks_that_match_its_items(tmp_path):
