@@ -516,7 +516,7 @@ def _run(learners, per_history, tmp, database_url, engine, broker, quick, thread
         out["server"] = f"{ready.removeprefix('READY').strip()} ({shape})"
         if broker:
             worker = subprocess.Popen([sys.executable, "-m", "celery", "-A", "portal", "worker", "--beat",
-                                       "--pool", "threads", "--concurrency", "4", "--loglevel", "WARNING",
+                                       "--pool", "threads", "--concurrency", "16", "--loglevel", "WARNING",
                                        "--schedule", f"{tmp}/beat"], env=env, cwd=ROOT)
         # 1. Baselines, alone (nothing else runs).
         n_one = 30 if quick else 300

@@ -4,7 +4,7 @@ Celery on Redis, as Open edX runs its own tasks. The broker is ``NIHONGO_BROKER_
 (``redis://host:6379/1``); without one, tasks run in the process that queues them (tests, a
 one-process install). Start a worker with its schedule (the retry of waiting grades every minute):
 
-    celery -A portal worker --beat --concurrency 2 --loglevel INFO
+    celery -A portal worker --beat --pool threads --concurrency 16 --loglevel INFO
 
 ``nihongo demo`` starts one on a Redis of its own (docs/deployers.md says how to run it in production).
 """

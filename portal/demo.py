@@ -105,7 +105,7 @@ def run(portal_port: int = 8000, workbench_port: int = 8001, var_dir: Path | Non
     if broker:
         portal_env["NIHONGO_BROKER_URL"] = broker
         procs.append(subprocess.Popen([sys.executable, "-m", "celery", "-A", "portal", "worker", "--beat",
-                                       "--pool", "threads", "--concurrency", "4", "--loglevel", "WARNING",
+                                       "--pool", "threads", "--concurrency", "16", "--loglevel", "WARNING",
                                        "--schedule", str(var_dir / "celerybeat-schedule")],
                                       env=portal_env, cwd=ROOT))
     procs += [
