@@ -11,7 +11,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import dialect, forms, grammar
+from . import dialect, forms, grammar, passage_lengths
 from .bank import CONTENT_DIR, Bank, bank_files, load_file
 from .items import TRANSLATION_LANGUAGES, Item, ItemError
 
@@ -29,6 +29,7 @@ class CheckReport:
     grammar: dict | None = None  # per level: the grammar points' counts, when the folder has a grammar/ part
     audio: dict | None = None  # audio per listening script and dialect line, when the folder has audio/
     forms: list | None = None  # the mock-test forms per level (curriculum.forms), when the folder has forms/
+    passages: list | None = None  # reading passages' lengths against the exam's (curriculum.passage_lengths)
 
     @property
     def ok(self) -> bool:
@@ -93,6 +94,7 @@ def check(content_dir: Path = CONTENT_DIR) -> CheckReport:
     except ItemError as exc:
         report.problems.append(str(exc))
         bank = None
+    report.passages = passage_lengths.measure(report.items, stimuli)
     if (Path(content_dir) / forms.FOLDER).is_dir() and bank is not None:
         stored = forms.read(Path(content_dir))
         report.forms = forms.check(bank, stored)
@@ -223,6 +225,8 @@ def format_counts(report: CheckReport) -> str:
         lines.append(format_dialect(report.dialect))
     if report.audio is not None:
         lines.append(format_audio(report.audio))
+    if report.passages is not None:
+        lines.append(passage_lengths.format_report(report.passages))
     if report.forms is not None:
         lines.append(forms.format_report(report.forms))
     return "\n".join(lines)
