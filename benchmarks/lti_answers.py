@@ -181,10 +181,10 @@ urlpatterns: list = []  # filled in by ``serve`` (this module is the server's RO
 
 def timed(app):
     """The WSGI app, with its own time per request in a ``Server-Timing`` header."""
-    from time import perf_counter
+    from time import perf_counter, thread_time
 
     def wrapper(environ, start_response):
-        started = perf_counter()
+        started, cpu_started = perf_counter(), thread_time()
         seen = {}
 
         def capture(status, headers, exc_info=None):
@@ -198,8 +198,9 @@ def timed(app):
             if hasattr(result, "close"):
                 result.close()  # Django's request_finished: connection clean-up is server work too
         status, headers, exc_info = seen["args"]
-        took = (perf_counter() - started) * 1000
-        start_response(status, [*headers, ("Server-Timing", f"app;dur={took:.3f}")], exc_info)
+        took, cpu = (perf_counter() - started) * 1000, (thread_time() - cpu_started) * 1000
+        start_response(status, [*headers, ("Server-Timing", f"app;dur={took:.3f}, cpu;dur={cpu:.3f}")],
+                       exc_info)
         return [body]
     return wrapper
 
@@ -309,6 +310,16 @@ def _serve_stdlib(app, port: int, threads: int) -> None:
 
 # --- the clients ---------------------------------------------------------------------------------
 
+def server_timing(header: str | None) -> tuple[float, float]:
+    """(wall ms, CPU ms) of the request in the server, from ``app;dur=…, cpu;dur=…``."""
+    found = dict.fromkeys(("app", "cpu"), 0.0)
+    for part in (header or "").split(","):
+        name, _, value = part.strip().partition(";dur=")
+        if name in found:
+            found[name] = float(value)
+    return found["app"], found["cpu"]
+
+
 class Conn:
     """One kept-alive HTTP connection, as a browser tab has; cookies from the launch."""
 
@@ -316,6 +327,7 @@ class Conn:
         parts = urlsplit(base)
         self.host, self.port, self.cookies = parts.hostname, parts.port, cookies
         self.http = http.client.HTTPConnection(self.host, self.port, timeout=300)
+        self.cpu = 0.0  # the last request's CPU time in the server's thread (ms)
 
     def post(self, path: str, body: object = None) -> tuple[int, dict, float, float]:
         """(status, JSON, server ms, client ms)."""
@@ -334,7 +346,7 @@ class Conn:
                 self.http.close()
                 self.http = http.client.HTTPConnection(self.host, self.port, timeout=300)
         took = (time.perf_counter() - began) * 1000
-        server = float(response.getheader("Server-Timing", "dur=0").split("dur=")[1])
+        server, self.cpu = server_timing(response.getheader("Server-Timing"))
         return response.status, json.loads(raw or b"{}"), server, took
 
     def get(self, path: str) -> tuple[int, float, float]:
@@ -343,7 +355,7 @@ class Conn:
         response = self.http.getresponse()
         response.read()
         took = (time.perf_counter() - began) * 1000
-        return response.status, float(response.getheader("Server-Timing", "dur=0").split("dur=")[1]), took
+        return response.status, server_timing(response.getheader("Server-Timing"))[0], took
 
     def close(self):
         self.http.close()
@@ -393,6 +405,7 @@ def answer_rounds(conn: Conn, launch_id: str, rounds: int, out: dict, bank, star
                 continue
             kind = "round_end" if result["round_complete"] else "answer"
             out[kind].append(ms)
+            out.setdefault(kind + "_cpu", []).append(conn.cpu)
             out[kind + "_client"].append(took)
             if result["round_complete"]:
                 out["ended"].append(time.time())
@@ -686,7 +699,9 @@ def report(out: dict) -> list[tuple]:
               f"round end p50 {p50(got['round_end']):6.2f}, "
               f"p95 {p95(got['round_end']):6.2f} ms [{len(got['round_end'])}]; "
               f"{p50(got['answer']) / p50(b1['server']):.1f}× bare p50, "
-              f"{p50(got['answer']) / p50(w1['server']):.1f}× minimal write p50")
+              f"{p50(got['answer']) / p50(w1['server']):.1f}× minimal write p50; "
+              f"server CPU per answer p50 {p50(got.get('answer_cpu', [0])):.2f}, "
+              f"p95 {p95(got.get('answer_cpu', [0])):.2f} ms")
         if cards in (30, 1700):
             rows.append((f"one learner, {cards} cards: answer p95 (server)", f"≤ {TARGETS['one_p95_ms']} ms",
                          f"{p95(got['answer']):.2f} ms", p95(got["answer"]) / TARGETS["one_p95_ms"]))
