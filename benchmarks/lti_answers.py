@@ -77,14 +77,59 @@ _HISTORIES: dict[int, dict] = {}
 def simulated_history(cards: int, now: datetime) -> dict:
     """A learner's drill state with ``cards`` cards, made by the core itself: ~24 answers a day,
     80 % right, ending today with a new round; computed once per size. The cards live in an in-memory
-    ``CardStore`` while the history is made (as the tool's table does), so 1,700 cards take seconds."""
+    ``CardStore`` while the history is made (as the tool's table does), so 1,700 cards take seconds;
+    against an older checkout without ``CardStore`` (``profile_answer.py --root``), in the state's dict."""
+    import inspect
     import random
 
-    from curriculum import drill_api, review
+    from curriculum import drill, drill_api, review
     from curriculum.bank import default_bank
-    from curriculum.drill import CardStore, DrillConfig, _fits, start_new_round
+    from curriculum.drill import DrillConfig, start_new_round
 
-    class MemoryCards(CardStore):
+    if cards in _HISTORIES:
+        return _HISTORIES[cards]
+    bank, config, rng = default_bank(), DrillConfig(level="N5", item_count=10), random.Random(cards)
+    fits = drill._fits if len(inspect.signature(drill._fits).parameters) == 3 else (
+        lambda item, config, bank: drill._fits(item, config))
+    # 1,700 means all of N5 (1,698 items)
+    wanted, cards = cards, min(cards, sum(1 for item in bank if fits(item, config, bank)))
+    store = _memory_cards(drill, review)
+    days = max(2, cards // 10)
+    moment, state = now - timedelta(days=days), {"cards": store if store is not None else {}}
+
+    def held() -> int:
+        return len(store.rows) if store is not None else len(state["cards"])
+
+    while held() < cards:
+        for _ in range(24):
+            state, shown = drill_api.present(state, config, bank, moment)
+            if shown["item"] is None:
+                state, shown = drill_api.restart(state, config, bank, moment)
+            item = bank.get(shown["item"]["id"])
+            choice = item.answer if rng.random() < 0.8 else (item.answer + 1) % len(item.choices)
+            body = {"item_id": item.id, "choice": choice}
+            state, _, _ = drill_api.submit(state, config, bank, body, moment)
+            if store is not None:
+                store.commit()
+            moment += timedelta(minutes=3)
+            if held() >= cards:
+                break
+        moment = max(moment, min(moment + timedelta(days=1), now - timedelta(hours=1)))
+    state = start_new_round(state, config)
+    if not state["round"]["answered"] == 0:  # the simulation stopped mid-round: start a fresh one
+        state = {**state, "round": {"answered": 0, "correct": 0, "seen": [], "reviews": 0}, "pending": None}
+    state = {**state, "cards": dict(store.rows) if store is not None else dict(state["cards"])}
+    _HISTORIES[wanted] = state
+    return state
+
+
+def _memory_cards(drill, review):
+    """An in-memory ``CardStore`` (cards by due time, as the tool's table reads them), or None for a
+    checkout whose drill keeps its cards in the state's dict."""
+    if not hasattr(drill, "CardStore"):
+        return None
+
+    class MemoryCards(drill.CardStore):
         def __init__(self):
             super().__init__()
             self.rows: dict[str, dict] = {}
@@ -110,34 +155,7 @@ def simulated_history(cards: int, now: datetime) -> dict:
         def met_by_type(self, bank):
             return {}
 
-    if cards in _HISTORIES:
-        return _HISTORIES[cards]
-    bank, config, rng = default_bank(), DrillConfig(level="N5", item_count=10), random.Random(cards)
-    # 1,700 means all of N5 (1,698 items)
-    wanted, cards = cards, min(cards, sum(1 for item in bank if _fits(item, config, bank)))
-    store = MemoryCards()
-    days = max(2, cards // 10)
-    moment, state = now - timedelta(days=days), {"cards": store}
-    while len(store.rows) < cards:
-        for _ in range(24):
-            state, shown = drill_api.present(state, config, bank, moment)
-            if shown["item"] is None:
-                state, shown = drill_api.restart(state, config, bank, moment)
-            item = bank.get(shown["item"]["id"])
-            choice = item.answer if rng.random() < 0.8 else (item.answer + 1) % len(item.choices)
-            body = {"item_id": item.id, "choice": choice}
-            state, _, _ = drill_api.submit(state, config, bank, body, moment)
-            store.commit()
-            moment += timedelta(minutes=3)
-            if len(store.rows) >= cards:
-                break
-        moment = max(moment, min(moment + timedelta(days=1), now - timedelta(hours=1)))
-    state = start_new_round(state, config)
-    if not state["round"]["answered"] == 0:  # the simulation stopped mid-round: start a fresh one
-        state = {**state, "round": {"answered": 0, "correct": 0, "seen": [], "reviews": 0}, "pending": None}
-    state = {**state, "cards": dict(store.rows)}
-    _HISTORIES[wanted] = state
-    return state
+    return MemoryCards()
 
 
 def seed_history(request):
@@ -551,6 +569,7 @@ def _run(learners, per_history, tmp, database_url, engine, broker, quick, thread
                                                                    "cards": histories[n % len(histories)]})
             if status != 200:
                 raise RuntimeError(f"seeding failed: {body}")
+            out.setdefault("held", {})[histories[n % len(histories)]] = body["cards"]
         seeder.close()
         # 2. One learner at a time, per history size: two whole rounds each.
         out["history"] = {}
@@ -694,7 +713,8 @@ def report(out: dict) -> list[tuple]:
     ordinary_all: list[float] = []
     for cards, got in out["history"].items():
         ordinary_all += got["answer"]
-        print(f"one learner, {cards:>4} cards : answer p50 {p50(got['answer']):6.2f} ms, p95 "
+        held = out.get("held", {}).get(cards, cards)  # 1,700 asks for all of N5 that drills serve
+        print(f"one learner, {held:>4} cards : answer p50 {p50(got['answer']):6.2f} ms, p95 "
               f"{p95(got['answer']):6.2f} ms [{len(got['answer'])}]; "
               f"round end p50 {p50(got['round_end']):6.2f}, "
               f"p95 {p95(got['round_end']):6.2f} ms [{len(got['round_end'])}]; "
