@@ -95,10 +95,10 @@ def simulated_history(cards: int, now: datetime) -> dict:
     wanted, cards = cards, min(cards, sum(1 for item in bank if fits(item, config, bank)))
     store = _memory_cards(drill, review)
     days = max(2, cards // 10)
-    moment, state = now - timedelta(days=days), {"cards": store if store is not None else {}}
+    moment, state = now - timedelta(days=days), ({"cards": store} if store is not None else None)
 
     def held() -> int:
-        return len(store.rows) if store is not None else len(state["cards"])
+        return len(store.rows) if store is not None else len((state or {}).get("cards", {}))
 
     while held() < cards:
         for _ in range(24):
