@@ -38,14 +38,17 @@ class Sample:
         return dict(out)
 
 
-def sample(bank: Bank, seed: int, per_level: int = 60, levels: tuple[str, ...] = LEVELS) -> Sample:
-    """``per_level`` items of each level: types in turn, authored and generated in turn within a type."""
+def sample(bank: Bank, seed: int, per_level: int = 60, levels: tuple[str, ...] = LEVELS,
+           only: tuple[str, ...] = ()) -> Sample:
+    """``per_level`` items of each level: types in turn, authored and generated in turn within a type;
+    only the item types ``only`` when given (a wider look at one type: ``--type contextual_meaning``)."""
     rng = random.Random(seed)
     chosen: list[Item] = []
     for level in levels:
         pools: dict[str, dict[bool, list[Item]]] = defaultdict(lambda: {True: [], False: []})
         for item in bank.select(level):
-            pools[item.type.value][authored(item)].append(item)
+            if not only or item.type.value in only:
+                pools[item.type.value][authored(item)].append(item)
         for pool in pools.values():
             for group in pool.values():
                 rng.shuffle(group)

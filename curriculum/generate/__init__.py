@@ -25,6 +25,7 @@ from .dataset import _WORD, LEVELS, Entry, kanji, vocabulary
 from .kanji_items import meaning_item
 from .text import hira, is_hiragana
 from .vocab_items import (
+    BLANKED,
     Pool,
     contextual_item,
     item_id,
@@ -78,15 +79,20 @@ def level_items(level: str, seen: set[str], known: dict[str, Entry]) -> tuple[li
             known.setdefault(e.word, e)
     pairs = synonyms(level, known)
 
-    def made(kind: str, results) -> list[Item]:
+    def made(kind: str, results, why: str = "no sentence that decides it, or too few sound distractors") \
+            -> list[Item]:
         items = [i for i in results if i]
-        DROPPED[f"{kind}: no sentence that decides it, or too few sound distractors"] += \
-            sum(1 for i in results if not i)
+        DROPPED[f"{kind}: {why}"] += sum(1 for i in results if not i)
         return _keep(items, kind)
 
     clean = [e for e in fresh if e.clean]
     vocab: list[Item] = _keep(meaning_items(_meaning_words(level)), "meaning_to_word")
-    vocab += made("contextual_meaning", [contextual_item(e, pool) for e in clean if e.pos != "other"])
+    vocab += made("contextual_meaning", [contextual_item(e, pool) for e in clean if e.pos == "verb"])
+    vocab += made("contextual_meaning", [contextual_item(e, pool) for e in clean if e.pos == "noun"],
+                  "a noun blank: none the corpus rule allows, or not on the teacher-signed list "
+                  "(lists/context_nouns.tsv)")
+    DROPPED["contextual_meaning: an adverb or adjective (no rule shows the wrong choices do not fit)"] += \
+        sum(1 for e in clean if e.pos not in (*BLANKED, "other"))
     vocab += made("paraphrase", [paraphrase_item(e, pairs[e.word], pool) for e in clean if e.word in pairs])
 
     kanji_words = [e for e in clean if e.kanji]

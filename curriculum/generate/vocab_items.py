@@ -11,8 +11,9 @@ import random
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
-from ..furigana import has_markup
+from ..furigana import has_markup, plain
 from ..items import Item, ItemType, Level, Skill
 from ..suitability import suitable
 from .artifacts import LISTS, has_digits, proverb, well_formed
@@ -27,7 +28,7 @@ from .common import (
     interleave,
     pick,
 )
-from .context import MIN_CONTEXT, MIN_CONTEXT_WORDS, context_of, corpus
+from .context import MIN_CONTEXT, MIN_CONTEXT_WORDS, context_of, corpus, object_slot
 from .dataset import (
     Entry,
     kanji_rank,
@@ -99,6 +100,9 @@ def sentences(entry: Entry, *, reading: bool, unbound: bool, context: int = 0) -
             continue
         if entry.pos != "other" and match.pos != entry.pos:
             continue  # another word written the same way (たて in 腹をたてた is not 縦)
+        j = match.inner[1]
+        if entry.pos == "noun" and j < len(match.tokens) and match.tokens[j].surface == "て":
+            continue  # MeCab's mis-split: 「あのお花見て」 is お花＋見て, not 花見
         found.append(Sentence(ja, en, match))
     # sentences of 10–40 characters give context without a wall of text: those first
     return sorted(found, key=lambda s: not 10 <= len(s.ja) <= 40)
@@ -280,11 +284,30 @@ _QUESTION_WORDS = frozenset({"何", "誰", "何処", "何時", "如何", "何故
                              "幾つ", "幾ら"})
 
 
+_POSITION_GLOSS = re.compile(r"^(next to|beside|side|neighbou?r(ing)?|front|back|behind|rear|inside|"
+                             r"outside|near|nearby|vicinity|middle|centre|center|top|bottom|above|below|"
+                             r"left|right|opposite|other side|around|surroundings|between)\b", re.IGNORECASE)
+
+
 def _function_word(e: Entry) -> bool:
-    """Pronouns and question words (みんな, どなた, いくつ, あちら): they fit almost any noun's slot."""
+    """Pronouns, question words and words of position (みんな, どなた, いくつ, あちら, 隣, 横, 真ん中):
+    they fit almost any noun's slot (「（廊下／隣）に立たされた」)."""
     toks = tokens(e.word)
     pronoun = bool(toks and toks[-1].pos1 == "代名詞")
-    return pronoun or bool(e.meanings and _FUNCTION_GLOSS.match(e.meanings[0]))
+    return pronoun or bool(e.meanings and (_FUNCTION_GLOSS.match(e.meanings[0])
+                                           or _POSITION_GLOSS.match(e.meanings[0])))
+
+
+#: Words that go with almost any noun (自分の（　）を持っています, この（　）は大変便利だ, （　）の作り方を
+#: 知ってる？): they do not count towards the context a noun blank needs.
+GENERIC = frozenset({
+    "持つ", "買う", "売る", "作る", "使う", "便利", "不便", "有用", "役立つ", "要る", "必要", "大切", "大事",
+    "嫌い", "探す", "見付ける", "見つける", "忘れる", "入れる", "出す", "取る", "貸す", "借りる", "渡す",
+    "見せる", "選ぶ", "変える", "新しい", "古い", "高い", "安い", "大きい", "小さい", "多い", "少ない",
+    "自分", "知る", "大変", "素晴らしい", "素敵", "綺麗", "立派", "有名", "一つ", "二つ", "沢山", "皆",
+    "此方", "其方", "全て", "色々", "様々", "多く", "殆ど", "既に", "非常", "凄い", "面白い", "楽しい",
+    "好む", "持って来る", "手伝う", "頼む", "貰う", "上げる", "呉れる", "待つ", "会う",
+})
 
 
 #: Coarse meaning classes read from the English gloss: a distractor of the answer's class could fill
@@ -305,6 +328,18 @@ _CLASSES = {
              r"embassy|hotel|airport|kitchen|entrance|exit|corridor|garden|pool|town|city|village|country|"
              r"house|home|apartment|factory|field|farm|port|harbou?r|beach|coast|mountain|sea|river|street|"
              r"road|bridge|department store|coffee lounge|cafeteria|dining hall|classroom|auditorium",
+    "device": r"machine|device|appliance|computer|word processor|calculator|camera|telephone|phone|radio|"
+              r"television|tv|stereo|recorder|tape recorder|cassette|video|player|printer|copier|fax|"
+              r"facsimile|fan|heater|stove|air conditioner|refrigerator|washing machine|vacuum cleaner|"
+              r"typewriter|microphone|speaker|lamp|light|clock|watch|battery",
+    "food": r"food|meal|breakfast|lunch|dinner|supper|rice|bread|jam|butter|cheese|meat|fish|vegetable|"
+            r"fruit|apple|orange|banana|egg|soup|curry|sandwich|cake|candy|sweets|snack|tea|coffee|milk|"
+            r"juice|beer|wine|sake|drink|beverage|sugar|salt|soy sauce|pepper|noodles|steak|dish",
+    "book": r"book|textbook|text|dictionary|magazine|newspaper|notebook|diary|calendar|map|letter|"
+            r"postcard|card|ticket|document|paper|report|manual|comic|novel|pen|pencil|eraser|ballpoint",
+    "vehicle": r"car|automobile|bus|train|express|taxi|bicycle|bike|motorcycle|truck|ship|boat|plane|"
+               r"airplane|aeroplane|aircraft|vehicle|subway|tram|elevator|escalator",
+    "shrine": r"shrine|temple|church|inn|ryokan|hotel|castle|palace|museum|gallery|tower",
     "clothing": r"shirt|clothes|clothing|skirt|trousers|pants|coat|jacket|sweater|jumper|suit|dress|socks|"
                 r"shoes|slippers|hat|cap|necktie|tie|pocket|button|handkerchief|glove|belt|uniform|apron",
 }
@@ -341,10 +376,19 @@ def _word_distractors(rng: random.Random, like: Entry, exclude: Sequence[Entry],
     return []
 
 
+#: Parts of speech a 文脈規定 blank may be (see ``contextual_item``).
+BLANKED = ("noun", "verb")
+
+
 def contextual_item(entry: Entry, pool: Pool) -> Item | None:
     """A sentence that decides the answer; distractors of the word's part of speech and level that the
-    sentence rules out (``context.py``: they never meet its context words in the corpus)."""
-    if not entry.clean or entry.pos == "other":
+    sentence rules out (``context.py``: they never meet its context words in the corpus; a verb blank
+    only after its object, with verbs that take no object as the wrong choices).
+
+    Nouns and verbs only: an adverb or adjective fits almost any sentence of its kind (「日本人は（主に／
+    寧ろ）米を食べる」, 「日本経済は（急速／健康）に成長した」, 「私は（最も／一番）速い走者です」), and
+    no rule we have can show the wrong ones do not (a review found about 7 in 10 right and unique)."""
+    if not entry.clean or entry.pos not in BLANKED:
         return None
     found = sentences(entry, reading=True, unbound=True, context=MIN_CONTEXT)
     if not found:
@@ -353,18 +397,49 @@ def contextual_item(entry: Entry, pool: Pool) -> Item | None:
     rng = random.Random(item_id(ItemType.CONTEXTUAL_MEANING, entry))
     for sentence in found[start:] + found[:start]:
         ctx = context_of(sentence.ja, sentence.match.inner)
-        if len(ctx) < MIN_CONTEXT_WORDS:
+        if len(ctx) < MIN_CONTEXT_WORDS or (entry.pos == "noun" and len(ctx - GENERIC) < MIN_CONTEXT_WORDS):
             continue  # too little in the sentence to decide anything
         if any(t.lemma in _QUESTION_WORDS for t in sentence.match.tokens):
             continue  # 何を（　）か言いたまえ: after a question word almost any verb fits
-        wrong = _word_distractors(rng, entry, [entry], pool, lambda e, c=ctx: not corpus().meets(e.word, c))
+        if entry.pos == "verb" and not object_slot(sentence.match.tokens, sentence.match.inner):
+            continue  # a verb blank only where grammar decides: 「Nを（　）」 (context.py)
+
+        def ruled_out(e: Entry, c: frozenset[str] = ctx) -> bool:
+            if corpus().meets(e.word, c):
+                return False
+            return entry.pos != "verb" or corpus().takes_no_object(e.word)
+
+        wrong = _word_distractors(rng, entry, [entry], pool, ruled_out)
         if not wrong:
             continue
         prompt = render(sentence.ja, sentence.match, "（　）", entry.level, kanji_rank())
         head = f"{_with_reading(entry)}: {_gloss(entry)}"
-        return _item(ItemType.CONTEXTUAL_MEANING, entry, rng, prompt, entry.word, wrong,
+        item = _item(ItemType.CONTEXTUAL_MEANING, entry, rng, prompt, entry.word, wrong,
                      _explain(head, sentence), _source(sentence, prompt))
+        if entry.pos == "noun" and signature(item) not in signed_nouns():
+            return None  # a noun blank only as a teacher signed it (lists/context_nouns.tsv)
+        return item
     return None
+
+
+CONTEXT_NOUNS = LISTS / "context_nouns.tsv"
+
+
+def signature(item: Item) -> tuple[str, str, str, tuple[str, ...]]:
+    """(id, sentence without readings, key, wrong choices in order): what a reviewer signed."""
+    key = item.choices[item.answer]
+    return item.id, plain(item.prompt), key, tuple(c for c in item.choices if c != key)
+
+
+@lru_cache(maxsize=1)
+def signed_nouns(path=CONTEXT_NOUNS) -> frozenset[tuple[str, str, str, tuple[str, ...]]]:
+    """The noun-blank items a teacher signed (``content/lists/context_nouns.tsv``)."""
+    out = set()
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            _level, iid, sentence, key, wrong = line.split("\t")
+            out.add((iid, sentence, key, tuple(wrong.split())))
+    return frozenset(out)
 
 
 SYNONYMS = LISTS / "synonyms.tsv"
@@ -395,8 +470,21 @@ def _in_compound(sentence: Sentence) -> bool:
     return before or (j < len(toks) and toks[j].pos1 in ("名詞", "形状詞", "接尾辞"))
 
 
+def _suru_noun(word: str) -> bool:
+    toks = tokens(word)
+    return bool(toks) and toks[-1].pos3 == "サ変可能"
+
+
+def _as_suru_verb(sentence: Sentence) -> bool:
+    """The word used with する (「休憩」したい): its partner must take する too (休みしたい is wrong)."""
+    j = sentence.match.inner[1]
+    toks = sentence.match.tokens
+    return j < len(toks) and toks[j].pos1 == "動詞" and (toks[j].lemma or "").startswith("為る")
+
+
 def paraphrase_item(entry: Entry, partner: Entry, pool: Pool) -> Item | None:
-    found = [s for s in sentences(entry, reading=True, unbound=True, context=3) if not _in_compound(s)]
+    found = [s for s in sentences(entry, reading=True, unbound=True, context=3) if not _in_compound(s)
+             and not (_as_suru_verb(s) and not _suru_noun(partner.word))]
     sentence = found[_OFFSET[ItemType.PARAPHRASE] % len(found)] if found else None
     if sentence is None:
         return None

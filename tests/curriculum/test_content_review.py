@@ -47,3 +47,19 @@ def test_the_command_prints_the_sheet(capsys):
     assert "(seed 3)" in out and out.count("### ") == 2 * 6
     bad = top.parse_args(["content", "sample", "--seed", "3", "--per-level", "0"])
     assert bad.func(bad) == 2 and "at least 1" in capsys.readouterr().err
+
+
+def test_a_sheet_can_look_wider_at_one_type(capsys):
+    """``--type contextual_meaning``: many items of the riskiest generated type, per level."""
+    import argparse
+
+    bank = default_bank()
+    found = sample(bank, 16, 12, only=("contextual_meaning",))
+    assert {i.type.value for i in found.items} == {"contextual_meaning"}
+    assert Counter(i.level.value for i in found.items)["N3"] == 12
+    top = argparse.ArgumentParser()
+    register(top.add_subparsers(dest="command"))
+    args = top.parse_args(["content", "sample", "--seed", "3", "--per-level", "2", "--type", "paraphrase"])
+    assert args.func(args) == 0
+    out = capsys.readouterr().out
+    assert out.count("### ") >= 2 and out.count("— paraphrase (") == out.count("### ")
