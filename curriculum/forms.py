@@ -136,35 +136,42 @@ def build(bank: Bank, existing: dict | None = None) -> dict[str, dict]:
         used_items: set[str] = set()
         owner: dict[str, str] = {}  # passage, script or lone item -> the form that has it
         used_words: set[str] = set()  # the words the forms' vocabulary and kanji questions are about
-        for section in form.sections:
-            for part in section.parts:
-                kind = part.type.value
-                pool = [i for i in bank if i.type is part.type and i.level.value in form.bank_levels]
-                known = {i.id: i for i in pool}
-                for letter in LETTERS:  # what is stored stays, while it is valid and fits
-                    kept = []
-                    for item_id in (old.get(letter) or {}).get(kind, []):
-                        item = known.get(item_id)
-                        unit = item and (item.stimulus or item.id)
-                        if item and item_id not in used_items and len(kept) < part.count \
-                                and owner.get(unit, letter) == letter and not words(item) & used_words:
-                            kept.append(item_id)
-                            used_items.add(item_id)
-                            used_words.update(words(item))
-                            owner[unit] = letter
-                    forms[letter][kind] = kept
-                for letter in LETTERS:
-                    gap = part.count - len(forms[letter][kind])
-                    if gap <= 0:
-                        continue
-                    units = [u for u in _units(pool) if _unit_key(u) not in owner
-                             and not any(words(i) & used_words for i in u)]
-                    tags = Counter(t for i in forms[letter][kind] for t in known[i].tags)
-                    added = _fill(units, gap, tags, level)
-                    forms[letter][kind].extend(i.id for i in added)
-                    used_items.update(i.id for i in added)
-                    used_words.update(w for i in added for w in words(i))
-                    owner.update((i.stimulus or i.id, letter) for i in added)
+        parts = [part for section in form.sections for part in section.parts]
+        pools = {part.type.value: [i for i in bank if i.type is part.type
+                                   and i.level.value in form.bank_levels] for part in parts}
+        # first what is stored, in every part, so that filling one part's gap never takes a word a stored
+        # question of a later part is about (a new 飛行場 blank would push out the stored 空港 → 飛行場)
+        for part in parts:
+            kind = part.type.value
+            known = {i.id: i for i in pools[kind]}
+            for letter in LETTERS:  # what is stored stays, while it is valid and fits
+                kept = []
+                for item_id in (old.get(letter) or {}).get(kind, []):
+                    item = known.get(item_id)
+                    unit = item and (item.stimulus or item.id)
+                    if item and item_id not in used_items and len(kept) < part.count \
+                            and owner.get(unit, letter) == letter and not words(item) & used_words:
+                        kept.append(item_id)
+                        used_items.add(item_id)
+                        used_words.update(words(item))
+                        owner[unit] = letter
+                forms[letter][kind] = kept
+        for part in parts:
+            kind = part.type.value
+            pool = pools[kind]
+            known = {i.id: i for i in pool}
+            for letter in LETTERS:
+                gap = part.count - len(forms[letter][kind])
+                if gap <= 0:
+                    continue
+                units = [u for u in _units(pool) if _unit_key(u) not in owner
+                         and not any(words(i) & used_words for i in u)]
+                tags = Counter(t for i in forms[letter][kind] for t in known[i].tags)
+                added = _fill(units, gap, tags, level)
+                forms[letter][kind].extend(i.id for i in added)
+                used_items.update(i.id for i in added)
+                used_words.update(w for i in added for w in words(i))
+                owner.update((i.stimulus or i.id, letter) for i in added)
         built[level] = forms
     return built
 
