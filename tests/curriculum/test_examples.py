@@ -132,3 +132,27 @@ def test_jlpt_questions_have_readings_over_kanji_above_the_level_only():
                     elif item.type.value not in bare_allowed:
                         assert not above, f"{item.id}: {''.join(above)} in {base!r} needs a reading"
     assert checked >= 250
+
+
+def test_reading_passages_have_readings_over_kanji_above_the_level_only():
+    """A passage reads as the level's learner needs it: a reading over every kanji above the level, none
+    over kanji the level has learnt (N4 passages once printed one over every kanji)."""
+    from curriculum.generate.dataset import kanji_rank
+    from curriculum.generate.text import kanji_chars
+
+    rank, ranks = kanji_rank(), {"N5": 0, "N4": 1, "N3": 2, "N2": 3}
+    wrong, checked = [], 0
+    for path in AUTHORED:
+        items, stimuli = load_file(path)
+        levels = {i.stimulus: i.level.value for i in items if i.stimulus and i.level.value in ranks}
+        for sid, stimulus in stimuli.items():
+            if stimulus.get("kind") != "passage" or sid not in levels:
+                continue
+            checked += 1
+            for base, reading in segments(stimulus["text"]):
+                above = [c for c in kanji_chars(base) if c != "々" and rank.get(c, 9) > ranks[levels[sid]]]
+                if reading and not above:
+                    wrong.append(f"{sid}: a reading over {base}, which is within {levels[sid]}")
+                elif not reading and above:
+                    wrong.append(f"{sid}: {''.join(above)} needs a reading")
+    assert checked >= 50 and wrong == []
