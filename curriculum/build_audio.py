@@ -30,6 +30,7 @@ import hashlib
 import io
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -194,6 +195,12 @@ def dialect_voices(speakers: Iterable[str]) -> dict[str, str]:
     return voices
 
 
+def spoken_line(line: dict) -> str:
+    """What a dialect line's recording reads: its ``say`` (kana Open JTalk reads right) when the line's
+    own text is misread (`nihongo content check-readings`), else ``ja``."""
+    return line.get("say") or line["ja"]
+
+
 def plan_dialect_line(voice: str, text: str) -> list[Segment]:
     """One dialect line, read with the standard accent (the only one the voices have)."""
     return [Segment(voice, spoken(text), 0, DIALECT_SPEED)]
@@ -241,7 +248,7 @@ def dialect_jobs(folder: Path | None = None) -> list[Job]:
         voices = dialect_voices(line.get("speaker", "") for line in expression.dialogue)
         for number, line in enumerate(expression.dialogue):
             jobs.append(Job(dialect_key(expression.id, number), "dialect",
-                            tuple(plan_dialect_line(voices[line.get("speaker", "")], line["ja"]))))
+                            tuple(plan_dialect_line(voices[line.get("speaker", "")], spoken_line(line)))))
     return jobs
 
 
@@ -419,6 +426,92 @@ def build(content_dir: Path = CONTENT_DIR, audio_dir: Path = AUDIO_DIR, *, cache
     manifest_path.write_text(json.dumps(manifest, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     say(f"{built} built, {len(files)} in the manifest")
     return manifest
+
+
+# --- what Open JTalk reads (build time): `nihongo content check-readings` ---------------------------
+
+#: Misreadings of Open JTalk's NAIST-jdic analysis found in our scripts, as patterns over its words
+#: ("surface=pronunciation", space-separated, accent marks removed), each with the fix to write.
+_COUNTERS = "ばん|番|まい|枚|人|時|じ|ようび|曜日|曜|回|階|年|日|歳|さい|本|円|分|ふん|ぷん|こ|個|台|箱|週間"
+MISREADINGS = (
+    (r"九=キュー (時|じ)=", "9時 read キュージ: write {9|く}じ"),
+    (r"四=ヨン (時|じ)=", "4時 read ヨンジ: write {4|よ}じ"),
+    (r"十=ジュー (ぷん|こ|分=プン)", "…10ぷん/…10こ read ジュープン/ジューコ: write {30|さんじゅっ}ぷん"),
+    (r"日本=ニッポン", "日本 read ニッポン: write {日本|にほん}"),
+    (r"島=トー", "…島 read トー (桜島 → サクラトー): give the reading, {桜島|さくらじま}"),
+    (r"降り=オリ そう=", "降りそう (rain) read おりそう: write {降|ふ}りそう"),
+    (rf"何=ナニ ({_COUNTERS}|です|でしょ)=", "何 before a counter or です read なに: write {何|なん}"),
+    (r"分=ワケ", "分 read わけ: give the reading, その{分|ぶん}"),
+    (r"この間=コノカン", "この間 read このかん: write {この間|このあいだ}"),
+    (r"茶畑=チャバタ ", "茶畑 read ちゃばた: write {茶畑|ちゃばたけ}"),
+    (r"明日=ミョーニチ", "明日 read みょうにち: give the reading"),
+    (r"今日=コンニチ", "今日 read こんにち: give the reading"),
+    (r"上手=ウワテ", "上手 read うわて: write {上手|じょうず}"),
+)
+#: Kagoshima place names as they must sound (Open JTalk reads 出水 しゅっすい, 垂水 たるみ, 桜島 さくらとう).
+PLACE_READINGS = {
+    "鹿児島": "カゴシマ", "桜島": "サクラジマ", "霧島": "キリシマ", "天文館": "テンモンカン",
+    "指宿": "イブスキ", "薩摩": "サツマ", "知覧": "チラン", "垂水": "タルミズ",
+    "出水": "イズミ", "阿久根": "アクネ", "屋久島": "ヤクシマ", "種子島": "タネガシマ",
+    "奄美": "アマミ", "錦江湾": "キンコーワン", "開聞岳": "カイモンダケ", "川内": "センダイ",
+    "姶良": "アイラ", "枕崎": "マクラザキ", "甑島": "コシキジマ", "志布志": "シブシ",
+    "鹿屋": "カノヤ", "日置": "ヒオキ", "大隅": "オースミ", "谷山": "タニヤマ",
+}
+
+
+def readings(text: str) -> list[tuple[str, str]]:
+    """Open JTalk's analysis of one segment's text: (surface, pronunciation) per word, as it speaks it."""
+    with tempfile.TemporaryDirectory() as tmp:
+        source, trace = Path(tmp) / "in.txt", Path(tmp) / "trace.txt"
+        source.write_text(text + "\n", encoding="utf-8")
+        # -r 10: the same analysis with a tenth of the synthesis (the speech itself is thrown away)
+        subprocess.run([shutil.which("open_jtalk") or "open_jtalk", "-x", str(DICTIONARY), "-m",
+                        str(MALE_VOICE), "-r", "10", "-ot", str(trace), "-ow", str(Path(tmp) / "out.wav"),
+                        str(source)], capture_output=True)
+        if not trace.exists():
+            raise AudioBuildError(f"open_jtalk could not analyse {text!r}")
+        analysis = trace.read_text(encoding="utf-8", errors="replace").split("[Output label]")[0]
+    words = []
+    for line in analysis.splitlines():
+        fields = line.split(",")
+        if len(fields) > 10 and not line.startswith("["):
+            words.append((fields[0], fields[9].replace("’", "")))
+    return words
+
+
+def misreadings(text: str, words: list[tuple[str, str]] | None = None) -> list[str]:
+    """What Open JTalk misreads in one segment's text (``spoken`` text, as a job holds it)."""
+    words = readings(text) if words is None else words
+    joined = " ".join(f"{surface}={reading}" for surface, reading in words) + " "
+    found = [why for pattern, why in MISREADINGS if re.search(pattern, joined)]
+    pronounced = "".join(reading for _surface, reading in words)
+    found += [f"{place} not read {reading}: write {{{place}|…}}" for place, reading in PLACE_READINGS.items()
+              if place in text and reading not in pronounced]
+    return found
+
+
+def check_readings(jobs: Iterable[Job], workers: int = 2) -> list[tuple[str, str, list[str]]]:
+    """(job key, segment text, misreadings) for every segment Open JTalk misreads."""
+    jobs = list(jobs)
+    find_tools_for_readings()
+    texts = sorted({s.text for job in jobs for s in job.segments if s.text})
+    with ThreadPoolExecutor(max_workers=max(1, workers)) as pool:
+        found = dict(zip(texts, pool.map(misreadings, texts), strict=True))
+    out, seen = [], set()
+    for job in jobs:
+        for segment in job.segments:
+            if found.get(segment.text) and (job.key, segment.text) not in seen:
+                seen.add((job.key, segment.text))
+                out.append((job.key, segment.text, found[segment.text]))
+    return out
+
+
+def find_tools_for_readings() -> None:
+    missing = [] if shutil.which("open_jtalk") else ["open_jtalk"]
+    missing += [str(p) for p in (DICTIONARY, MALE_VOICE) if not Path(p).exists()]
+    if missing:
+        raise AudioBuildError("missing: " + ", ".join(missing) + ". Install Debian's open-jtalk "
+                              "open-jtalk-mecab-naist-jdic hts-voice-nitech-jp-atr503-m001 (see .ci/run).")
 
 
 def default_cache() -> Path:

@@ -74,6 +74,22 @@ def cmd_content_build_audio(args) -> int:
     return 0
 
 
+def cmd_content_check_readings(args) -> int:
+    # build time only, like build-audio: asks Open JTalk how it reads every script and dialect line
+    from curriculum.build_audio import AudioBuildError, all_jobs, check_readings
+
+    jobs = [job for job in all_jobs() if not args.only or any(job.key.startswith(k) for k in args.only)]
+    try:
+        found = check_readings(jobs, workers=args.workers)
+    except AudioBuildError as exc:
+        print(f"check-readings: {exc}", file=sys.stderr)
+        return 1
+    for key, text, problems in found:
+        print(f"{key}: {'; '.join(problems)}\n    {text}")
+    print(f"{len(jobs)} scripts and dialect lines checked, {len({k for k, _t, _p in found})} misread")
+    return 1 if found else 0
+
+
 def cmd_content_build_forms(args) -> int:
     from curriculum import forms
     from curriculum.bank import default_bank
@@ -132,6 +148,12 @@ def register(sub) -> None:
     p.add_argument("--workers", type=int, default=1, help="files synthesized at once (default 1)")
     p.add_argument("--verbose", action="store_true", help="one line per file built")
     p.set_defaults(func=cmd_content_build_audio, django=False)
+    p = content.add_parser("check-readings", help="list what Open JTalk misreads in the listening scripts "
+                           "and dialect lines (times, counters, place names…), with the furigana to write")
+    p.add_argument("--only", nargs="+", metavar="PREFIX", help="check these manifest keys or key prefixes "
+                   "(n4-, n3-script-task-8, dialect/)")
+    p.add_argument("--workers", type=int, default=2, help="Open JTalk runs at once (default 2)")
+    p.set_defaults(func=cmd_content_check_readings, django=False)
 
     p = content.add_parser("build-forms", help="write mock-test forms A, B and C of every level "
                            "(curriculum/content/forms): stored forms keep their items, new content "

@@ -279,6 +279,10 @@ def _expression(data: dict, where: str, problems: list[str]) -> Expression | Non
             for line in dialogue:
                 segments(line["ja"])
                 segments(line["standard"])
+                if "say" in line and (not isinstance(line["say"], str) or not line["say"].strip()
+                                      or segments(line["say"]) != [[line["say"], None]]):
+                    problems.append(f"{where}: dialogue: say must be plain text (what the recording "
+                                    "reads instead of ja)")
         except FuriganaError as exc:
             problems.append(f"{where}: dialogue: {exc}")
         variants = set().union(*(_form_variants(f) for f in forms)) if forms else set()
