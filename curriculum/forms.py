@@ -69,6 +69,18 @@ def _authored(unit: list[Item]) -> bool:
     return not any(s in item.source for item in unit for s in GENERATED_SOURCES)
 
 
+#: Types whose passage numbers its blanks, one per question: a form takes all of a passage's questions or
+#: none (a passage with blanks nobody asks about would puzzle the learner).
+WHOLE_PASSAGES = ("text_grammar",)
+
+
+def _partial(item: Item, ids: list[str], pool: list[Item]) -> bool:
+    """Whether ``ids`` hold some but not all of the questions on ``item``'s passage."""
+    if not item.stimulus:
+        return False
+    return any(other.stimulus == item.stimulus and other.id not in ids for other in pool)
+
+
 QUOTED = re.compile(r"「([^」]*)」")
 #: Skills whose questions are about one word: two of them on the same word give each other away.
 WORD_SKILLS = ("vocabulary", "kanji")
@@ -92,10 +104,10 @@ def _hash(level: str, key: str) -> str:
     return hashlib.sha1(f"{level}:{key}".encode()).hexdigest()
 
 
-def _fill(units: list[list[Item]], gap: int, tags: Counter, level: str) -> list[Item]:
+def _fill(units: list[list[Item]], gap: int, tags: Counter, level: str, split: bool = True) -> list[Item]:
     """Items for a gap of ``gap``: whole groups adding up to the gap if any do, else as near below it as
-    possible, then the first questions of one more group; preferred groups first (see the module), and
-    never two questions about the same word."""
+    possible, then (``split``) the first questions of one more group; preferred groups first (see the
+    module), and never two questions about the same word."""
     order = sorted(units, key=lambda u: (not _authored(u), not _in_sentence(u),
                                          sum(tags[t] for i in u for t in i.tags), _hash(level, _unit_key(u))))
     candidates, seen = [], set()
@@ -115,7 +127,7 @@ def _fill(units: list[list[Item]], gap: int, tags: Counter, level: str) -> list[
     best = max(reach)
     chosen = [candidates[n] for n in reach[best]]
     items = [i for unit in chosen for i in unit]
-    if best < gap:
+    if best < gap and split:
         rest = next((u for u in candidates if u not in chosen and len(u) > gap - best), None)
         if rest is not None:
             items.extend(rest[:gap - best])
@@ -155,6 +167,12 @@ def build(bank: Bank, existing: dict | None = None) -> dict[str, dict]:
                         used_items.add(item_id)
                         used_words.update(words(item))
                         owner[unit] = letter
+                if kind in WHOLE_PASSAGES:  # a passage whose blanks are not all asked in the form goes,
+                    whole = [i for i in kept if not _partial(known[i], kept, pools[kind])]
+                    for item_id in set(kept) - set(whole):  # and its questions and passage are free again
+                        used_items.discard(item_id)
+                        owner.pop(known[item_id].stimulus, None)
+                    kept = whole
                 forms[letter][kind] = kept
         for part in parts:
             kind = part.type.value
@@ -167,7 +185,7 @@ def build(bank: Bank, existing: dict | None = None) -> dict[str, dict]:
                 units = [u for u in _units(pool) if _unit_key(u) not in owner
                          and not any(words(i) & used_words for i in u)]
                 tags = Counter(t for i in forms[letter][kind] for t in known[i].tags)
-                added = _fill(units, gap, tags, level)
+                added = _fill(units, gap, tags, level, split=kind not in WHOLE_PASSAGES)
                 forms[letter][kind].extend(i.id for i in added)
                 used_items.update(i.id for i in added)
                 used_words.update(w for i in added for w in words(i))
@@ -302,6 +320,10 @@ def check(bank: Bank, stored_forms: dict[str, dict]) -> list[LevelForms]:
                     owner_item[item.id] = letter
                     owner_unit[unit] = letter
                     owner_word.update((w, letter) for w in about)
+                if kind in WHOLE_PASSAGES:
+                    pool = [i for i in bank if i.type.value == kind]
+                    twice.extend(f"{letter} {kind} {i.id}: only some of the questions on {i.stimulus}"
+                                 for i in present if _partial(i, ids, pool))
                 if kind not in wanted:
                     above.append(f"{letter} {kind} {len(present)}/0")
                 elif len(present) > wanted[kind]:
@@ -327,8 +349,9 @@ def problems(report: list[LevelForms], stored_forms: dict[str, dict]) -> list[st
         if entry.overlap:
             found.append(f"forms: {entry.level}: {entry.overlap} items, passages or words are in two forms")
         if entry.twice:
-            found.append(f"forms: {entry.level}: {', '.join(entry.twice[:5])}: about the same word as "
-                         f"another question of the form")
+            found.append(f"forms: {entry.level}: {'; '.join(entry.twice[:5])} (a question on the same word "
+                         f"as another of the form, or a passage with blanks the form does not ask): run "
+                         f"`nihongo content build-forms`")
         for above in entry.above:
             found.append(f"forms: {entry.level} {above}: above the official count")
         if entry.missing:

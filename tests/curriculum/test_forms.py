@@ -262,3 +262,22 @@ def test_the_build_forms_command_writes_every_level_and_prints_the_forms(tmp_pat
     assert written == ["jft.json", "n2.json", "n3.json", "n4.json", "n5.json"]
     assert forms.read(tmp_path) == forms.build(default_bank(), forms.read())
     assert "forms N5: 3 forms (A " in out and "overlap 0" in out
+
+
+def test_a_text_grammar_passage_is_in_a_form_whole_or_not_at_all():
+    base = bank_of("N4", 3)
+    stimuli = {f"tg-s{k}": {"id": f"tg-s{k}", "kind": "passage", "text": "本文"} for k in range(4)}
+    passages = [make_item(f"tg-{k}", "N4", mock_test.K.TEXT_GRAMMAR, f"tg-s{k // 3}") for k in range(12)]
+    bank = Bank([i for i in base if i.type is not mock_test.K.TEXT_GRAMMAR] + passages,
+                {**base.stimuli, **stimuli})  # passages of three blanks; the form asks four
+    built = forms.build(bank)["N4"]
+    for letter in forms.LETTERS:
+        stimuli = [bank.get(i).stimulus for i in built[letter]["text_grammar"]]
+        assert all(stimuli.count(s) == 3 for s in stimuli), "every blank of a passage, or none"
+        assert len(stimuli) == 3  # short by one rather than a passage with a blank nobody asks
+    tampered = json.loads(json.dumps(forms.build(bank)))
+    tampered["N4"]["B"]["text_grammar"] = tampered["N4"]["B"]["text_grammar"][:2]  # a passage cut short
+    assert any("blanks the form does not ask" in p for p in forms.problems(forms.check(bank, tampered),
+                                                                                tampered))
+    rebuilt = forms.build(bank, tampered)["N4"]["B"]["text_grammar"]
+    assert len(rebuilt) == 3 and len({bank.get(i).stimulus for i in rebuilt}) == 1
