@@ -12,7 +12,8 @@ items exactly as hard as their stated prior. Real learners and items are not lik
 - abilities are drawn anywhere in the level's band (uniform up to the cuts, the hard case), or
   around its middle (``typical``).
 
-Deterministic for a given ``rng``.
+``ceiling`` says what no placement rule can beat with these learners in a given number of answers
+(about 90% anywhere in a level and 93% around the middle with 20). Deterministic for a given ``rng``.
 """
 
 from __future__ import annotations
@@ -141,3 +142,28 @@ def simulate(n_learners: int, rng: random.Random, spread: str = "uniform", bank:
     below = max(1, len(seen[BELOW]))
     return SimulationReport(n_learners, right / n_learners, sum(counts) / n_learners, max(counts),
                             {lv: sum(h) / max(1, len(h)) for lv, h in seen.items()}, below_at_n5 / below)
+
+
+def ceiling(n_learners: int, rng: random.Random, spread: str = "uniform", n_items: int = 20) -> float:
+    """What no placement rule can beat with ``n_items`` answers from these learners: an oracle that knows
+    which cut each learner is nearest, asks all ``n_items`` there (four-choice items at the best
+    difficulty, a little below the cut), and splits the number right at the best threshold for that cut
+    (chosen knowing the learners' true levels). A real test must also find the cut, and cannot know the
+    threshold; its accuracy is below this."""
+    item = Item(id="ceiling", level=Level.N5, skill=Skill.KANJI, type=ItemType.KANJI_READING, prompt="-",
+                choices=("a", "b", "c", "d"), answer=0, explanation="-", instruction=dict(_INSTRUCTION),
+                source="simulation", licence="CC0")
+    by_cut: dict[float, list[tuple[int, bool]]] = {cut: [] for cut in CUTS.values()}
+    for _ in range(n_learners):
+        learner = SimulatedLearner.draw(rng, spread)
+        cut = min(CUTS.values(), key=lambda c: abs(learner.ability - c))
+        right = 0
+        for _ in range(n_items):
+            truth = TrueItem(cut - 0.2 + rng.gauss(0.0, DIFFICULTY_NOISE),
+                             SLOPE * math.exp(rng.gauss(0.0, DISCRIMINATION_SD)))
+            right += learner.answer(item, truth, rng) == item.answer
+        by_cut[cut].append((right, learner.ability >= cut))
+    placed = 0
+    for found in by_cut.values():
+        placed += max(sum((count >= t) == above for count, above in found) for t in range(n_items + 2))
+    return placed / n_learners
