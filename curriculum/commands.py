@@ -95,7 +95,8 @@ def cmd_content_build_forms(args) -> int:
     from curriculum.bank import default_bank
 
     bank = default_bank()
-    built = forms.build(bank, {} if args.fresh else forms.read())
+    refill = frozenset(tuple(pair.split(":", 1)) for pair in args.refill or ())
+    built = forms.build(bank, {} if args.fresh else forms.read(), refill)
     for path in forms.write(built):
         print(f"wrote {path}")
     report = forms.check(bank, built)
@@ -160,6 +161,9 @@ def register(sub) -> None:
                            "fills gaps")
     p.add_argument("--fresh", action="store_true",
                    help="ignore the stored forms and assemble them again (changes learners' forms)")
+    p.add_argument("--refill", nargs="+", metavar="LEVEL:TYPE",
+                   help="choose these parts again in the forms that are short there (e.g. N4:text_grammar "
+                        "once passages of four blanks exist); other parts keep their items")
     p.set_defaults(func=cmd_content_build_forms, django=False)
 
     bank = sub.add_parser("bank", help="the item bank").add_subparsers(dest="kind", required=True)

@@ -134,13 +134,30 @@ def _fill(units: list[list[Item]], gap: int, tags: Counter, level: str, split: b
     return items
 
 
-def build(bank: Bank, existing: dict | None = None) -> dict[str, dict]:
+def build(bank: Bank, existing: dict | None = None,
+          refill: frozenset[tuple[str, str]] = frozenset()) -> dict[str, dict]:
     """Every level's forms: ``{form level: {"A": {type: [ids]}, "B": …, "C": …}}``.
 
     ``existing`` (the same shape, e.g. the stored files) is kept: its items that are still in the bank
-    with their type and level stay where they are, and only the gaps are filled.
+    with their type and level stay where they are, and only the gaps are filled. ``refill``: (level,
+    type) pairs whose stored items are chosen again in every form that is short there (e.g. two new
+    text-grammar passages of four blanks replace the three-blank passages that left form B one short),
+    used only for a level where that makes the forms fuller.
     """
     existing = existing or {}
+    if refill:
+        kept, again = build(bank, existing), _build(bank, existing, refill)
+
+        def held(level_forms: dict, level: str) -> int:
+            return sum(len(level_forms[v].get(kind, [])) for v in LETTERS
+                       for lv, kind in refill if lv == level)
+
+        return {level: again[level] if held(again[level], level) > held(kept[level], level) else kept[level]
+                for level in kept}
+    return _build(bank, existing, frozenset())
+
+
+def _build(bank: Bank, existing: dict, refill: frozenset[tuple[str, str]]) -> dict[str, dict]:
     built = {}
     for level, form in _forms().items():
         old = existing.get(level) or {}
@@ -158,7 +175,10 @@ def build(bank: Bank, existing: dict | None = None) -> dict[str, dict]:
             known = {i.id: i for i in pools[kind]}
             for letter in LETTERS:  # what is stored stays, while it is valid and fits
                 kept = []
-                for item_id in (old.get(letter) or {}).get(kind, []):
+                stored = (old.get(letter) or {}).get(kind, [])
+                if (level, kind) in refill and len([i for i in stored if i in known]) < part.count:
+                    stored = []  # chosen again below, from everything free
+                for item_id in stored:
                     item = known.get(item_id)
                     unit = item and (item.stimulus or item.id)
                     if item and item_id not in used_items and len(kept) < part.count \

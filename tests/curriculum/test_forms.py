@@ -281,3 +281,21 @@ def test_a_text_grammar_passage_is_in_a_form_whole_or_not_at_all():
                                                                                 tampered))
     rebuilt = forms.build(bank, tampered)["N4"]["B"]["text_grammar"]
     assert len(rebuilt) == 3 and len({bank.get(i).stimulus for i in rebuilt}) == 1
+
+
+def test_refill_chooses_a_short_part_again_when_new_passages_complete_it():
+    base = bank_of("N4", 3)
+    stimuli = {f"tg-s{k}": {"id": f"tg-s{k}", "kind": "passage", "text": "本文"} for k in range(4)}
+    threes = [make_item(f"tg-{k}", "N4", mock_test.K.TEXT_GRAMMAR, f"tg-s{k // 3}") for k in range(12)]
+    bank = Bank([i for i in base if i.type is not mock_test.K.TEXT_GRAMMAR] + threes,
+                {**base.stimuli, **stimuli})
+    first = forms.build(bank)
+    assert [len(first["N4"][v]["text_grammar"]) for v in forms.LETTERS] == [3, 3, 3]
+    fours = [make_item(f"tg4-{k}", "N4", mock_test.K.TEXT_GRAMMAR, f"tg4-s{k // 4}") for k in range(12)]
+    grown = merged(bank, Bank(fours, {f"tg4-s{k}": {"id": f"tg4-s{k}", "kind": "passage", "text": "本文"}
+                                      for k in range(3)}))
+    assert forms.build(grown, first) == first, "without refill, stored items stay (no gap fits a passage)"
+    assert forms.build(bank, first, frozenset({("N4", "text_grammar")})) == first, "no fuller: unchanged"
+    again = forms.build(grown, first, frozenset({("N4", "text_grammar")}))
+    assert [len(again["N4"][v]["text_grammar"]) for v in forms.LETTERS] == [4, 4, 4]
+    assert again["N4"]["A"]["kanji_reading"] == first["N4"]["A"]["kanji_reading"], "other parts keep theirs"
