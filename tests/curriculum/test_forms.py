@@ -299,3 +299,26 @@ def test_refill_chooses_a_short_part_again_when_new_passages_complete_it():
     again = forms.build(grown, first, frozenset({("N4", "text_grammar")}))
     assert [len(again["N4"][v]["text_grammar"]) for v in forms.LETTERS] == [4, 4, 4]
     assert again["N4"]["A"]["kanji_reading"] == first["N4"]["A"]["kanji_reading"], "other parts keep theirs"
+
+
+@pytest.mark.parametrize("level", ["N5", "N4", "N3", "N2", "JFT-Basic"])
+def test_no_form_repeats_another_forms_passage_in_other_words(level):
+    """Two helpers once wrote the same essay at the same time; a learner taking forms B and C would have
+    read it twice. Passages of different forms of a level must not share most of their opening."""
+    import difflib
+
+    from curriculum.furigana import plain
+
+    bank = default_bank()
+    stored = forms.stored()[level]
+    texts = {}
+    for letter, parts in stored.items():
+        for ids in parts.values():
+            for item_id in ids:
+                stimulus = bank.get(item_id).stimulus
+                if stimulus and bank.stimuli[stimulus]["kind"] == "passage":
+                    texts[(letter, stimulus)] = plain(bank.stimuli[stimulus]["text"])[:300]
+    close = [(a, b, round(difflib.SequenceMatcher(None, texts[a], texts[b]).ratio(), 2))
+             for a in texts for b in texts if a[0] < b[0]
+             and difflib.SequenceMatcher(None, texts[a], texts[b]).ratio() > 0.6]
+    assert close == []
