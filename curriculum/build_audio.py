@@ -431,18 +431,23 @@ def build(content_dir: Path = CONTENT_DIR, audio_dir: Path = AUDIO_DIR, *, cache
 # --- what Open JTalk reads (build time): `nihongo content check-readings` ---------------------------
 
 #: Misreadings of Open JTalk's NAIST-jdic analysis found in our scripts, as patterns over its words
-#: ("surface=pronunciation", space-separated, accent marks removed), each with the fix to write.
+#: ("surface=pronunciation", space-separated, accent marks removed), each with the fix to write. Not found
+#: here, check by ear: 方 read ほう where it means a person (かた), and は taken as a particle inside a
+#: word written in kana (ほうきではけば → でわけば, にはたけ → にわたけ).
 _COUNTERS = "ばん|番|まい|枚|人|時|じ|ようび|曜日|曜|回|階|年|日|歳|さい|本|円|分|ふん|ぷん|こ|個|台|箱|週間"
 MISREADINGS = (
     (r"九=キュー (時|じ)=", "9時 read キュージ: write {9|く}じ"),
     (r"四=ヨン (時|じ)=", "4時 read ヨンジ: write {4|よ}じ"),
     (r"十=ジュー (ぷん|こ|分=プン)", "…10ぷん/…10こ read ジュープン/ジューコ: write {30|さんじゅっ}ぷん"),
-    (r"日本=ニッポン", "日本 read ニッポン: write {日本|にほん}"),
+    (r" 日本(人)?=ニッポン", "日本 read ニッポン: write {日本|にほん}, {日本人|にほんじん}"),
     (r"島=トー", "…島 read トー (桜島 → サクラトー): give the reading, {桜島|さくらじま}"),
     (r"降り=オリ そう=", "降りそう (rain) read おりそう: write {降|ふ}りそう"),
     (rf"何=ナニ ({_COUNTERS}|です|でしょ)=", "何 before a counter or です read なに: write {何|なん}"),
     (r"分=ワケ", "分 read わけ: give the reading, その{分|ぶん}"),
-    (r"この間=コノカン", "この間 read このかん: write {この間|このあいだ}"),
+    (r"(この|その)間=(コノ|ソノ)カン", "この間/その間 read このかん: write {この間|このあいだ}"),
+    (r"着い=チャクイ", "着いて read ちゃくいて: write {着|つ}いて"),
+    (r" 上=ジョー ", "上 read じょう: write {上|うえ}"),
+    (r" 前=ゼン ", "前 read ぜん (前は… taken as 前+はさん): write 前は、…"),
     (r"茶畑=チャバタ ", "茶畑 read ちゃばた: write {茶畑|ちゃばたけ}"),
     (r"明日=ミョーニチ", "明日 read みょうにち: give the reading"),
     (r"今日=コンニチ", "今日 read こんにち: give the reading"),
@@ -482,7 +487,7 @@ def readings(text: str) -> list[tuple[str, str]]:
 def misreadings(text: str, words: list[tuple[str, str]] | None = None) -> list[str]:
     """What Open JTalk misreads in one segment's text (``spoken`` text, as a job holds it)."""
     words = readings(text) if words is None else words
-    joined = " ".join(f"{surface}={reading}" for surface, reading in words) + " "
+    joined = " " + " ".join(f"{surface}={reading}" for surface, reading in words) + " "
     found = [why for pattern, why in MISREADINGS if re.search(pattern, joined)]
     pronounced = "".join(reading for _surface, reading in words)
     found += [f"{place} not read {reading}: write {{{place}|…}}" for place, reading in PLACE_READINGS.items()

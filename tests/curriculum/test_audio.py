@@ -215,7 +215,9 @@ def test_the_reading_check_finds_what_open_jtalk_misreads_and_passes_the_fixes()
              ("雨が降りそうだから。", "雨が{降|ふ}りそうだから。"),
              ("何まいですか。", "{何|なん}まいですか。"),
              ("この間は、どうも。", "{この間|このあいだ}は、どうも。"),
-             ("出水の工場です。", "{出水|いずみ}の工場です。")]
+             ("出水の工場です。", "{出水|いずみ}の工場です。"),
+             ("前に着いちゃうんです。", "前に{着|つ}いちゃうんです。"),
+             ("あれは日本人でも難しい。", "あれは{日本人|にほんじん}でも難しい。")]
     for wrong, right in cases:
         assert build_audio.misreadings(build_audio.spoken(wrong)), wrong
         assert build_audio.misreadings(build_audio.spoken(right)) == [], right
