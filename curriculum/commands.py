@@ -44,7 +44,8 @@ def cmd_content_sample(args) -> int:
         print("--per-level must be at least 1", file=sys.stderr)
         return 2
     bank = default_bank()
-    text = sheet(sample(bank, args.seed, args.per_level, only=tuple(args.type or ())), bank)
+    text = sheet(sample(bank, args.seed, args.per_level, only=tuple(args.type or ()),
+                        generated_only=args.generated), bank)
     if args.out:
         Path(args.out).write_text(text + "\n", encoding="utf-8")
         print(f"wrote the review sheet to {args.out}", file=sys.stderr)
@@ -136,6 +137,7 @@ def register(sub) -> None:
     p.add_argument("--per-level", type=int, default=60, help="items per level (default 60)")
     p.add_argument("--type", action="append", metavar="TYPE",
                    help="only items of this type (e.g. contextual_meaning); repeat for several")
+    p.add_argument("--generated", action="store_true", help="only generated items (the generators' review)")
     p.add_argument("--out", help="write to this file instead of standard output")
     p.set_defaults(func=cmd_content_sample, django=False)
     p = content.add_parser("build-audio", help="synthesize the listening scripts and dialect lines "

@@ -39,14 +39,17 @@ class Sample:
 
 
 def sample(bank: Bank, seed: int, per_level: int = 60, levels: tuple[str, ...] = LEVELS,
-           only: tuple[str, ...] = ()) -> Sample:
+           only: tuple[str, ...] = (), generated_only: bool = False) -> Sample:
     """``per_level`` items of each level: types in turn, authored and generated in turn within a type;
-    only the item types ``only`` when given (a wider look at one type: ``--type contextual_meaning``)."""
+    only the item types ``only`` when given (a wider look at one type: ``--type contextual_meaning``);
+    only generated items when ``generated_only`` (``--generated``: the generators' error rate)."""
     rng = random.Random(seed)
     chosen: list[Item] = []
     for level in levels:
         pools: dict[str, dict[bool, list[Item]]] = defaultdict(lambda: {True: [], False: []})
         for item in bank.select(level):
+            if generated_only and authored(item):
+                continue
             if not only or item.type.value in only:
                 pools[item.type.value][authored(item)].append(item)
         for pool in pools.values():

@@ -63,3 +63,11 @@ def test_a_sheet_can_look_wider_at_one_type(capsys):
     assert args.func(args) == 0
     out = capsys.readouterr().out
     assert out.count("### ") >= 2 and out.count("— paraphrase (") == out.count("### ")
+
+
+def test_a_sheet_can_hold_only_generated_items():
+    """``--generated --type kanji_reading --per-level 25``: the generators' own error rate, per level."""
+    bank = default_bank()
+    found = sample(bank, 16, 25, only=("kanji_reading",), generated_only=True)
+    assert found.items and not any(authored(i) for i in found.items)
+    assert Counter(i.level.value for i in found.items)["N5"] == 25
