@@ -445,14 +445,26 @@ def signed_nouns(path=CONTEXT_NOUNS) -> frozenset[tuple[str, str, str, tuple[str
 SYNONYMS = LISTS / "synonyms.tsv"
 
 
+def _pair_lines(path=SYNONYMS) -> list[list[str]]:
+    return [line.split("\t") for line in path.read_text(encoding="utf-8").splitlines()
+            if line.strip() and not line.startswith("#")]
+
+
 def curated_pairs(path=SYNONYMS) -> list[tuple[str, str, str]]:
     """(level, word, partner) of the reviewed synonym list."""
-    out = []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if line.strip() and not line.startswith("#"):
-            level, word, partner, _note = line.split("\t")
-            out.append((level, word, partner))
-    return out
+    return [(level, word, partner) for level, word, partner, *_rest in _pair_lines(path)]
+
+
+def unless(path=SYNONYMS) -> dict[tuple[str, str], tuple[str, ...]]:
+    """(word, partner) → the collocations in which the word has a sense its partner lacks (the list's
+    fifth column): 面倒を見る is not 厄介を見る, 成功の望み (a prospect) is not 成功の願い."""
+    return {(word, partner): tuple(rest[1].split()) for _level, word, partner, *rest in _pair_lines(path)
+            if len(rest) > 1}
+
+
+def other_sense(sentence: str, word: str, partner: str) -> bool:
+    """The sentence uses ``word`` in a collocation where ``partner`` cannot replace it."""
+    return any(c in sentence for c in unless().get((word, partner), ()))
 
 
 def synonyms(level: str, known: dict[str, Entry]) -> dict[str, Entry]:
@@ -482,14 +494,23 @@ def _as_suru_verb(sentence: Sentence) -> bool:
     return j < len(toks) and toks[j].pos1 == "動詞" and (toks[j].lemma or "").startswith("為る")
 
 
+_COMPANY_GLOSS = re.compile(r"^(together|alone|with)\b", re.IGNORECASE)
+
+
+def _company(e: Entry) -> bool:
+    """Words of company (一緒): 「そばにいたい」 ≈ 「一緒にいたい」, so never a paraphrase's wrong choice."""
+    return bool(e.meanings and _COMPANY_GLOSS.match(e.meanings[0]))
+
+
 def paraphrase_item(entry: Entry, partner: Entry, pool: Pool) -> Item | None:
     found = [s for s in sentences(entry, reading=True, unbound=True, context=3) if not _in_compound(s)
-             and not (_as_suru_verb(s) and not _suru_noun(partner.word))]
+             and not (_as_suru_verb(s) and not _suru_noun(partner.word))
+             and not other_sense(s.ja, entry.word, partner.word)]
     sentence = found[_OFFSET[ItemType.PARAPHRASE] % len(found)] if found else None
     if sentence is None:
         return None
     rng = random.Random(item_id(ItemType.PARAPHRASE, entry))
-    wrong = _word_distractors(rng, partner, [entry, partner], pool)
+    wrong = _word_distractors(rng, partner, [entry, partner], pool, lambda e: not _company(e))
     if not wrong:
         return None
     target = f"「{_with_ruby(entry, entry.level)}」"

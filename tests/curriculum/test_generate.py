@@ -23,7 +23,13 @@ from curriculum.generate.artifacts import (
 from curriculum.generate.context import context_of, corpus
 from curriculum.generate.dataset import LEVELS, gloss_key, kanji, kanji_rank, readings_by_spelling, vocabulary
 from curriculum.generate.text import find_word, render, workplace_ok
-from curriculum.generate.vocab_items import also_right, curated_pairs, reads_as, sentences
+from curriculum.generate.vocab_items import (
+    also_right,
+    curated_pairs,
+    other_sense,
+    reads_as,
+    sentences,
+)
 from curriculum.item_types import OWN_TYPES, is_exam_format
 from curriculum.items import ItemType
 from curriculum.suitability import suitable
@@ -415,3 +421,36 @@ def test_a_noun_is_never_found_in_a_verbs_te_form_and_a_suru_word_has_a_suru_par
         if after.startswith(("し", "する", "さ", "せ")):
             key = tokens(item.choices[item.answer])
             assert key and key[-1].pos3 == "サ変可能", f"{item.id}: {item.choices[item.answer]}する?"
+
+
+def test_a_paraphrase_pair_is_never_used_in_a_sense_the_partner_lacks(shipped):
+    """Review 4: 僕が「面倒」を見ます → 厄介 (厄介を見る is not Japanese), 成功の「望み」はない → 願い (a
+    prospect, not a wish), 失敗を「招く」 → 誘う, 目が「あちらこちら」に動いた → 所々."""
+    assert other_sense("僕が面倒を見ます。", "面倒", "厄介")
+    assert not other_sense("面倒な事だ。", "面倒", "厄介")
+    assert other_sense("成功の望みはない。", "望み", "願い")
+    pairs = {(word, partner) for _level, word, partner in curated_pairs()}
+    assert ("招く", "誘う") not in pairs and ("あちらこちら", "所々") not in pairs
+    for item in shipped:
+        if item.type == ItemType.PARAPHRASE:
+            word = _target(item)
+            assert not other_sense(plain(item.prompt), word, item.choices[item.answer]), item.id
+
+
+def test_words_of_company_are_never_a_paraphrase_distractor(words, shipped):
+    """「そば」にいたいな → 近く, with 一緒 as a wrong choice: 一緒にいたい says the same."""
+    from curriculum.generate.vocab_items import _company
+
+    assert _company(words[("N5", "一緒")]) and not _company(words[("N5", "近く")])
+    for item in shipped:
+        if item.type == ItemType.PARAPHRASE:
+            assert "一緒" not in item.choices, item.id
+
+
+def test_wrong_sense_glosses_that_hid_a_word_are_fixed(shipped):
+    """Review 4: なお was glossed "straight; mischief; ordinary"; 撃つ "to attack; to defeat; to destroy"
+    (討つ's), which hid a word of shooting from the suitability filter."""
+    assert clean_meanings("なお", "なお", ("straight", "mischief"))[0] == "furthermore"
+    assert not suitable("動くな撃つぞ。") and suitable("敵の攻撃を目撃した。")
+    for item in shipped:
+        assert "撃つ" not in item.choices and not item.prompt.startswith("straight; mischief"), item.id
