@@ -10,7 +10,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 LOCKS := requirements/base.txt requirements/test.txt
 
-.PHONY: help install demo test test-fast lint lock bank screenshot clean dist check-xblock-wheel browser-deps dev sbom serve audit audio
+.PHONY: help install demo test test-fast lint lock bank screenshot clean dist check-xblock-wheel browser-deps dev sbom serve audit audio readings
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -88,6 +88,9 @@ sbom: dev ## dist/sbom.cdx.json: a CycloneDX SBOM of the locked run-time depende
 
 audio: $(STAMP) ## synthesize the listening and dialect audio that changed (needs Open JTalk: see .ci/run)
 	$(BIN)/nihongo content build-audio
+
+readings: $(STAMP) ## what Open JTalk misreads in the listening scripts and dialect lines, with the fix (a few minutes)
+	$(BIN)/nihongo content check-readings
 
 screenshot: $(STAMP) ## refresh docs/img/drill-phone.png (the README's picture)
 	NIHONGO_SCREENSHOT=1 $(BIN)/python -m pytest -q -m browser tests/xblocks
