@@ -75,6 +75,26 @@ def workplace_ok(ja: str, en: str = "") -> bool:
     return not (_BLOCK_JA.search(ja) or _BLOCK_EN.search(en or ""))
 
 
+#: Verbs whose imperative is a polite request (〜ください, 〜なさい), not a rough order.
+_POLITE_IMPERATIVE = frozenset({"下さる", "為さる", "いらっしゃる", "召し上がる", "御座る"})
+#: What may follow an order that ends its sentence (警察を呼べ！, 戸を閉めろ。, 待てよ, 忘れるなって).
+_AFTER_ORDER = frozenset({"", "。", "！", "!", "？", "?", "、", "よ", "って", "ってば", "」"})
+
+
+def rough_order(ja: str) -> bool:
+    """A bare imperative ending a clause (警察を呼べ！, 部屋を出ろ。, 後をつけろ。): an order a worker
+    must not copy to anyone at work. 〜ください and 〜なさい are polite requests and stay."""
+    words = list(_tagger()(ja))
+    for k, word in enumerate(words):
+        if _field(word, "pos1") != "動詞" or not _field(word, "cForm").startswith("命令形"):
+            continue
+        if _field(word, "lemma") in _POLITE_IMPERATIVE or word.surface in ("なさい", "ください", "下さい"):
+            continue
+        if (words[k + 1].surface if k + 1 < len(words) else "") in _AFTER_ORDER:
+            return True
+    return False
+
+
 # --- morphological analysis ---------------------------------------------------------------------
 @dataclass(frozen=True)
 class Token:

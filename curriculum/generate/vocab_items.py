@@ -47,6 +47,7 @@ from .text import (
     kanji_chars,
     reading_of,
     render,
+    rough_order,
     tokens,
     workplace_ok,
 )
@@ -90,7 +91,7 @@ def sentences(entry: Entry, *, reading: bool, unbound: bool, context: int = 0) -
         if _UNFIT.search(ja) or not workplace_ok(ja, en) or not 4 <= len(ja) <= 60 \
                 or len(re.sub(r"[。、！？!?.,\s]", "", ja)) - len(entry.word) < context:
             continue
-        if not (well_formed(ja) and suitable(ja) and suitable(en)) or has_digits(ja) \
+        if not (well_formed(ja) and suitable(ja) and suitable(en)) or has_digits(ja) or rough_order(ja) \
                 or (LEVEL_RANK[entry.level] <= LEVEL_RANK["N4"] and proverb(ja)):
             continue  # artifacts (mis-split, proverbs at N5–N4, 7色) and rough or unsuitable sentences
         match = find_word(ja, entry.word)

@@ -1,5 +1,6 @@
 """The generated bank: every N5–N2 word and kanji that passes the filters, as items a teacher would sign."""
 
+import re
 from collections import Counter, defaultdict
 
 import pytest
@@ -455,3 +456,20 @@ def test_wrong_sense_glosses_that_hid_a_word_are_fixed(shipped):
     assert not suitable("動くな撃つぞ。") and suitable("敵の攻撃を目撃した。")
     for item in shipped:
         assert "撃つ" not in item.choices and not item.prompt.startswith("straight; mischief"), item.id
+
+
+def test_no_generated_prompt_gives_a_bare_order(shipped):
+    """Review 4: 「部屋」を出ろ。, 「後」をつけろ。, 「と」を閉めろ。 — a rough order a worker must not copy;
+    〜ください and 〜なさい are polite and stay."""
+    from curriculum.generate.text import rough_order
+
+    assert rough_order("警察を呼べ！") and rough_order("早く寝ろよ。") and rough_order("後をつけろ。")
+    assert not rough_order("水を下さい。") and not rough_order("文を訳しなさい。")
+    assert not rough_order("お帰りなさい。") and not rough_order("行けば分かる。")
+    for item in shipped:
+        if item.type in IN_A_SENTENCE:
+            key = item.choices[item.answer]
+            prompt = plain(item.prompt).replace("（　）", key)
+            if item.type == ItemType.ORTHOGRAPHY:  # the sentence as written: 「こい」 is 濃い, not 来い
+                prompt = re.sub(r"「[^」]*」", key, prompt)
+            assert not rough_order(prompt.replace("「", "").replace("」", "")), item.id
