@@ -24,7 +24,8 @@ def test_a_link_set_to_a_weeks_points_lists_only_them(demo, monkeypatch):
 
 
 def test_a_link_naming_another_levels_point_is_refused_with_the_fix(demo, monkeypatch):
-    monkeypatch.setattr("portal.demo_lms.launches.DRILL_SETTINGS", {**WEEK, "grammar_points": "n4-plain-form"})
+    other_level = {**WEEK, "grammar_points": "n4-plain-form"}
+    monkeypatch.setattr("portal.demo_lms.launches.DRILL_SETTINGS", other_level)
     launched = launch(Client(), "lan")
     assert launched.response.status_code == 400
     assert "are not N5 points" in launched.response.content.decode()
