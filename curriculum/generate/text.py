@@ -223,6 +223,11 @@ def _ruby(surface: str, reading: str) -> str:
     return f"{surface[:head]}{{{base}|{ruby}}}{surface[len(surface) - tail:]}"
 
 
+#: MeCab (UniDic) reads some words in their formal form; a plain sentence means the everyday one
+#: (私は今歌う is わたし, not わたくし).
+EVERYDAY_READING = {("私", "わたくし"): "わたし"}
+
+
 def render(sentence: str, match: Match | None, replacement: str, level: str,
            kanji_rank: dict[str, int]) -> str:
     """The sentence with the matched word replaced and ``{漢字|かんじ}`` over every other token that
@@ -241,7 +246,7 @@ def render(sentence: str, match: Match | None, replacement: str, level: str,
             continue
         above = any(kanji_rank.get(c, ABOVE_ALL) > rank for c in kanji_chars(tok.surface) if c != "々")
         if above and tok.reading and is_hiragana(tok.reading):
-            out.append(_ruby(tok.surface, tok.reading))
+            out.append(_ruby(tok.surface, EVERYDAY_READING.get((tok.surface, tok.reading), tok.reading)))
         else:
             out.append(tok.surface)
     out.append(sentence[pos:])

@@ -473,3 +473,9 @@ def test_no_generated_prompt_gives_a_bare_order(shipped):
             if item.type == ItemType.ORTHOGRAPHY:  # the sentence as written: 「こい」 is 濃い, not 来い
                 prompt = re.sub(r"「[^」]*」", key, prompt)
             assert not rough_order(prompt.replace("「", "").replace("」", "")), item.id
+
+
+def test_furigana_gives_the_everyday_reading_of_watashi(shipped):
+    """Review 4: 私[わたくし]は今「歌う」 — a plain sentence reads 私 as わたし."""
+    for item in shipped:
+        assert "{私|わたくし}" not in item.prompt, item.id
