@@ -5,6 +5,9 @@ word's stable ID ``<level>-w-<sha1(word|reading)[:10]>``: the same digest as the
 item (``n5-mw-…``), so an item and its word find each other. The bank build writes these meanings into
 generated items' ``explanation_translations``; ``explanation_coverage`` counts, per language, how many
 items explain themselves in that language and how many fall back to English.
+
+Kanji have their own files, ``content/glosses/kanji-<language>.json``, keyed by the kanji itself: the
+meanings a learner meets, for the "which kanji means …?" items of N5 and N4 (``kanji_gloss``).
 """
 
 from __future__ import annotations
@@ -55,6 +58,41 @@ def glosses(language: str) -> dict[str, dict]:
 def gloss(word: str, language: str) -> str | None:
     """The meaning of the word with this ID in ``language``, or None (the caller falls back to English)."""
     entry = glosses(language).get(word)
+    return entry["gloss"] if entry else None
+
+
+KANJI_LEVELS = ("N5", "N4")
+
+
+def check_kanji(data: object, language: str, where: str = "") -> dict[str, dict]:
+    """The ``kanji`` of one ``kanji-<language>.json``, or ``GlossError`` naming what is wrong."""
+    where = where or f"kanji-{language}.json"
+    if not isinstance(data, dict) or data.get("language") != language \
+            or not isinstance(data.get("kanji"), dict):
+        raise GlossError(f"{where}: want {{\"language\": \"{language}\", \"kanji\": {{kanji: entry}}}}")
+    for key, entry in data["kanji"].items():
+        if len(key) != 1 or not ("\u3400" <= key <= "\u9fff"):
+            raise GlossError(f"{where}: {key!r} is not one kanji")
+        if not isinstance(entry, dict) or entry.get("level") not in KANJI_LEVELS \
+                or not str(entry.get("gloss", "")).strip():
+            raise GlossError(f"{where}: {key}: each entry needs a level (N5 or N4) and a non-empty gloss")
+        if entry["gloss"] != entry["gloss"].strip() or "  " in entry["gloss"]:
+            raise GlossError(f"{where}: {key}: stray spaces in the gloss {entry['gloss']!r}")
+    return data["kanji"]
+
+
+@cache
+def kanji_glosses(language: str) -> dict[str, dict]:
+    """kanji → {"level", "gloss", optional "note"} for ``language``; empty if it has no file."""
+    path = GLOSS_DIR / f"kanji-{language}.json"
+    if not path.exists():
+        return {}
+    return check_kanji(json.loads(path.read_text(encoding="utf-8")), language, str(path))
+
+
+def kanji_gloss(character: str, language: str) -> str | None:
+    """The meanings of the kanji in ``language``, or None (the caller falls back to English)."""
+    entry = kanji_glosses(language).get(character)
     return entry["gloss"] if entry else None
 
 

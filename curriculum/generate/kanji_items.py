@@ -9,6 +9,8 @@ from __future__ import annotations
 import random
 from collections.abc import Sequence
 
+from ..glosses import LANGUAGES as GLOSS_LANGUAGES
+from ..glosses import kanji_gloss
 from ..items import Item, ItemType, Level, Skill
 from ..suitability import suitable
 from .common import LICENCE, SOURCE_KANJI, digest, instruction, pick
@@ -33,7 +35,10 @@ _TO_KATA = {c: c + 0x60 for c in range(ord("ぁ"), ord("ゖ") + 1)}
 
 
 def meaning_item(entry: KanjiEntry, pool: Sequence[KanjiEntry]) -> Item | None:
-    """The kanji's English meanings → the kanji, among three same-level kanji of similar stroke count."""
+    """The kanji's English meanings → the kanji, among three same-level kanji of similar stroke count.
+
+    The explanation is also given in the learners' languages where ``content/glosses/kanji-<lang>.json``
+    has the kanji."""
     if not entry.meanings:
         return None
     iid = item_id(entry)
@@ -50,7 +55,9 @@ def meaning_item(entry: KanjiEntry, pool: Sequence[KanjiEntry]) -> Item | None:
     meaning = "; ".join(entry.meanings[:3])
     readings = _readings(entry)
     head = f"{entry.character}（{readings}）" if readings else entry.character
+    translations = {language: f"{head}: {found}" for language in GLOSS_LANGUAGES
+                    if (found := kanji_gloss(entry.character, language))}
     return Item(id=iid, level=Level(entry.level), skill=Skill.KANJI, type=ItemType.MEANING_TO_KANJI,
                 prompt=meaning, choices=tuple(choices), answer=choices.index(entry.character),
-                explanation=f"{head}: {'; '.join(entry.meanings[:4])}",
+                explanation=f"{head}: {'; '.join(entry.meanings[:4])}", explanation_translations=translations,
                 instruction=instruction(ItemType.MEANING_TO_KANJI), source=SOURCE_KANJI, licence=LICENCE)

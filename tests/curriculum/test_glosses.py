@@ -66,3 +66,56 @@ def test_the_files_keep_their_layout_one_entry_a_line():
         text = (GLOSS_DIR / f"{language}.json").read_text(encoding="utf-8")
         assert json.loads(text)["language"] == language
         assert text.count("\n") >= len(glosses(language))
+
+
+# Kanji meanings (content/glosses/kanji-<language>.json), for the "which kanji means …?" items.
+KANJI_COMPLETE = ("N5",)  # levels whose every kanji must have its meaning in every learner language
+
+
+def test_every_kanji_of_n5_and_n4_has_its_meaning_in_every_language_and_none_is_an_english_copy():
+    from curriculum.generate.kanjidic import kanji
+    from curriculum.glosses import kanji_glosses
+
+    for language in LANGUAGES:
+        found = kanji_glosses(language)
+        for level in ("N5", "N4"):
+            for entry in kanji(level):
+                if entry.character not in found:
+                    assert level not in KANJI_COMPLETE, f"kanji-{language}.json: {entry.character} is missing"
+                    continue
+                mine = found[entry.character]
+                assert mine["level"] == level, f"kanji-{language}.json: {entry.character} is {level}"
+                english = {m.lower() for m in entry.meanings} | {"; ".join(entry.meanings).lower()}
+                parts = [p.strip().lower() for p in mine["gloss"].split(";")]
+                assert mine["gloss"].lower() not in english, \
+                    f"kanji-{language}.json: {entry.character} copies the English {mine['gloss']!r}"
+                assert not all(p in english for p in parts), \
+                    f"kanji-{language}.json: {entry.character} copies the English {mine['gloss']!r}"
+        assert set(found) <= {k.character for level in ("N5", "N4") for k in kanji(level)}, language
+    assert kanji_glosses("vi")["休"]["gloss"] == "nghỉ; nghỉ ngơi"
+
+
+def test_a_malformed_kanji_file_names_the_entry():
+    from curriculum.glosses import check_kanji
+
+    with pytest.raises(GlossError, match="休: each entry needs"):
+        check_kanji({"language": "vi", "kanji": {"休": {"level": "N5", "gloss": ""}}}, "vi")
+    with pytest.raises(GlossError, match="休: each entry needs"):
+        check_kanji({"language": "vi", "kanji": {"休": {"gloss": "nghỉ"}}}, "vi")
+    with pytest.raises(GlossError, match="is not one kanji"):
+        check_kanji({"language": "vi", "kanji": {"やすむ": {"level": "N5", "gloss": "nghỉ"}}}, "vi")
+    with pytest.raises(GlossError, match="want"):
+        check_kanji({"language": "id", "kanji": {}}, "vi")
+
+
+def test_kanji_meaning_items_explain_themselves_in_every_learner_language():
+    bank = default_bank()
+    for level in KANJI_COMPLETE:
+        items = [i for i in bank.select(level) if i.type.value == "meaning_to_kanji"]
+        coverage = explanation_coverage(items)
+        for language in LANGUAGES:
+            assert coverage[language]["english"] == 0, (level, language, coverage[language])
+    rest = next(i for i in bank.select("N5") if i.type.value == "meaning_to_kanji"
+                and i.choices[i.answer] == "休")
+    assert rest.explanation_in("vi") == rest.explanation.split(":")[0] + ": nghỉ; nghỉ ngơi"
+    assert rest.explanation_in("en") == rest.explanation and "rest" in rest.explanation
