@@ -484,11 +484,32 @@ def readings(text: str) -> list[tuple[str, str]]:
     return words
 
 
-def misreadings(text: str, words: list[tuple[str, str]] | None = None) -> list[str]:
-    """What Open JTalk misreads in one segment's text (``spoken`` text, as a job holds it)."""
+def kana_words(content_dir: Path = CONTENT_DIR) -> frozenset[str]:
+    """The furigana readings of two or more kana that begin with は or へ ({畑|はたけ}, {隼人|はやと}): in
+    a script they reach Open JTalk as kana, which may take their は for the particle (にはたけ → にわたけ)."""
+    found: set[str] = set()
+    for folder in ("authored", "dialect"):
+        for path in sorted((Path(content_dir) / folder).glob("*.json")):
+            found.update(re.findall(r"\{[^{}|]+\|([はへ][^{}|]+)\}", path.read_text(encoding="utf-8")))
+    return frozenset(found)
+
+
+def misreadings(text: str, words: list[tuple[str, str]] | None = None,
+                kana: Iterable[str] = ()) -> list[str]:
+    """What Open JTalk misreads in one segment's text (``spoken`` text, as a job holds it); ``kana``:
+    words given as furigana readings that begin with は or へ (``kana_words``)."""
     words = readings(text) if words is None else words
     joined = " " + " ".join(f"{surface}={reading}" for surface, reading in words) + " "
     found = [why for pattern, why in MISREADINGS if re.search(pattern, joined)]
+    for index, (surface, reading) in enumerate(words[:-1]):
+        if (surface, reading) not in (("は", "ワ"), ("へ", "エ")) or words[index + 1][0] == "い":  # にはいる
+            continue
+        following = "".join(s for s, _r in words[index:])
+        hit = next((w for w in sorted(kana) if w[0] == surface and following.startswith(w)
+                    and w[1:].startswith(words[index + 1][0])), None)
+        if hit:
+            found.append(f"{hit} read with the particle {reading} (…ではやと → でわやと): "
+                         "put a comma or another word before it")
     pronounced = "".join(reading for _surface, reading in words)
     found += [f"{place} not read {reading}: write {{{place}|…}}" for place, reading in PLACE_READINGS.items()
               if place in text and reading not in pronounced]
@@ -500,8 +521,9 @@ def check_readings(jobs: Iterable[Job], workers: int = 2) -> list[tuple[str, str
     jobs = list(jobs)
     find_tools_for_readings()
     texts = sorted({s.text for job in jobs for s in job.segments if s.text})
+    kana = sorted(kana_words())
     with ThreadPoolExecutor(max_workers=max(1, workers)) as pool:
-        found = dict(zip(texts, pool.map(misreadings, texts), strict=True))
+        found = dict(zip(texts, pool.map(lambda text: misreadings(text, kana=kana), texts), strict=True))
     out, seen = [], set()
     for job in jobs:
         for segment in job.segments:

@@ -222,6 +222,12 @@ def test_the_reading_check_finds_what_open_jtalk_misreads_and_passes_the_fixes()
         assert build_audio.misreadings(build_audio.spoken(wrong)), wrong
         assert build_audio.misreadings(build_audio.spoken(right)) == [], right
     assert build_audio.misreadings("鹿児島の天文館と指宿と霧島、十時十五分、三十分。") == []
+    # a word given in kana that begins with は, taken for the particle: 何時にはたけに → なんじにわたけに
+    kana = build_audio.kana_words()
+    assert {"はたけ", "はこ"} <= kana
+    assert build_audio.misreadings(build_audio.spoken("何時に{畑|はたけ}に来ますか。"), kana=kana)
+    assert build_audio.misreadings(build_audio.spoken("{畑|はたけ}に何時に来ますか。"), kana=kana) == []
+    assert build_audio.misreadings("会議室にはいません。", kana=kana) == []
 
 
 def test_a_dialect_line_that_open_jtalk_misreads_is_voiced_from_its_say():
