@@ -449,6 +449,7 @@ MISREADINGS = (
     (r" 上=ジョー ", "上 read じょう: write {上|うえ}"),
     (r" 前=ゼン ", "前 read ぜん (前は… taken as 前+はさん): write 前は、…"),
     (r"茶畑=チャバタ ", "茶畑 read ちゃばた: write {茶畑|ちゃばたけ}"),
+    (r"朝や=チョーヤ", "朝や… read ちょうや: write {朝|あさ}や"),
     (r"明日=ミョーニチ", "明日 read みょうにち: give the reading"),
     (r"今日=コンニチ", "今日 read こんにち: give the reading"),
     (r"上手=ウワテ", "上手 read うわて: write {上手|じょうず}"),
