@@ -72,10 +72,10 @@ def test_the_check_says_per_level_and_language_how_many_explanations_fall_back_t
     from curriculum.bank import default_bank
     from curriculum.content_check import format_explanations
 
-    n5 = [i for i in default_bank() if i.level.value == "N5"]
-    own = next(i for i in n5 if i.explanation_translations.get("my"))
-    english = next(i for i in n5 if not i.explanation_translations.get("my"))
-    text = format_explanations([own, english, own], ["N5"])
-    row = next(line for line in text.splitlines() if line.startswith("N5"))
+    n3 = [i for i in default_bank() if i.level.value == "N3"]  # N5 and N4 no longer fall back
+    own = next(i for i in n3 if i.explanation_translations.get("my"))
+    english = next(i for i in n3 if not i.explanation_translations.get("my"))
+    text = format_explanations([own, english, own], ["N3"])
+    row = next(line for line in text.splitlines() if line.startswith("N3"))
     assert row.split()[-1] == "2/3"  # Burmese: two of three in Burmese, one in English
     assert text.splitlines()[-1].endswith("my 1")

@@ -69,7 +69,7 @@ def test_the_files_keep_their_layout_one_entry_a_line():
 
 
 # Kanji meanings (content/glosses/kanji-<language>.json), for the "which kanji means …?" items.
-KANJI_COMPLETE = ("N5",)  # levels whose every kanji must have its meaning in every learner language
+KANJI_COMPLETE = ("N5", "N4")  # levels whose every kanji must have its meaning in every learner language
 
 
 def test_every_kanji_of_n5_and_n4_has_its_meaning_in_every_language_and_none_is_an_english_copy():
