@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from .furigana import FuriganaError, plain, segments
 from .instructions import default_instruction
-from .item_types import TYPES, ItemType, Stimulus
+from .item_types import OWN_TYPES, TYPES, ItemType, Stimulus
 from .languages import TRANSLATION_LANGUAGES
 
 #: The help and UI languages besides Japanese (docs/programme.md). Content translations use these codes.
@@ -62,6 +62,8 @@ class Item:
     licence: str
     tags: tuple[str, ...] = field(default=())
     explanation_translations: dict[str, str] = field(default_factory=dict)
+    # the prompt in the learners' languages (our own types, whose prompt is an English meaning)
+    prompt_translations: dict[str, str] = field(default_factory=dict)
     stimulus: str | None = None  # the ID of a shared passage or listening script
     grammar_point: str | None = None  # the ID of the grammar point it tests (curriculum.grammar)
 
@@ -95,6 +97,8 @@ class Item:
         extra = {}
         if self.explanation_translations:
             extra["explanation_translations"] = dict(self.explanation_translations)
+        if self.prompt_translations:
+            extra["prompt_translations"] = dict(self.prompt_translations)
         if self.stimulus:
             extra["stimulus"] = self.stimulus
         if self.grammar_point:
@@ -132,6 +136,7 @@ class Item:
                 licence=data["licence"],
                 tags=tuple(data.get("tags", ())),
                 explanation_translations=dict(data.get("explanation_translations", {})),
+                prompt_translations=dict(data.get("prompt_translations", {})),
                 stimulus=data.get("stimulus"),
                 grammar_point=data.get("grammar_point"),
             )
@@ -141,18 +146,29 @@ class Item:
             raise ItemError(f"item {data.get('id', '?')}: {exc!r}") from exc
 
     def public_dict(self, language: str = "en") -> dict:
-        """What a browser may see before the learner answers: no answer, no explanation."""
+        """What a browser may see before the learner answers: no answer, no explanation.
+
+        ``prompt_lang`` is the language the prompt is shown in, for the element's ``lang``: the
+        learner's own where the bank translates the prompt, else the original's ("ja", or "en" for our
+        own types' English meanings, English being the stated fallback)."""
+        translated = self.prompt_translations.get(language)
         shown = {
             "id": self.id,
             "level": self.level.value,
             "type": self.type.value,
-            "prompt": plain(self.prompt),
+            "prompt": translated or plain(self.prompt),
+            "prompt_lang": language if translated else self.prompt_language,
             "choices": [plain(c) for c in self.choices],
             "instruction": self.instruction.get(language) or self.instruction["en"],
         }
-        if any(reading for _, reading in segments(self.prompt)):
+        if not translated and any(reading for _, reading in segments(self.prompt)):
             shown["prompt_ruby"] = segments(self.prompt)
         return shown
+
+    @property
+    def prompt_language(self) -> str:
+        """The language of the original prompt: English for our own types (a meaning), else Japanese."""
+        return "en" if self.type in OWN_TYPES else "ja"
 
     def explanation_in(self, language: str) -> str:
         """The explanation in the learner's language when the bank has it, else the original."""

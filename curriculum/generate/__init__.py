@@ -129,12 +129,14 @@ def _translated(items: list[Item], words: dict[str, Entry], partners: dict[str, 
     for item in items:
         entry = words.get(item.id)
         translations = {}
+        prompts = {}
         for language in GLOSS_LANGUAGES if entry else ():
             meaning = _meaning_in(entry, language)
             if not meaning:
                 continue
             if item.type == ItemType.MEANING_TO_WORD:
                 translations[language] = f"{_with_reading(entry, item.choices[item.answer])} = {meaning}"
+                prompts[language] = meaning
             elif item.type == ItemType.ORTHOGRAPHY:
                 translations[language] = f"{entry.reading} → {entry.word}: {meaning}"
             elif item.type == ItemType.PARAPHRASE:
@@ -142,7 +144,8 @@ def _translated(items: list[Item], words: dict[str, Entry], partners: dict[str, 
                 translations[language] = f"{_with_reading(entry)} ≈ {_with_reading(partner)}: {meaning}"
             else:
                 translations[language] = f"{_with_reading(entry)}: {meaning}"
-        out.append(replace(item, explanation_translations=translations) if translations else item)
+        out.append(replace(item, explanation_translations=translations, prompt_translations=prompts)
+                   if translations else item)
     return out
 
 
@@ -156,4 +159,31 @@ def build_items(levels: tuple[str, ...] = LEVELS) -> dict[str, list[Item]]:
         vocab, kanji_based = level_items(level, seen, known)
         out[f"{level.lower()}_vocabulary.json"] = vocab
         out[f"{level.lower()}_kanji.json"] = kanji_based
+    return _unambiguous_prompts(out)
+
+
+def _senses(text: str) -> set[str]:
+    return {part.strip().casefold() for part in re.split(r"[;,、၊]", text) if part.strip()}
+
+
+def _unambiguous_prompts(files: dict[str, list[Item]]) -> dict[str, list[Item]]:
+    """A meaning asked in a learner's language must fit the key alone: the English meanings keep the
+    choices apart, a translation may not (Vietnamese "năm" is both 年 and 五). Where a wrong choice's own
+    meaning in that language shares a sense with the prompt, that language asks in English instead."""
+    meanings: dict[tuple[ItemType, str, str], set[str]] = {}
+    for items in files.values():
+        for item in items:
+            for language, text in item.prompt_translations.items():
+                meanings.setdefault((item.type, language, item.choices[item.answer]), set()).update(
+                    _senses(text))
+    out = {}
+    for name, items in files.items():
+        kept = []
+        for item in items:
+            clear = {language: text for language, text in item.prompt_translations.items()
+                     if not any(_senses(text) & meanings.get((item.type, language, choice), set())
+                                for k, choice in enumerate(item.choices) if k != item.answer)}
+            same = clear == item.prompt_translations
+            kept.append(item if same else replace(item, prompt_translations=clear))
+        out[name] = kept
     return out

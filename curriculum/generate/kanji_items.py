@@ -55,9 +55,11 @@ def meaning_item(entry: KanjiEntry, pool: Sequence[KanjiEntry]) -> Item | None:
     meaning = "; ".join(entry.meanings[:3])
     readings = _readings(entry)
     head = f"{entry.character}（{readings}）" if readings else entry.character
-    translations = {language: f"{head}: {found}" for language in GLOSS_LANGUAGES
-                    if (found := kanji_gloss(entry.character, language))}
+    meanings = {language: found for language in GLOSS_LANGUAGES
+                if (found := kanji_gloss(entry.character, language))}
+    translations = {language: f"{head}: {found}" for language, found in meanings.items()}
     return Item(id=iid, level=Level(entry.level), skill=Skill.KANJI, type=ItemType.MEANING_TO_KANJI,
                 prompt=meaning, choices=tuple(choices), answer=choices.index(entry.character),
                 explanation=f"{head}: {'; '.join(entry.meanings[:4])}", explanation_translations=translations,
-                instruction=instruction(ItemType.MEANING_TO_KANJI), source=SOURCE_KANJI, licence=LICENCE)
+                prompt_translations=meanings, instruction=instruction(ItemType.MEANING_TO_KANJI),
+                source=SOURCE_KANJI, licence=LICENCE)

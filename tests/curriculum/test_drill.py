@@ -21,7 +21,7 @@ def answer_current(state, config, now, right=True):
 
 def test_the_browser_never_sees_the_answer_before_answering():
     _, shown = drill_api.present(None, DrillConfig(), BANK, NOW)
-    assert set(shown["item"]) == {"id", "level", "type", "prompt", "choices", "instruction"}
+    assert set(shown["item"]) == {"id", "level", "type", "prompt", "prompt_lang", "choices", "instruction"}
     assert "answer" not in str(shown["item"]) and "explanation" not in shown["item"]
 
 

@@ -59,6 +59,24 @@ def test_generated_n5_items_explain_themselves_in_every_learner_language():
     assert "（" in reading.explanation_in("tl") and "\n" not in reading.explanation_in("tl")
 
 
+def test_meaning_items_ask_in_every_learner_language():
+    # issue 16: the question itself, not only the explanation, is in the learner's language
+    bank = default_bank()
+    word = next(i for i in bank.select("N5") if i.type.value == "meaning_to_word")
+    kanji = next(i for i in bank.select("N5") if i.type.value == "meaning_to_kanji")
+    for item in (word, kanji):
+        assert set(item.prompt_translations) == set(LANGUAGES), item.id
+        for language in LANGUAGES:
+            assert item.prompt_translations[language] in item.explanation_in(language)
+            assert item.public_dict(language)["prompt"] == item.prompt_translations[language]
+            assert item.public_dict(language)["prompt_lang"] == language
+    assert word.public_dict("en")["prompt"] == word.prompt and word.public_dict("en")["prompt_lang"] == "en"
+    # a translation that would fit a wrong choice too is not asked: Vietnamese "năm" is 年 and 五
+    year = next(i for i in bank.select("N5") if i.type.value == "meaning_to_word"
+                and i.choices[i.answer] == "年" and "五" in i.choices)
+    assert "vi" not in year.prompt_translations and year.public_dict("vi")["prompt_lang"] == "en"
+
+
 def test_the_files_keep_their_layout_one_entry_a_line():
     from curriculum.glosses import GLOSS_DIR
 

@@ -1,8 +1,11 @@
 """The drill endpoints refuse what the drill refuses, and what is not theirs, writing nothing."""
 
+import lxml.html
 import pytest
 from django.test import Client
 
+from curriculum.bank import default_bank
+from curriculum.item_types import OWN_TYPES
 from lti_tool.models import AnswerRecord, DrillProgress, LaunchRecord
 
 from .harness import launch, post_json
@@ -96,6 +99,19 @@ def test_the_launch_locale_is_the_default_and_the_switch_keeps_the_learners_choi
     again = launch(Client(), "lan")  # the next launch comes with vi, the learner chose my
     assert '<option value="my" lang="my" selected>မြန်မာ</option>' in again.page
     assert "နောက်တစ်ခု" in again.page
+
+
+def test_the_prompt_is_marked_with_its_language_for_the_launch_locale(learner):
+    # issue 16: our own types ask a meaning in the learner's language; the element says which language
+    client, launched = learner
+    page = lxml.html.fromstring(launched.page)
+    item = default_bank().get(page.find_class("nihongo-drill")[0].get("data-item-id"))
+    prompt = page.find_class("nd-prompt")[0]
+    expected = "vi" if item.type in OWN_TYPES else "ja"
+    assert prompt.get("lang") == expected
+    assert prompt.text_content().strip() == item.public_dict("vi")["prompt"]
+    switched = post_json(client, launched.url("language"), {"language": "my"}).json()["item"]
+    assert switched["prompt_lang"] == ("my" if item.type in OWN_TYPES else "ja")
 
 
 @pytest.mark.parametrize("body", [{"language": "fr"}, {"language": None}, {"language": "my", "also": 1},

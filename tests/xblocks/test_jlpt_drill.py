@@ -295,6 +295,24 @@ def test_question_types_narrow_the_drill_and_unknown_types_are_refused(drill_fac
     assert status == 400 and "no_such_type" in json.dumps(body)
 
 
+def test_a_meaning_question_is_asked_in_the_learners_language(drill_factory):
+    # our own types ask an English meaning: a Vietnamese learner reads it in Vietnamese (issue 16)
+    block = drill_factory('<jlpt_drill level="N5" item_count="3" item_types=\'["meaning_to_word"]\'/>')
+    block.language = "vi"
+    page = rendered(block)
+    item = default_bank().get(page.find_class("nihongo-drill")[0].get("data-item-id"))
+    prompt = page.find_class("nd-prompt")[0]
+    assert item.prompt_translations["vi"] != item.prompt
+    assert prompt.text_content().strip() == item.prompt_translations["vi"]
+    assert prompt.get("lang") == "vi"
+    status, payload = post(block, "set_language", {"language": "en"})
+    assert status == 200 and payload["item"]["prompt"] == item.prompt
+    assert payload["item"]["prompt_lang"] == "en"
+    japanese = drill_factory('<jlpt_drill level="N5" item_count="3" item_types=\'["kanji_reading"]\'/>')
+    japanese.language = "vi"
+    assert rendered(japanese).find_class("nd-prompt")[0].get("lang") == "ja"
+
+
 def test_the_workbench_lists_both_scenarios(db):
     from workbench.scenarios import init_scenarios
 

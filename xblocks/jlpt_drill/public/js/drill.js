@@ -84,6 +84,7 @@
         el.instruction.textContent = item.instruction;
         showStimulus(item.stimulus);
         rich(el.prompt, item.prompt, item.prompt_ruby);
+        el.prompt.lang = item.prompt_lang || "ja";  // our own types: the meaning in the learner's language
         el.choices.textContent = "";
         item.choices.forEach(function (choice, index) {
           var button = document.createElement("button");
