@@ -8,6 +8,18 @@ from lti_tool.models import AnswerRecord, LaunchRecord, PlatformRegistration, Sc
 from programme.models import Company, Learner
 
 
+@pytest.fixture(autouse=True)
+def _fresh_request_cache():
+    """edx-rest-api-client keeps Open edX access tokens in TieredCache, whose first tier is a process-wide
+    dict outside any request in tests: a fake LMS on a port an earlier test's fake used would find that
+    test's token and never ask for one. Each test starts with an empty request cache (the database tier is
+    rolled back with the test)."""
+    from edx_django_utils.cache import RequestCache
+
+    RequestCache.clear_all_namespaces()
+    yield
+
+
 @pytest.fixture
 def registration(db):
     return PlatformRegistration.objects.create(
