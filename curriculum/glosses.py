@@ -46,13 +46,18 @@ def check(data: object, language: str, where: str = "") -> dict[str, dict]:
     return data["glosses"]
 
 
+def _read(name: str, language: str, checker) -> dict[str, dict]:
+    """The checked entries of ``content/glosses/<name>``; empty if the language has no such file."""
+    path = GLOSS_DIR / name
+    if not path.exists():
+        return {}
+    return checker(json.loads(path.read_text(encoding="utf-8")), language, str(path))
+
+
 @cache
 def glosses(language: str) -> dict[str, dict]:
     """word ID → {"word", "reading", "gloss", optional "note"} for ``language``; empty if it has no file."""
-    path = GLOSS_DIR / f"{language}.json"
-    if not path.exists():
-        return {}
-    return check(json.loads(path.read_text(encoding="utf-8")), language, str(path))
+    return _read(f"{language}.json", language, check)
 
 
 def gloss(word: str, language: str) -> str | None:
@@ -84,10 +89,7 @@ def check_kanji(data: object, language: str, where: str = "") -> dict[str, dict]
 @cache
 def kanji_glosses(language: str) -> dict[str, dict]:
     """kanji → {"level", "gloss", optional "note"} for ``language``; empty if it has no file."""
-    path = GLOSS_DIR / f"kanji-{language}.json"
-    if not path.exists():
-        return {}
-    return check_kanji(json.loads(path.read_text(encoding="utf-8")), language, str(path))
+    return _read(f"kanji-{language}.json", language, check_kanji)
 
 
 def kanji_gloss(character: str, language: str) -> str | None:

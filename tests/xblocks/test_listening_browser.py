@@ -88,13 +88,19 @@ def test_a_learner_listens_and_answers_on_a_phone(workbench, small_phone, served
         page.screenshot(path=str(SCREENSHOT), full_page=True)
 
 
-def test_the_mock_test_plays_each_listening_script_once(workbench, small_phone):
-    page = small_phone
+def first_question_of(page, workbench, section: str):
+    """The JFT-Basic mock test started, at the first question of ``section`` (聴解, 読解) in its palette."""
     page.goto(block_alone(page, workbench, "JFT-Basic mock test"))
     mock = page.locator(".nihongo-mock")
     mock.get_by_role("button", name="Start the test").click()
-    mock.locator("xpath=//span[contains(@class, 'nm-palette-head')][text()='聴解']"
+    mock.locator(f"xpath=//span[contains(@class, 'nm-palette-head')][text()='{section}']"
                  "/following-sibling::button[1]").click()
+    return mock
+
+
+def test_the_mock_test_plays_each_listening_script_once(workbench, small_phone):
+    page = small_phone
+    mock = first_question_of(page, workbench, "聴解")
     expect(mock.locator(".nm-audio")).to_be_visible()
     expect(mock.locator(".nm-audio-note")).to_have_text(
         "Synthetic voice (computer speech) · The audio plays once, as in the exam.")
@@ -116,11 +122,7 @@ def test_the_mock_test_plays_each_listening_script_once(workbench, small_phone):
 
 def test_the_mock_tests_reading_passage_has_readings_over_kanji_above_the_level(workbench, small_phone):
     page = small_phone
-    page.goto(block_alone(page, workbench, "JFT-Basic mock test"))
-    mock = page.locator(".nihongo-mock")
-    mock.get_by_role("button", name="Start the test").click()
-    mock.locator("xpath=//span[contains(@class, 'nm-palette-head')][text()='読解']"
-                 "/following-sibling::button[1]").click()
+    mock = first_question_of(page, workbench, "読解")
     text = mock.locator(".nm-stimulus-text")
     expect(text).to_be_visible()
     expect(text.locator("ruby rt").first).to_be_attached()  # drawn from text_ruby, not the plain text
