@@ -68,7 +68,8 @@ def present(state: dict | None, config: DrillConfig, bank: Bank, now: datetime,
 
 def submit(state: dict | None, config: DrillConfig, bank: Bank, data: object, now: datetime,
            language: str = "en") -> tuple[dict, dict, Grade | None]:
-    """Check one answer. ``data`` is the parsed request body: {"item_id": str, "choice": int}.
+    """Check one answer, and present the next question. ``data`` is the parsed request body:
+    {"item_id": str, "choice": int}. The payload's ``next`` is what ``present`` would answer next.
 
     Raises ``DrillError`` (a 400 for the host) for anything malformed, forged or replayed; then
     the state the host holds is unchanged.
@@ -84,6 +85,9 @@ def submit(state: dict | None, config: DrillConfig, bank: Bank, data: object, no
     if item.stimulus and bank.stimuli[item.stimulus]["kind"] == "script":
         payload["script"] = plain(bank.stimuli[item.stimulus]["text"])
     payload["progress"] = _progress(state, config, now)
+    # The question after it (or the round's end), chosen now and kept pending: the learner's "Next" shows
+    # it without another request, and a reload shows the same one. One request per question.
+    state, payload["next"] = present(state, config, bank, now, language)
     return state, payload, outcome.grade
 
 

@@ -20,7 +20,7 @@ from curriculum.drill import DrillConfig, Grade
 from . import drill_storage
 from .activity_flow import split
 from .learner import Learner
-from .models import AnswerRecord, DrillProgress
+from .models import DrillProgress
 
 
 def _config(learner: Learner) -> DrillConfig:
@@ -74,11 +74,7 @@ def answer(learner: Learner, data: object, now: datetime) -> tuple[dict, Grade |
         state, payload, grade = drill_api.submit(state, _config(learner), default_bank(), data, now,
                                                  language)
         _save(storage, state, learner, chosen)
-        AnswerRecord.objects.create(
-            registration=record.registration, subject=record.subject, context_id=record.context_id,
-            resource_link_id=record.resource_link_id, item_id=data["item_id"], correct=payload["correct"],
-            answered_at=now,
-        )
+        drill_storage.record_answer(record, data["item_id"], payload["correct"], now)
     return payload, grade
 
 

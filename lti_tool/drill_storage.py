@@ -16,6 +16,7 @@ from datetime import datetime
 from curriculum.bank import Bank
 from curriculum.drill import CardStore
 
+from . import statements
 from .activity_flow import joined, split
 from .models import DrillCard, DrillProgress
 
@@ -25,7 +26,7 @@ DUE_BATCH = 16
 
 
 class TableCards(CardStore):
-    """The cards of one ``DrillProgress`` in ``DrillCard`` rows."""
+    """The cards of one ``DrillProgress`` in ``DrillCard`` rows (read and written by ``statements``)."""
 
     def __init__(self, progress_id: int):
         super().__init__()
@@ -34,20 +35,18 @@ class TableCards(CardStore):
         self._stored: set[str] = set()  # cards read, so saving knows an UPDATE from an INSERT
 
     def load(self, item_id: str) -> dict | None:
-        card = self._rows.filter(item_id=item_id).values_list("card", flat=True).first()
+        card = statements.card(self._progress_id, item_id)
         if card is not None:
             self._stored.add(item_id)
         return card
 
     def known(self, item_ids: list[str]) -> set[str]:
-        return set(self._rows.filter(item_id__in=item_ids).values_list("item_id", flat=True))
+        return statements.known(self._progress_id, item_ids)
 
     def by_due(self, until: datetime | None, latest: bool) -> Iterator[tuple[str, datetime]]:
-        rows = self._rows if until is None else self._rows.filter(due__lte=until)
-        rows = rows.order_by("-due" if latest else "due", "id").values_list("item_id", "due")
         start, size = 0, DUE_BATCH
         while True:  # batches grow fourfold: a long run of ties or of other links' cards costs few reads
-            batch = list(rows[start:start + size])
+            batch = statements.by_due(self._progress_id, until, latest, start, size)
             yield from batch
             if len(batch) < size:
                 return
@@ -67,26 +66,26 @@ class TableCards(CardStore):
         for item_id, card in self.changed.items():
             due = datetime.fromisoformat(card["due"])
             if item_id in self._stored:
-                self._rows.filter(item_id=item_id).update(card=card, due=due)
+                statements.update_card(self._progress_id, item_id, card, due)
             else:
-                new.append(DrillCard(progress_id=self._progress_id, item_id=item_id, due=due, card=card))
+                new.append((item_id, card, due))
                 self._stored.add(item_id)
-        if new:
-            DrillCard.objects.bulk_create(new)
+        statements.insert_cards(self._progress_id, new)
         self.changed = {}
 
 
 class DrillStorage:
     """One learner's drill on one link, its row locked until the transaction ends."""
 
-    def __init__(self, progress: DrillProgress):
-        self.progress = progress
-        self._saved = json.dumps(progress.state, sort_keys=True)
+    def __init__(self, progress_id: int, state: dict, context_id: str):
+        self.progress_id = progress_id
+        self._state, self._context_id = state, context_id
+        self._saved = json.dumps(state, sort_keys=True)
 
     def state(self) -> tuple[dict | None, str | None]:
         """The core's state (cards in a ``TableCards``) and the learner's language choice."""
-        head, chosen = split(self.progress.state or None)
-        return {**(head or {}), "cards": TableCards(self.progress.pk)}, chosen
+        head, chosen = split(self._state or None)
+        return {**(head or {}), "cards": TableCards(self.progress_id)}, chosen
 
     def save(self, state: dict, chosen: str | None, context_id: str) -> None:
         """The changed cards, and the state row when it changed (an unchanged reload writes nothing)."""
@@ -94,19 +93,28 @@ class DrillStorage:
         if isinstance(cards, TableCards):
             cards.save()
         head = joined({k: v for k, v in state.items() if k != "cards"}, chosen)
-        if json.dumps(head, sort_keys=True) == self._saved and self.progress.context_id == context_id:
+        saved = json.dumps(head, sort_keys=True)
+        if saved == self._saved and self._context_id == context_id:
             return
-        self.progress.state, self.progress.context_id = head, context_id
-        self.progress.save(update_fields=["state", "context_id", "updated_at"])
-        self._saved = json.dumps(head, sort_keys=True)
+        statements.save_progress(self.progress_id, head, context_id)
+        self._state, self._context_id, self._saved = head, context_id, saved
 
 
 def open_for_update(registration, subject: str, resource_link_id: str, context_id: str) -> DrillStorage:
     """The learner's drill on this link, created on first use; call inside ``transaction.atomic``."""
-    progress, _created = DrillProgress.objects.select_for_update().get_or_create(
-        registration=registration, subject=subject, resource_link_id=resource_link_id,
-        defaults={"context_id": context_id})
-    return DrillStorage(progress)
+    row = statements.progress_row(registration.pk, subject, resource_link_id)
+    if row is None:  # first use: the ORM's get_or_create (two learners' tabs racing are both served)
+        progress, _created = DrillProgress.objects.select_for_update().get_or_create(
+            registration=registration, subject=subject, resource_link_id=resource_link_id,
+            defaults={"context_id": context_id})
+        row = (progress.pk, progress.state, progress.context_id)
+    return DrillStorage(*row)
+
+
+def record_answer(record, item_id: str, correct: bool, now: datetime) -> None:
+    """The ``AnswerRecord`` of one accepted answer on the launch ``record``'s link."""
+    statements.insert_answer(record.registration_id, record.subject, record.context_id,
+                             record.resource_link_id, item_id, correct, now)
 
 
 def due_by_day(progress_ids: list[int]) -> dict[str, dict]:

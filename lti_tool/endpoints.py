@@ -15,10 +15,9 @@ from django.views.decorators.http import require_POST
 
 from curriculum.drill import DrillError
 
-from . import launch, restored
+from . import launch, restored, statements
 from .claims import read_launch
 from .learner import Learner
-from .models import LaunchRecord
 
 
 class Refused(Exception):
@@ -31,8 +30,7 @@ class Refused(Exception):
 
 def learner_for(request, launch_id: str) -> tuple[Learner, object]:
     """The learner behind ``launch_id`` and the restored launch, or ``Refused``."""
-    record = LaunchRecord.objects.select_related("registration").filter(
-        launch_id=launch_id, is_instructor=False).first()
+    record = statements.learner_launch(launch_id)  # with its registration, in one statement
     if record is None:
         raise Refused("Unknown launch: open the activity from your course again.", 403)
     try:

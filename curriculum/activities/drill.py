@@ -104,9 +104,10 @@ def grammar_points(value: object, level: str) -> tuple[str, ...]:
 def switched(state: dict | None, config: DrillConfig, bank: Bank, now, language: str) -> tuple[dict, dict]:
     """``drill_api.present`` in ``language``, plus ``explanation`` of the answer just given (if any), so
     the whole screen can change language without a reload."""
-    answered = None
-    if state and not state.get("pending") and state.get("round", {}).get("seen"):
-        answered = state["round"]["seen"][-1]
+    # The answer whose feedback may be on screen: the round's last (its next question is already pending;
+    # the client uses this only while that feedback shows).
+    seen = (state or {}).get("round", {}).get("seen") or [None]
+    answered = seen[-1]
     state, payload = drill_api.present(state, config, bank, now, language)
     payload["language"] = language
     if answered and answered in bank:

@@ -200,7 +200,10 @@
         post(root.getAttribute("data-next-url"), {}).then(function (payload) { show(payload); failed(); }, failed);
       });
     });
-    el.next.addEventListener("click", function () { load("data-next-url"); });
+    // The answer came with the next question (one request per question); a host that does not send it: ask.
+    el.next.addEventListener("click", function () {
+      if (answered && answered.next && !busy) { show(answered.next); } else { load("data-next-url"); }
+    });
     el.again.addEventListener("click", function () { load("data-new-round-url"); });
     // The language switch: new strings, and the screen redrawn in them (feedback stays until Next).
     el.lang.addEventListener("change", function () {
@@ -213,6 +216,7 @@
         labels();
         if (answered) {
           answered.explanation = payload.explanation || answered.explanation;
+          answered.next = payload;  // the pending question, now in the new language
           feedback(answered);
         } else {
           show(payload);

@@ -1,0 +1,201 @@
+"""The statements every drill answer runs, as SQL written once instead of ORM querysets built per request.
+
+An answer is one request (it comes back with the next question) and runs about eight statements. Built
+through the ORM, each costs 0.4–1 ms of the server's CPU to compile (a queryset cloned, filtered,
+compiled to SQL, its rows converted): more than the database takes to run it, and on a busy server CPU
+is what limits how many learners it serves (benchmarks/lti_answers.py). Here each statement is a fixed
+string, built once from the models' own table and column names, run on Django's connection (so its
+transactions, test rollbacks and ``CaptureQueriesContext`` see it); values pass through the backend's
+own adapters and the fields' own converters, so SQLite, PostgreSQL and MariaDB store and read exactly
+what the ORM would. Only the hot path is here: everything else stays ORM.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime, timezone
+from functools import cache
+
+from django.db import connection, models
+from django.utils import timezone as django_timezone
+
+from .models import AnswerRecord, DrillCard, DrillProgress, LaunchRecord, PlatformRegistration
+
+
+def _q(name: str) -> str:
+    return connection.ops.quote_name(name)
+
+
+def _table(model: type[models.Model]) -> str:
+    return _q(model._meta.db_table)
+
+
+def _col(model: type[models.Model], name: str) -> str:
+    return _q(model._meta.get_field(name).column)
+
+
+def when(value: datetime):
+    """A datetime as the backend stores it (UTC; naive text on SQLite, as the ORM writes it)."""
+    return connection.ops.adapt_datetimefield_value(value)
+
+
+def aware(value) -> datetime:
+    """A datetime column's value as an aware UTC datetime, whatever the backend returned."""
+    if isinstance(value, str):  # SQLite
+        value = datetime.fromisoformat(value)
+    return value if value.tzinfo else value.replace(tzinfo=timezone.utc)
+
+
+def json_value(value):
+    """A JSON column's value for a parameter, as ``JSONField`` adapts it on this backend."""
+    return connection.ops.adapt_json_value(value, None)
+
+
+def from_json(value):
+    """A JSON column's value as read (text on every backend Django supports; decoded here)."""
+    return json.loads(value) if isinstance(value, (str, bytes, bytearray)) else value
+
+
+# --- rows as model instances, converted as the ORM converts them ---------------------------------
+
+@cache
+def _converters(model: type[models.Model], vendor: str) -> list[tuple[models.Field, list]]:
+    fields = model._meta.concrete_fields
+    return [(f, [*connection.ops.get_db_converters(f.get_col(model._meta.db_table)),
+                 *f.get_db_converters(connection)]) for f in fields]
+
+
+def _instance(model: type[models.Model], row) -> models.Model:
+    values = []
+    for (field, converters), value in zip(_converters(model, connection.vendor), row, strict=True):
+        expression = field.get_col(model._meta.db_table)
+        for converter in converters:
+            value = converter(value, expression, connection)
+        values.append(value)
+    return model.from_db(connection.alias, [f.attname for f in model._meta.concrete_fields], values)
+
+
+def _select_list(model: type[models.Model], alias: str) -> str:
+    return ", ".join(f"{alias}.{_q(f.column)}" for f in model._meta.concrete_fields)
+
+
+@cache
+def _launch_sql(vendor: str) -> str:
+    return (f"SELECT {_select_list(LaunchRecord, 'l')}, {_select_list(PlatformRegistration, 'r')} "
+            f"FROM {_table(LaunchRecord)} l JOIN {_table(PlatformRegistration)} r "
+            f"ON r.{_col(PlatformRegistration, 'id')} = l.{_col(LaunchRecord, 'registration')} "
+            f"WHERE l.{_col(LaunchRecord, 'launch_id')} = %s "
+            f"AND l.{_col(LaunchRecord, 'is_instructor')} = %s")
+
+
+def learner_launch(launch_id: str) -> LaunchRecord | None:
+    """A learner's (not an instructor's) launch record by its launch ID, its registration joined: what
+    ``LaunchRecord.objects.select_related("registration").filter(launch_id=…, is_instructor=False)``
+    gives, in one statement."""
+    with connection.cursor() as cursor:
+        cursor.execute(_launch_sql(connection.vendor), [launch_id, False])
+        row = cursor.fetchone()
+    if row is None:
+        return None
+    width = len(LaunchRecord._meta.concrete_fields)
+    record = _instance(LaunchRecord, row[:width])
+    LaunchRecord.registration.field.set_cached_value(record, _instance(PlatformRegistration, row[width:]))
+    return record
+
+
+# --- a learner's drill: its state row and its cards ----------------------------------------------
+
+@cache
+def _progress_sql(vendor: str, lock: bool) -> str:
+    return (f"SELECT {_col(DrillProgress, 'id')}, {_col(DrillProgress, 'state')}, "
+            f"{_col(DrillProgress, 'context_id')} FROM {_table(DrillProgress)} "
+            f"WHERE {_col(DrillProgress, 'registration')} = %s AND {_col(DrillProgress, 'subject')} = %s "
+            f"AND {_col(DrillProgress, 'resource_link_id')} = %s"
+            + (" FOR UPDATE" if lock and connection.features.has_select_for_update else ""))
+
+
+def progress_row(registration_id: int, subject: str, resource_link_id: str,
+                 lock: bool = True) -> tuple[int, dict, str] | None:
+    """(id, state, context_id) of a learner's drill on a link, locked (``SELECT … FOR UPDATE`` where the
+    database has it; SQLite's transactions here are ``IMMEDIATE``, which locks the whole database)."""
+    with connection.cursor() as cursor:
+        cursor.execute(_progress_sql(connection.vendor, lock), [registration_id, subject, resource_link_id])
+        row = cursor.fetchone()
+    return None if row is None else (row[0], from_json(row[1]), row[2])
+
+
+def save_progress(progress_id: int, state: dict, context_id: str) -> None:
+    now = django_timezone.now()  # ``updated_at`` is ``auto_now``: the time of writing, as the ORM sets it
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"UPDATE {_table(DrillProgress)} SET {_col(DrillProgress, 'state')} = %s, "
+            f"{_col(DrillProgress, 'context_id')} = %s, {_col(DrillProgress, 'updated_at')} = %s "
+            f"WHERE {_col(DrillProgress, 'id')} = %s",
+            [json_value(state), context_id, when(now), progress_id])
+
+
+def card(progress_id: int, item_id: str) -> dict | None:
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT {_col(DrillCard, 'card')} FROM {_table(DrillCard)} "
+                       f"WHERE {_col(DrillCard, 'progress')} = %s AND {_col(DrillCard, 'item_id')} = %s",
+                       [progress_id, item_id])
+        row = cursor.fetchone()
+    return None if row is None else from_json(row[0])
+
+
+def known(progress_id: int, item_ids: list[str]) -> set[str]:
+    """Which of ``item_ids`` have a card."""
+    if not item_ids:
+        return set()
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT {_col(DrillCard, 'item_id')} FROM {_table(DrillCard)} "
+                       f"WHERE {_col(DrillCard, 'progress')} = %s AND {_col(DrillCard, 'item_id')} IN "
+                       f"({', '.join(['%s'] * len(item_ids))})", [progress_id, *item_ids])
+        return {row[0] for row in cursor.fetchall()}
+
+
+def by_due(progress_id: int, until: datetime | None, latest: bool, offset: int,
+           size: int) -> list[tuple[str, datetime]]:
+    """(item ID, due) of cards due by ``until`` (all when None), earliest first (latest first when
+    ``latest``), ties by insertion; ``size`` of them from ``offset`` (the index on progress and due)."""
+    due, ident = _col(DrillCard, "due"), _col(DrillCard, "id")
+    order = "DESC" if latest else "ASC"
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT {_col(DrillCard, 'item_id')}, {due} FROM {_table(DrillCard)} "
+            f"WHERE {_col(DrillCard, 'progress')} = %s" + ("" if until is None else f" AND {due} <= %s")
+            + f" ORDER BY {due} {order}, {ident} ASC LIMIT %s OFFSET %s",
+            [progress_id, *([] if until is None else [when(until)]), size, offset])
+        return [(item_id, aware(value)) for item_id, value in cursor.fetchall()]
+
+
+def update_card(progress_id: int, item_id: str, card_: dict, due: datetime) -> None:
+    with connection.cursor() as cursor:
+        cursor.execute(f"UPDATE {_table(DrillCard)} SET {_col(DrillCard, 'card')} = %s, "
+                       f"{_col(DrillCard, 'due')} = %s WHERE {_col(DrillCard, 'progress')} = %s "
+                       f"AND {_col(DrillCard, 'item_id')} = %s",
+                       [json_value(card_), when(due), progress_id, item_id])
+
+
+def insert_cards(progress_id: int, cards: list[tuple[str, dict, datetime]]) -> None:
+    """New cards, (item ID, card, due) each, in one INSERT."""
+    if not cards:
+        return
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"INSERT INTO {_table(DrillCard)} ({_col(DrillCard, 'progress')}, {_col(DrillCard, 'item_id')}, "
+            f"{_col(DrillCard, 'due')}, {_col(DrillCard, 'card')}) VALUES "
+            + ", ".join(["(%s, %s, %s, %s)"] * len(cards)),
+            [v for item_id, card_, due in cards
+             for v in (progress_id, item_id, when(due), json_value(card_))])
+
+
+def insert_answer(registration_id: int, subject: str, context_id: str, resource_link_id: str,
+                  item_id: str, correct: bool, answered_at: datetime) -> None:
+    """One ``AnswerRecord``."""
+    names = ("registration", "subject", "context_id", "resource_link_id", "item_id", "correct", "answered_at")
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"INSERT INTO {_table(AnswerRecord)} ({', '.join(_col(AnswerRecord, n) for n in names)}) "
+            f"VALUES ({', '.join(['%s'] * len(names))})",
+            [registration_id, subject, context_id, resource_link_id, item_id, correct, when(answered_at)])
