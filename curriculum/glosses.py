@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from functools import cache
 from pathlib import Path
 
@@ -96,6 +97,20 @@ def kanji_gloss(character: str, language: str) -> str | None:
     """The meanings of the kanji in ``language``, or None (the caller falls back to English)."""
     entry = kanji_glosses(language).get(character)
     return entry["gloss"] if entry else None
+
+
+#: Kana and kanji (and the full-width forms): what a meaning asked as a question must not show.
+_JAPANESE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uff01-\uff5e〜]")
+_BRACKETS = re.compile(r"\s*[(（][^()（）]*[)）]")
+
+
+def question_text(meaning: str) -> str | None:
+    """A meaning as a "which word/kanji means …?" question: without the bracketed Japanese examples it
+    may carry (月 "tháng; thứ Hai (月曜日)", 一杯 "… (一杯)"), which would show the answer; None when
+    Japanese remains outside brackets (the question then falls back to English)."""
+    kept = _BRACKETS.sub(lambda m: "" if _JAPANESE.search(m.group()) else m.group(), meaning)
+    kept = re.sub(r"\s*;\s*(?=;|$)", "", kept).strip(" ;,")
+    return kept if kept and not _JAPANESE.search(kept) else None
 
 
 def explanation_coverage(items, languages: tuple[str, ...] = LANGUAGES) -> dict[str, dict[str, int]]:

@@ -16,7 +16,7 @@ from collections import Counter
 from dataclasses import replace
 
 from ..glosses import LANGUAGES as GLOSS_LANGUAGES
-from ..glosses import gloss, word_id
+from ..glosses import gloss, question_text, word_id
 from ..items import Item, ItemType
 from ..suitability import item_problems, suitable
 from ..vocabulary import Word, meaning_items
@@ -136,7 +136,8 @@ def _translated(items: list[Item], words: dict[str, Entry], partners: dict[str, 
                 continue
             if item.type == ItemType.MEANING_TO_WORD:
                 translations[language] = f"{_with_reading(entry, item.choices[item.answer])} = {meaning}"
-                prompts[language] = meaning
+                if asked := question_text(meaning):  # never the word itself in brackets
+                    prompts[language] = asked
             elif item.type == ItemType.ORTHOGRAPHY:
                 translations[language] = f"{entry.reading} → {entry.word}: {meaning}"
             elif item.type == ItemType.PARAPHRASE:

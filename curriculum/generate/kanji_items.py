@@ -10,7 +10,7 @@ import random
 from collections.abc import Sequence
 
 from ..glosses import LANGUAGES as GLOSS_LANGUAGES
-from ..glosses import kanji_gloss
+from ..glosses import kanji_gloss, question_text
 from ..items import Item, ItemType, Level, Skill
 from ..suitability import suitable
 from .common import LICENCE, SOURCE_KANJI, digest, instruction, pick
@@ -61,5 +61,7 @@ def meaning_item(entry: KanjiEntry, pool: Sequence[KanjiEntry]) -> Item | None:
     return Item(id=iid, level=Level(entry.level), skill=Skill.KANJI, type=ItemType.MEANING_TO_KANJI,
                 prompt=meaning, choices=tuple(choices), answer=choices.index(entry.character),
                 explanation=f"{head}: {'; '.join(entry.meanings[:4])}", explanation_translations=translations,
-                prompt_translations=meanings, instruction=instruction(ItemType.MEANING_TO_KANJI),
+                prompt_translations={language: asked for language, found in meanings.items()
+                                     if (asked := question_text(found))},
+                instruction=instruction(ItemType.MEANING_TO_KANJI),
                 source=SOURCE_KANJI, licence=LICENCE)
