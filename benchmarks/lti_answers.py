@@ -404,13 +404,15 @@ def launch(base: str, n: int) -> tuple[str, str]:
 
 
 def answer_rounds(conn: Conn, launch_id: str, rounds: int, out: dict, bank, start=None) -> None:
-    """Answer ``rounds`` whole rounds (next, answer …, new round); 80 % right."""
+    """Answer ``rounds`` whole rounds as the drill's page does: the question on screen (``next``, once),
+    then answers, each coming back with the next question, and ``new_round`` with the first of the
+    next round; 80 % right."""
     path = f"/lti/drill/{launch_id}/"
     if start is not None:
         start.wait()
+    status, shown, _ms, _took = conn.post(path + "next/")
     for r in range(rounds):
         for k in range(10):
-            status, shown, _ms, _took = conn.post(path + "next/")
             if status != 200 or not shown.get("item"):
                 out["errors"].append(f"next {status}: {str(shown)[:120]}")
                 break
@@ -427,7 +429,9 @@ def answer_rounds(conn: Conn, launch_id: str, rounds: int, out: dict, bank, star
             out[kind + "_client"].append(took)
             if result["round_complete"]:
                 out["ended"].append(time.time())
-        conn.post(path + "new_round/")
+            shown = result["next"]
+        out.setdefault("new_rounds", []).append(1)  # the round's new_round (its answers counted above)
+        status, shown, _ms, _took = conn.post(path + "new_round/")
 
 
 def baseline(base: str, clients: int, per_client: int, kind: str) -> dict:
@@ -665,11 +669,10 @@ def lms_under_round_ends(base: str, conns: list, launched: list, bank) -> dict:
     # bring every learner to the last item of a round
     for conn, (launch_id, _ck) in zip(conns, launched, strict=True):
         path = f"/lti/drill/{launch_id}/"
-        conn.post(path + "new_round/")
+        shown = conn.post(path + "new_round/")[1]
         for _ in range(9):
-            shown = conn.post(path + "next/")[1]
             item = bank.get(shown["item"]["id"])
-            conn.post(path + "answer/", {"item_id": item.id, "choice": item.answer})
+            shown = conn.post(path + "answer/", {"item_id": item.id, "choice": item.answer})[1]["next"]
     barrier = threading.Barrier(len(conns) + 1)
     ends: list[float] = []
 
@@ -727,10 +730,12 @@ def report(out: dict) -> list[tuple]:
                          f"{p95(got['answer']):.2f} ms", p95(got["answer"]) / TARGETS["one_p95_ms"]))
     ends = [ms for got in out["history"].values() for ms in got["round_end"]]
     conc = out["concurrent"]
-    answers_per_s = (len(conc["answer"]) + len(conc["round_end"])) / conc["wall_s"]
-    requests_per_s = answers_per_s * 2  # each answer comes with its "next"
+    answers = len(conc["answer"]) + len(conc["round_end"])
+    answers_per_s = answers / conc["wall_s"]
+    # one request per question (the answer brings the next one), and a new_round per round
+    requests_per_s = (answers + len(conc.get("new_rounds", []))) / conc["wall_s"]
     print(f"{out['learners']} learners at once: {answers_per_s:6.0f} answers/s "
-          f"({requests_per_s:.0f} drill requests/s with the next question), "
+          f"({requests_per_s:.0f} drill requests/s with new rounds), "
           f"answer server p50 {p50(conc['answer']):6.2f} / p95 {p95(conc['answer']):6.2f} ms, "
           f"client p95 {p95(conc['answer_client']):6.1f} ms, round end p95 {p95(conc['round_end']):6.2f} ms "
           f"[{len(conc['answer'])} + {len(conc['round_end'])}]")

@@ -83,13 +83,11 @@ def measure(cards: int, answers: int, user: str) -> dict:
         return fresh, response.json
 
     try:
-        post("next", {})  # the old state moves to the new layout on its first save (not timed)
+        _block, shown = post("next", {})  # the old state moves to the new layout on first save (not timed)
         out = {"lms": [], "workbench": [], "ms": [], "round_end_ms": []}
-        for n in range(answers):
-            _block, shown = post("next", {})
+        for n in range(answers):  # one request per question: each answer comes with the next question
             if shown["item"] is None:
-                post("new_round", {})
-                _block, shown = post("next", {})
+                _block, shown = post("new_round", {})
             item = bank.get(shown["item"]["id"])
             choice = item.answer if n % 5 else (item.answer + 1) % len(item.choices)
             writes.clear()
@@ -98,6 +96,7 @@ def measure(cards: int, answers: int, user: str) -> dict:
             fresh, result = post("answer", {"item_id": item.id, "choice": choice})
             took = (time.perf_counter() - began) * 1000
             (out["round_end_ms"] if result["round_complete"] else out["ms"]).append(took)
+            shown = result["next"]
             by_scope = defaultdict(list)
             for scope, field, size in writes:
                 by_scope[scope].append((field, size))

@@ -34,9 +34,20 @@ def test_a_learner_launches_from_the_lms_and_answers(live_server, transactional_
             expect(drill).to_be_visible()
             expect(page.locator(".nd-prompt")).not_to_be_empty()
             assert page.evaluate("document.documentElement.scrollWidth") <= 390  # no sideways scrolling
+            drill_requests: list[str] = []
+            page.on("request", lambda r: "/lti/drill/" in r.url
+                    and drill_requests.append(r.url.split("/")[-2]))
+            first = drill.get_attribute("data-item-id")
             page.locator(".nd-choice").first.click()
             expect(page.locator(".nd-feedback .nd-result")).to_be_visible()
             expect(page.locator(".nd-next")).to_be_visible()
+            # Next shows the question the answer came with: one request per question, none on Next
+            page.locator(".nd-next").click()
+            expect(page.locator(".nd-feedback .nd-result")).to_be_hidden()
+            expect(page.locator(".nd-prompt")).not_to_be_empty()
+            expect(page.locator(".nd-choice").first).to_be_enabled()
+            assert drill.get_attribute("data-item-id") not in (first, "")
+            assert drill_requests == ["answer"]
         finally:
             browser.close()
     # Outside Playwright's greenlet: a query inside it would open a second connection that is never
