@@ -89,7 +89,7 @@ def register_exempt() -> dict[str, str]:
 
 
 def item_problems(item: Item, stimuli: dict[str, dict] | None = None) -> list[Finding]:
-    """What is unsuitable anywhere a learner looks in ``item``: prompt, choices, explanation(s), passage
+    """What is unsuitable anywhere a learner looks in ``item``: prompt(s), choices, explanation(s), passage
     (register is not held against an item listed in ``register_exempt.tsv``)."""
     found = _item_findings(item, stimuli)
     if item.id in register_exempt():
@@ -99,6 +99,8 @@ def item_problems(item: Item, stimuli: dict[str, dict] | None = None) -> list[Fi
 
 def _item_findings(item: Item, stimuli: dict[str, dict] | None) -> list[Finding]:
     found = problems(item.prompt, "prompt")
+    for language, text in item.prompt_translations.items():
+        found += problems(text, f"prompt ({language})")
     for k, choice in enumerate(item.choices):
         found += problems(choice, f"choice {k + 1}")
     found += problems(item.explanation, "explanation")

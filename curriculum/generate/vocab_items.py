@@ -265,7 +265,7 @@ def orthography_item(entry: Entry) -> Item | None:
     known = min(LEVEL_RANK[entry.level] + 1, LEVEL_RANK["N2"])  # kanji the learner has met, or nearly
     swaps = [c for c in sound_swaps(entry.word, entry.reading)
              if all(rank.get(ch, 9) <= known for ch in kanji_chars(c) if ch != "々")
-             and _is_other_word(c, entry) and not reads_as(c, entry.reading)]
+             and _is_other_word(c, entry) and not reads_as(c, entry.reading) and suitable(c)]
     wrong = interleave(rng, swaps)
     if not wrong:
         return None
