@@ -13,6 +13,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
 
+from .glosses import question_text
 from .instructions import default_instruction
 from .items import Item, ItemType, Level, Skill
 
@@ -89,7 +90,9 @@ def meaning_items(words: Iterable[Word]) -> list[Item]:
         choices = _distractors(target, pool, glosses, rng) + [target.word]
         rng.shuffle(choices)
         reading = f"（{target.reading}）" if target.reading and target.reading != target.word else ""
-        meaning = "; ".join(target.meanings[:3])
+        meaning = question_text("; ".join(target.meanings[:3]))  # "no (softer than いいえ)" → "no"
+        if not meaning:
+            continue
         items.append(
             Item(
                 id=item_id,

@@ -84,6 +84,8 @@ def test_a_meaning_asked_never_shows_japanese_so_never_its_answer():
     asked = [(item, language, text) for item in default_bank()
              for language, text in item.prompt_translations.items()]
     assert len(asked) > 5000
+    asked += [(item, "en", item.prompt) for item in default_bank()
+              if item.type.value in ("meaning_to_word", "meaning_to_kanji")]
     shown = [(item.id, language, text) for item, language, text in asked if japanese.search(text)]
     assert shown == []
     assert not [item.id for item, _language, text in asked if item.choices[item.answer] in text]
