@@ -158,6 +158,7 @@ def cmd_serve(args) -> int:
     call_command("collectstatic", "--no-input", verbosity=0)
     call_command("check", "--deploy", fail_level="WARNING")
     command = ["gunicorn", "portal.wsgi:application", "--bind", args.bind, "--workers", str(args.workers),
+               "--worker-class", "gthread", "--threads", str(args.threads),
                "--access-logfile", "-", "--forwarded-allow-ips", args.forwarded_allow_ips]
     print("Serving with", " ".join(command), flush=True)
     os.execvp(sys.executable, [sys.executable, "-m", *command])
@@ -192,7 +193,11 @@ def parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_restore, django=True)
     p = sub.add_parser("serve", help="production: collect static files, check the settings, run gunicorn")
     p.add_argument("--bind", default="127.0.0.1:8000", help="address for the TLS proxy to reach")
-    p.add_argument("--workers", type=int, default=3)
+    p.add_argument("--workers", type=int, default=3, help="server processes (about one per core, default 3)")
+    p.add_argument("--threads", type=int, default=2,
+                   help="threads per process (default 2: a request is mostly Python, so more threads "
+                        "only wait for one another; two let one thread's database wait overlap another's "
+                        "work — benchmarks/lti_answers.py)")
     p.add_argument("--forwarded-allow-ips", default="127.0.0.1",
                    help="the TLS proxy's address (it sets X-Forwarded-Proto)")
     p.set_defaults(func=cmd_serve, django=True)

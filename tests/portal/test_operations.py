@@ -100,3 +100,32 @@ def test_version_names_the_software_and_what_it_runs_on(capsys):
     assert done.value.code == 0
     out = capsys.readouterr().out
     assert out.startswith("kagoshima-nihongo ") and "Python 3." in out and "Django 5." in out
+
+
+def test_serve_runs_gunicorn_with_two_threads_per_process_after_the_deploy_checks(monkeypatch):
+    # benchmarks/lti_answers.py: a request is mostly Python, so threads beyond two only wait for one another
+    import os
+
+    import django.core.management
+
+    calls, started = [], []
+    monkeypatch.setattr(django.core.management, "call_command", lambda *a, **kw: calls.append(a))
+    monkeypatch.setattr(os, "execvp", lambda file, argv: started.append(argv))
+    main(["serve", "--workers", "4"])
+    assert calls == [("collectstatic", "--no-input"), ("check", "--deploy")]
+    command = " ".join(started[0])
+    assert "portal.wsgi:application" in command and "--workers 4" in command
+    assert "--worker-class gthread --threads 2" in command
+
+
+def test_a_server_process_loads_the_bank_then_freezes_its_heap():
+    import gc
+
+    from portal.warm import warm_up
+
+    gc.unfreeze()
+    try:
+        warm_up()
+        assert gc.get_freeze_count() > 10_000  # Django, the apps and the bank: out of the collector's sight
+    finally:
+        gc.unfreeze()
