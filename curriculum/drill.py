@@ -194,7 +194,11 @@ def _unmet(state: dict, cards, layout: _Layout) -> dict[str, str]:
     """The first item of each type without a card (new items come in bank order within a type).
 
     With a ``CardStore`` the state keeps, per type, how far the items are known to be met (valid for
-    these settings and this bank only, hence the fingerprint): one read of a dozen IDs finds the next.
+    these settings and this bank only, hence the fingerprint). Only new items are met through the drill,
+    always at their type's frontier (``_advance``), so a kept frontier is trusted without a read; one that
+    is not (new settings, a new bank, a state written before frontiers) is found by one read of which
+    candidates are met. Should a kept frontier ever point at a met item, answering it moves the frontier
+    on (``answer``): the learner meets it once more as a review, nothing worse.
     """
     if not isinstance(cards, CardStore):
         firsts = {}
@@ -209,19 +213,8 @@ def _unmet(state: dict, cards, layout: _Layout) -> dict[str, str]:
         met = _known(cards, [i.id for i in layout.items])
         at = {kind: next((n for n, i in enumerate(ids) if i not in met), len(ids))
               for kind, ids in layout.by_type.items()}
-    window = {kind: 1 for kind in layout.by_type}
-    while True:  # usually one read: the item after each frontier is new
-        probe = {kind: ids[at.get(kind, 0):at.get(kind, 0) + window[kind]]
-                 for kind, ids in layout.by_type.items() if at.get(kind, 0) < len(ids)}
-        met = _known(cards, [i for ids in probe.values() for i in ids])
-        if not met:
-            break
-        for kind, ids in probe.items():
-            ahead = next((n for n, i in enumerate(ids) if i not in met), len(ids))
-            at[kind] = at.get(kind, 0) + ahead
-            window[kind] = window[kind] * 4 if ahead == len(ids) else 1
-    state["frontier"] = {"key": layout.key, "at": at}
-    return {kind: ids[0] for kind, ids in probe.items()}
+        state["frontier"] = {"key": layout.key, "at": at}
+    return {kind: ids[at.get(kind, 0)] for kind, ids in layout.by_type.items() if at.get(kind, 0) < len(ids)}
 
 
 def _advance(state: dict, layout: _Layout, item: Item) -> None:
@@ -353,6 +346,7 @@ def answer(state: dict | None, config: DrillConfig, bank: Bank, item_id: object,
         met = dict(_met_by_type(state, cards, bank))
         met[item.type.value] = met.get(item.type.value, 0) + 1
         state["met"] = met
+    if isinstance(cards, CardStore):  # a new item, or a kept frontier that pointed at a met one
         _advance(state, _layout(bank, config), item)
     state["pending"] = None
     rnd = state["round"]

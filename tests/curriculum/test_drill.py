@@ -153,3 +153,61 @@ def test_skills_and_types_narrow_the_drill():
     _, shown = drill_api.present(None, DrillConfig(skills=("listening",), level="N5", types=("nothing",)),
                                  BANK, NOW)
     assert shown["item"] is None
+
+
+class _Cards(drill.CardStore):
+    """Cards in memory, read through the port as a host's table is; counts the reads of ``known``."""
+
+    def __init__(self):
+        super().__init__()
+        self.rows: dict[str, dict] = {}
+        self.known_reads = 0
+
+    def commit(self):
+        self.rows.update(self.changed)
+        self.changed = {}
+
+    def load(self, item_id):
+        return self.rows.get(item_id)
+
+    def known(self, item_ids):
+        self.known_reads += 1
+        return {i for i in item_ids if i in self.rows}
+
+    def by_due(self, until, latest):
+        from curriculum import review
+
+        pairs = sorted(((review.due_at(c), i) for i, c in self.rows.items()
+                        if until is None or review.due_at(c) <= until), reverse=latest)
+        return ((i, due) for due, i in pairs)
+
+    def met_by_type(self, bank):
+        return {}
+
+
+def test_new_items_come_from_the_kept_frontier_without_reading_which_are_met():
+    config, cards = DrillConfig(item_count=10), _Cards()
+    state = {**drill.empty_state(), "cards": cards}
+    state, _, _ = answer_current(state, config, NOW)  # the first: one read of which items are met
+    cards.commit()
+    reads = cards.known_reads
+    for n in range(5):
+        state, payload, _ = answer_current(state, config, NOW + timedelta(minutes=n + 1))
+        cards.commit()
+        assert payload["next"]["item"]  # the next question came with the answer
+    assert cards.known_reads == reads  # then none: the frontier is trusted
+    # a card met behind the drill's back at a frontier (a state restored from elsewhere, say): served as
+    # new, it is answered as the review it is, and the frontier moves past it
+    frontier = state["frontier"]["at"]
+    layout = drill._layout(BANK, config)
+    kind, ids = next((k, v) for k, v in layout.by_type.items() if frontier.get(k, 0) < len(v))
+    stale = ids[frontier.get(kind, 0)]
+    cards.rows[stale] = drill.review.new_card(stale, NOW - timedelta(days=9))
+    assert drill._unmet(state, cards, layout)[kind] == stale
+    reviews = state["round"]["reviews"]
+    state = {**state, "pending": stale}
+    later = NOW + timedelta(hours=1)
+    state, _outcome = drill.answer(state, config, BANK, stale, BANK.get(stale).answer, later)
+    assert state["round"]["reviews"] == reviews + 1
+    assert state["frontier"]["at"][kind] == frontier.get(kind, 0) + 1
+    assert drill._unmet(state, cards, layout)[kind] != stale

@@ -17,8 +17,8 @@ from .harness import launch, post_json
 #: launch record + registration (one join); the learner's row, locked; then what changed.
 NEXT_PENDING = 2       # the question on screen again (a reload): nothing written
 #: + the answered card, its UPDATE or INSERT, the state row, the answer record; and the next question, chosen
-#: in the same request: which new items are met (one read), the first due card (one read)
-ANSWER = 8
+#: in the same request: the first due card (one read; the next new item of each type is kept in the state)
+ANSWER = 7
 ROUND_END = 6 + 3      # no next question; + the score queued (its timestamp, the row, older ones superseded)
 def _history(cards: int):
     """``cards`` items met, due in a week (so the drill goes on with new items), written behind the
