@@ -2,7 +2,8 @@
 
 A learner is launched from the demo LMS (in-process, as the tests do), given a simulated history of
 ``--cards`` cards, and answers ``--answers`` questions through the tool's views (the Django test
-client, no HTTP). Prints per answer: wall time, time in SQL, the queries, and cProfile's top
+client, no HTTP). Prints per question (its answer, and its "next" when a checkout asks for the next
+question in a request of its own): wall time, CPU time, time in SQL, the queries, and cProfile's top
 functions by cumulative time. Runs against any checkout (``--root``), so the same script profiles
 the code before and after a change; with DATABASE_URL=postgres://… it uses a throw-away database.
 
@@ -16,6 +17,7 @@ import cProfile
 import io
 import os
 import pstats
+import re
 import statistics
 import sys
 import tempfile
@@ -109,21 +111,30 @@ def _profile(args, root: Path, tmp: str, url: str) -> int:
             return execute(sql, params, many, context)
         finally:
             sql_ms.append((time.perf_counter() - began) * 1000)
-            queries.append(sql.split(" ")[0] + " " + (sql.split('"')[1] if '"' in sql else ""))
+            table = re.search(r'(?:FROM|INTO|UPDATE)\s+[`"]?(\w+)', sql)
+            queries.append(sql.split(" ")[0] + " " + (table.group(1) if table else ""))
 
     upcoming: list[dict] = []  # the question the last answer came with (one request per question)
 
+    per_question: list[int] = []  # drill requests per question: 1 when the answer brings the next, else 2
+
     def one(n: int) -> tuple[float, float, int, list[str], bool]:
-        shown = upcoming.pop() if upcoming else client.post(
-            launched.url("next"), data="{}", content_type="application/json", secure=True).json()
-        item = bank.get(shown["item"]["id"])
-        choice = item.answer if n % 5 else (item.answer + 1) % len(item.choices)
+        """One question as a learner meets it: its "next" (an older checkout: a request of its own, timed
+        with the answer) and its answer."""
         sql_ms.clear()
         queries.clear()
         began, cpu_began = time.perf_counter(), time.thread_time()
         with connection.execute_wrapper(timer):
+            if upcoming:
+                shown, asked = upcoming.pop(), 1
+            else:
+                shown, asked = client.post(launched.url("next"), data="{}", content_type="application/json",
+                                           secure=True).json(), 2
+            item = bank.get(shown["item"]["id"])
+            choice = item.answer if n % 5 else (item.answer + 1) % len(item.choices)
             result = client.post(launched.url("answer"), data={"item_id": item.id, "choice": choice},
                                  content_type="application/json", secure=True).json()
+        per_question.append(asked)
         took = (time.perf_counter() - began) * 1000
         cpu_ms.append((time.thread_time() - cpu_began) * 1000)
         if result.get("round_complete"):
@@ -137,6 +148,7 @@ def _profile(args, root: Path, tmp: str, url: str) -> int:
         one(n)
     walls, sqls, counts, ends = [], [], [], []
     cpu_ms.clear()
+    per_question.clear()
     for n in range(args.answers):  # the figures, without the profiler's overhead
         took, sql, count, seen, end = one(n)
         (ends if end else walls).append(took)
@@ -151,12 +163,14 @@ def _profile(args, root: Path, tmp: str, url: str) -> int:
     ordered = sorted(walls)
     print(f"{layout}; {args.answers} answers ({len(ends)} round ends) on {connection.vendor}; "
           f"load average {' '.join(Path('/proc/loadavg').read_text().split()[:3])}")
-    print(f"answer wall (in-process, no HTTP): p50 {statistics.median(ordered):.2f} ms, "
+    print(f"drill requests per question: {statistics.mean(per_question):.2f} (the next question "
+          f"{'with the answer' if statistics.mean(per_question) < 1.5 else 'asked for on its own'})")
+    print(f"question (next + answer) wall (in-process, no HTTP): p50 {statistics.median(ordered):.2f} ms, "
           f"p95 {ordered[int(0.95 * len(ordered))]:.2f} ms; round end p50 "
           f"{statistics.median(ends) if ends else float('nan'):.2f} ms")
-    print(f"answer CPU time in the server's thread (Python and the driver; the database's own work is "
+    print(f"question CPU time in the server's thread (Python and the driver; the database's own work is "
           f"not in it): p50 {statistics.median(cpu):.2f} ms, p95 {cpu[int(0.95 * len(cpu))]:.2f} ms")
-    print(f"SQL per answer: p50 {statistics.median(sqls):.2f} ms, "
+    print(f"SQL per question: p50 {statistics.median(sqls):.2f} ms, "
           f"queries p50 {statistics.median(counts):.0f}: {', '.join(seen)}")
     buffer = io.StringIO()
     stats = pstats.Stats(profiler, stream=buffer).strip_dirs().sort_stats("cumulative")
