@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from django.db import transaction
+
 from curriculum.drill import Grade
 
 from . import score_queue, tasks
@@ -27,8 +29,9 @@ def deliver(message_launch, grade: Grade, record: LaunchRecord, now: datetime, f
     claim = body.get(score_queue.AGS_CLAIM)
     title = label or str((body.get("https://purl.imsglobal.org/spec/lti/claim/resource_link") or {})
                          .get("title") or "")
-    score = score_queue.enqueue(record, grade.earned, grade.possible, now,
-                                claim if isinstance(claim, dict) else None,
-                                score_queue.FINAL if final else score_queue.IN_PROGRESS, title)
+    with transaction.atomic():  # the score and the superseding of older waiting ones: one commit
+        score = score_queue.enqueue(record, grade.earned, grade.possible, now,
+                                    claim if isinstance(claim, dict) else None,
+                                    score_queue.FINAL if final else score_queue.IN_PROGRESS, title)
     tasks.queue_score(score.id)
     return score

@@ -134,3 +134,24 @@ def _session(sent):
     s = requests.Session()
     s.mount(BASE, InProcessAdapter(sent))
     return s
+
+
+def test_with_a_broker_the_round_end_does_not_wait_for_it(demo, sent_to_platform, monkeypatch, settings):
+    # publishing is a millisecond of CPU, and a broker that hangs would hold the learner's request
+    import threading
+
+    settings.CELERY_TASK_ALWAYS_EAGER = False  # a broker: tasks go to the worker
+    released, handed = threading.Event(), []
+
+    def slow_broker(args, **kwargs):
+        released.wait(10)
+        handed.append((args[0], threading.current_thread().name))
+    monkeypatch.setattr(tasks.send_score, "apply_async", slow_broker)
+    client = Client()
+    last = answer_round(client, launch(client, "lan"), WRONG_ON)
+    assert last.json()["round_complete"] is True and handed == []  # answered while the broker hangs
+    score = ScoreRecord.objects.get()
+    assert score.state == "pending"
+    released.set()
+    tasks._publisher.submit(lambda: None).result(10)  # the publisher's queue, drained
+    assert handed == [(score.id, handed[0][1])] and handed[0][1].startswith("grade-publisher")
