@@ -17,14 +17,14 @@ from datetime import datetime, timedelta
 
 import requests
 from django.core.cache import cache
-from django.db.models import Max, Min
+from django.db.models import Min
 from pylti1p3.assignments_grades import AssignmentsGradesService
 from pylti1p3.exception import LtiServiceException
 from pylti1p3.grade import Grade as AgsGrade
 from pylti1p3.lineitem import LineItem
 from pylti1p3.service_connector import ServiceConnector
 
-from . import services
+from . import services, statements
 from .models import LaunchRecord, PlatformRegistration, ScoreRecord
 from .tool_config import DbToolConf
 
@@ -75,9 +75,7 @@ def _stamp(moment: datetime) -> datetime:
 def next_timestamp(registration: PlatformRegistration, subject: str, resource_link_id: str,
                    now: datetime) -> datetime:
     """``now`` to the millisecond, or 1 ms after this learner's last score on this link if that is later."""
-    last = ScoreRecord.objects.filter(registration=registration, subject=subject,
-                                      resource_link_id=resource_link_id).aggregate(Max("timestamp"))
-    last = last["timestamp__max"]
+    last = statements.last_score_timestamp(registration.pk, subject, resource_link_id)
     stamp = _stamp(now)
     return stamp if last is None or stamp > last else last + timedelta(milliseconds=1)
 
@@ -93,8 +91,8 @@ def enqueue(record: LaunchRecord, earned: int, possible: int, now: datetime, ags
                         activity_progress=progress[0], grading_progress=progress[1],
                         state=State.PENDING, next_try_at=now)
     score.save()
-    ScoreRecord.objects.filter(**key, state=State.PENDING, delivered=False, id__lt=score.id).update(
-        state=State.SUPERSEDED, next_try_at=None, error=f"superseded by the newer score {score.id}")
+    statements.supersede_scores(record.registration_id, record.subject, record.resource_link_id, score.id,
+                                State.PENDING.value, State.SUPERSEDED.value)
     return score
 
 

@@ -19,7 +19,7 @@ from functools import cache
 from django.db import connection, models
 from django.utils import timezone as django_timezone
 
-from .models import AnswerRecord, DrillCard, DrillProgress, LaunchRecord, PlatformRegistration
+from .models import AnswerRecord, DrillCard, DrillProgress, LaunchRecord, PlatformRegistration, ScoreRecord
 
 
 def _q(name: str) -> str:
@@ -199,3 +199,32 @@ def insert_answer(registration_id: int, subject: str, context_id: str, resource_
             f"INSERT INTO {_table(AnswerRecord)} ({', '.join(_col(AnswerRecord, n) for n in names)}) "
             f"VALUES ({', '.join(['%s'] * len(names))})",
             [registration_id, subject, context_id, resource_link_id, item_id, correct, when(answered_at)])
+
+
+# --- a round end's score -------------------------------------------------------------------------
+
+def _score_key() -> str:
+    return (f"{_col(ScoreRecord, 'registration')} = %s AND {_col(ScoreRecord, 'subject')} = %s "
+            f"AND {_col(ScoreRecord, 'resource_link_id')} = %s")
+
+
+def last_score_timestamp(registration_id: int, subject: str, resource_link_id: str) -> datetime | None:
+    """The timestamp of this learner's last score on this link, if any."""
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT MAX({_col(ScoreRecord, 'timestamp')}) FROM {_table(ScoreRecord)} "
+                       f"WHERE {_score_key()}", [registration_id, subject, resource_link_id])
+        value = cursor.fetchone()[0]
+    return None if value is None else aware(value)
+
+
+def supersede_scores(registration_id: int, subject: str, resource_link_id: str, newer_id: int,
+                     pending: str, superseded: str) -> None:
+    """Waiting scores of this learner and link older than ``newer_id``: superseded by it, never sent."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"UPDATE {_table(ScoreRecord)} SET {_col(ScoreRecord, 'state')} = %s, "
+            f"{_col(ScoreRecord, 'next_try_at')} = NULL, {_col(ScoreRecord, 'error')} = %s "
+            f"WHERE {_score_key()} AND {_col(ScoreRecord, 'state')} = %s "
+            f"AND {_col(ScoreRecord, 'delivered')} = %s AND {_col(ScoreRecord, 'id')} < %s",
+            [superseded, f"superseded by the newer score {newer_id}", registration_id, subject,
+             resource_link_id, pending, False, newer_id])
