@@ -27,11 +27,17 @@ def _q(name: str) -> str:
 
 
 def _table(model: type[models.Model]) -> str:
-    return _q(model._meta.db_table)
+    return _quoted(connection.vendor, model._meta.db_table)
 
 
 def _col(model: type[models.Model], name: str) -> str:
-    return _q(model._meta.get_field(name).column)
+    return _quoted(connection.vendor, model._meta.get_field(name).column)
+
+
+@cache
+def _quoted(vendor: str, name: str) -> str:
+    """A table or column name quoted for this backend, once per process (statements are built per call)."""
+    return _q(name)
 
 
 def when(value: datetime):
@@ -59,20 +65,22 @@ def from_json(value):
 # --- rows as model instances, converted as the ORM converts them ---------------------------------
 
 @cache
-def _converters(model: type[models.Model], vendor: str) -> list[tuple[models.Field, list]]:
-    fields = model._meta.concrete_fields
-    return [(f, [*connection.ops.get_db_converters(f.get_col(model._meta.db_table)),
-                 *f.get_db_converters(connection)]) for f in fields]
+def _converters(model: type[models.Model], vendor: str) -> tuple[list[str], list[tuple[object, list]]]:
+    """The model's attribute names, and per column its expression and the converters the ORM applies."""
+    columns = [(f.get_col(model._meta.db_table), f) for f in model._meta.concrete_fields]
+    return ([f.attname for _col_, f in columns],
+            [(col, [*connection.ops.get_db_converters(col), *f.get_db_converters(connection)])
+             for col, f in columns])
 
 
 def _instance(model: type[models.Model], row) -> models.Model:
+    names, columns = _converters(model, connection.vendor)
     values = []
-    for (field, converters), value in zip(_converters(model, connection.vendor), row, strict=True):
-        expression = field.get_col(model._meta.db_table)
+    for (expression, converters), value in zip(columns, row, strict=True):
         for converter in converters:
             value = converter(value, expression, connection)
         values.append(value)
-    return model.from_db(connection.alias, [f.attname for f in model._meta.concrete_fields], values)
+    return model.from_db(connection.alias, names, values)
 
 
 def _select_list(model: type[models.Model], alias: str) -> str:
