@@ -2,7 +2,7 @@
 
 import os
 from pathlib import Path
-from urllib.parse import urljoin
+from urllib.parse import urljoin, urlsplit
 
 import pytest
 from playwright.sync_api import expect
@@ -116,6 +116,33 @@ def test_the_test_fits_a_small_phone_and_works_from_the_keyboard(workbench, phon
     phone.evaluate("sessionStorage.clear()")
     phone.reload()
     expect(mock.locator(".nm-choice").nth(1)).to_have_attribute("aria-pressed", "true")
+
+
+def test_a_jump_while_an_answer_is_on_its_way_loses_neither(workbench, phone):
+    """Each handler saves the whole record it read: a jump sent beside a slow answer would save the
+    record without that answer. The page sends them one after another, so both are kept."""
+    phone.goto(block_alone(phone, workbench))
+    mock = phone.locator(".nihongo-mock")
+    mock.get_by_role("button", name="Start the test").click()
+    cells = mock.locator(".nm-palette button")
+    expect(cells.first).to_have_attribute("aria-label", "Question 1, not answered")
+    held, sent = [], []
+    phone.route("**/answer/**", lambda route: held.append(route))  # the answer is slow to reach the server
+    phone.on("request", lambda request: sent.append(urlsplit(request.url).path.rstrip("/").split("/")[-1]))
+    mock.locator(".nm-choice").nth(1).click()
+    mock.get_by_role("button", name="Question 4, not answered").click()
+    mock.get_by_role("button", name="Flag for review").click()
+    expect(cells.nth(3)).to_have_attribute("aria-label", "Question 4, not answered, flagged")
+    phone.wait_for_timeout(300)
+    assert len(held) == 1 and "go_to" not in sent and "flag" not in sent
+    held[0].continue_()
+    phone.unroute("**/answer/**")
+    phone.wait_for_load_state("networkidle")
+    phone.evaluate("sessionStorage.clear()")  # only what the server kept
+    phone.reload()
+    expect(cells.first).to_have_attribute("aria-label", "Question 1, answered")
+    expect(cells.nth(3)).to_have_attribute("aria-label", "Question 4, not answered, flagged")
+    expect(cells.nth(3)).to_have_attribute("aria-current", "true")
 
 
 def test_the_language_switch_redraws_the_running_test_and_a_reload_keeps_it(workbench, phone):

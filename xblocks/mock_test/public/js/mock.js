@@ -247,11 +247,24 @@
       return queue;
     }
 
+    /* Every request that saves the record waits its turn behind the answers: two at once would each save
+     * the record as they read it, and the later would undo the earlier (a jump that loses an answer). */
+    function inTurn(request) {
+      var turn = queue.then(request);
+      queue = turn.catch(function () { /* the caller reports it */ });
+      return turn;
+    }
+
+    var shownId = null;
     function goTo(k, focus) {
       if (k < 0 || k >= test.items.length) { return; }
       index = k;
       draw(focus);
-      post(urls.go_to, {item_id: test.items[k].id}).catch(function (error) { if (error.status) { failed(error); } });
+      var id = shownId = test.items[k].id;
+      inTurn(function () {
+        if (shownId !== id) { return; }  // the learner has moved on: only the last question shown is kept
+        return post(urls.go_to, {item_id: id});
+      }).catch(function (error) { if (error.status) { failed(error); } });
     }
 
     function ask(message, action, trigger) {
@@ -263,7 +276,8 @@
     }
 
     function end(url) {
-      flush().then(function () { return post(url, {}); }).then(function (payload) {
+      flush();
+      inTurn(function () { return post(url, {}); }).then(function (payload) {
         show(payload);
         (payload.status === "finished" ? el.resultTitle : el.number).focus();
       }, failed);
@@ -281,7 +295,8 @@
 
     function switchLanguage() {
       var code = el.lang.value;
-      flush().then(function () { return post(urls.set_language, {language: code}); }).then(function (payload) {
+      flush();
+      inTurn(function () { return post(urls.set_language, {language: code}); }).then(function (payload) {
         text = payload.text;
         root.lang = payload.language;
         relabel();
@@ -371,7 +386,7 @@
       var item = test.items[index], flagged = test.flags.indexOf(item.id) < 0;
       test.flags = test.flags.filter(function (id) { return id !== item.id; }).concat(flagged ? [item.id] : []);
       draw(false);
-      post(urls.flag, {item_id: item.id, flagged: flagged}).catch(failed);
+      inTurn(function () { return post(urls.flag, {item_id: item.id, flagged: flagged}); }).catch(failed);
     });
     el.palette.addEventListener("click", function (event) {
       var cell = event.target.closest(".nm-cell");
