@@ -12,7 +12,7 @@ from django.db import transaction
 
 from curriculum.drill import Grade
 
-from . import score_queue, tasks
+from . import score_queue, statements, tasks
 from .models import LaunchRecord, ScoreRecord
 
 describe = score_queue.describe
@@ -25,13 +25,21 @@ def deliver(message_launch, grade: Grade, record: LaunchRecord, now: datetime, f
     ``final``: a finished attempt (``Completed``/``FullyGraded``, which LMSs publish); otherwise the
     score is sent as ``InProgress``/``Pending``. ``grade`` needs ``earned`` and ``possible``.
     """
+    with transaction.atomic():  # the score and the superseding of older waiting ones: one commit
+        score = pending(message_launch, grade, record, now, final, label)
+    tasks.queue_score(score.id)
+    return score
+
+
+def pending(message_launch, grade: Grade, record: LaunchRecord, now: datetime, final: bool = True,
+            label: str = "", writes: statements.Writes | None = None) -> ScoreRecord:
+    """The grade as a pending score row, in the caller's transaction (the drill writes it in its answer's):
+    the caller hands it to the worker (``tasks.queue_score``) once committed. ``writes``: the superseding
+    of older waiting scores joins the caller's other writes."""
     body = message_launch.get_launch_data() or {}
     claim = body.get(score_queue.AGS_CLAIM)
     title = label or str((body.get("https://purl.imsglobal.org/spec/lti/claim/resource_link") or {})
                          .get("title") or "")
-    with transaction.atomic():  # the score and the superseding of older waiting ones: one commit
-        score = score_queue.enqueue(record, grade.earned, grade.possible, now,
-                                    claim if isinstance(claim, dict) else None,
-                                    score_queue.FINAL if final else score_queue.IN_PROGRESS, title)
-    tasks.queue_score(score.id)
-    return score
+    return score_queue.enqueue(record, grade.earned, grade.possible, now,
+                               claim if isinstance(claim, dict) else None,
+                               score_queue.FINAL if final else score_queue.IN_PROGRESS, title, writes)

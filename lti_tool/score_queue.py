@@ -81,8 +81,10 @@ def next_timestamp(registration: PlatformRegistration, subject: str, resource_li
 
 
 def enqueue(record: LaunchRecord, earned: int, possible: int, now: datetime, ags: dict | None,
-            progress: tuple[str, str] = FINAL, label: str = "") -> ScoreRecord:
-    """A new pending score for the launch's learner and link; older waiting ones are superseded."""
+            progress: tuple[str, str] = FINAL, label: str = "",
+            writes: statements.Writes | None = None) -> ScoreRecord:
+    """A new pending score for the launch's learner and link; older waiting ones are superseded (at once,
+    or with ``writes``)."""
     key = {"registration": record.registration, "subject": record.subject,
            "resource_link_id": record.resource_link_id}
     score = ScoreRecord(**key, earned=earned, possible=possible, sent_at=now, ags=ags or {},
@@ -92,7 +94,7 @@ def enqueue(record: LaunchRecord, earned: int, possible: int, now: datetime, ags
                         state=State.PENDING, next_try_at=now)
     score.save()
     statements.supersede_scores(record.registration_id, record.subject, record.resource_link_id, score.id,
-                                State.PENDING.value, State.SUPERSEDED.value)
+                                State.PENDING.value, State.SUPERSEDED.value, writes)
     return score
 
 

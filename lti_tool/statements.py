@@ -1,6 +1,6 @@
 """The statements every drill answer runs, as SQL written once instead of ORM querysets built per request.
 
-An answer is one request (it comes back with the next question) and runs about eight statements. Built
+An answer is one request (it comes back with the next question) and runs a handful of statements. Built
 through the ORM, each costs 0.4–1 ms of the server's CPU to compile (a queryset cloned, filtered,
 compiled to SQL, its rows converted): more than the database takes to run it, and on a busy server CPU
 is what limits how many learners it serves (benchmarks/lti_answers.py). Here each statement is a fixed
@@ -8,6 +8,10 @@ string, built once from the models' own table and column names, run on Django's 
 transactions, test rollbacks and ``CaptureQueriesContext`` see it); values pass through the backend's
 own adapters and the fields' own converters, so SQLite, PostgreSQL and MariaDB store and read exactly
 what the ORM would. Only the hot path is here: everything else stays ORM.
+
+The writes of a request (``Writes``) wait until its end and go together: on PostgreSQL in one round trip,
+so an answer reaches the database four times (the launch; the learner's row with the answered card; the
+next due card; the writes) plus its transaction's BEGIN and COMMIT.
 """
 
 from __future__ import annotations
@@ -114,31 +118,88 @@ def learner_launch(launch_id: str) -> LaunchRecord | None:
 # --- a learner's drill: its state row and its cards ----------------------------------------------
 
 @cache
-def _progress_sql(vendor: str, lock: bool) -> str:
-    return (f"SELECT {_col(DrillProgress, 'id')}, {_col(DrillProgress, 'state')}, "
-            f"{_col(DrillProgress, 'context_id')} FROM {_table(DrillProgress)} "
-            f"WHERE {_col(DrillProgress, 'registration')} = %s AND {_col(DrillProgress, 'subject')} = %s "
-            f"AND {_col(DrillProgress, 'resource_link_id')} = %s"
+def _progress_sql(vendor: str, lock: bool, with_card: bool) -> str:
+    card = (f", (SELECT c.{_col(DrillCard, 'card')} FROM {_table(DrillCard)} c "
+            f"WHERE c.{_col(DrillCard, 'progress')} = p.{_col(DrillProgress, 'id')} "
+            f"AND c.{_col(DrillCard, 'item_id')} = %s)") if with_card else ""
+    return (f"SELECT p.{_col(DrillProgress, 'id')}, p.{_col(DrillProgress, 'state')}, "
+            f"p.{_col(DrillProgress, 'context_id')}{card} FROM {_table(DrillProgress)} p "
+            f"WHERE p.{_col(DrillProgress, 'registration')} = %s AND p.{_col(DrillProgress, 'subject')} = %s "
+            f"AND p.{_col(DrillProgress, 'resource_link_id')} = %s"
             + (" FOR UPDATE" if lock and connection.features.has_select_for_update else ""))
 
 
-def progress_row(registration_id: int, subject: str, resource_link_id: str,
-                 lock: bool = True) -> tuple[int, dict, str] | None:
-    """(id, state, context_id) of a learner's drill on a link, locked (``SELECT … FOR UPDATE`` where the
-    database has it; SQLite's transactions here are ``IMMEDIATE``, which locks the whole database)."""
+def progress_row(registration_id: int, subject: str, resource_link_id: str, lock: bool = True,
+                 item_id: str | None = None) -> tuple[int, dict, str, dict | None] | None:
+    """(id, state, context_id, card) of a learner's drill on a link, locked (``SELECT … FOR UPDATE``
+    where the database has it; SQLite's transactions here are ``IMMEDIATE``, which locks the whole
+    database). ``card``: the card of ``item_id`` (the item being answered), read in the same statement
+    (a subquery in the select list, which ``FOR UPDATE`` does not lock), None when it has none."""
     with connection.cursor() as cursor:
-        cursor.execute(_progress_sql(connection.vendor, lock), [registration_id, subject, resource_link_id])
+        cursor.execute(_progress_sql(connection.vendor, lock, item_id is not None),
+                       [*([] if item_id is None else [item_id]), registration_id, subject, resource_link_id])
         row = cursor.fetchone()
-    return None if row is None else (row[0], from_json(row[1]), row[2])
+    if row is None:
+        return None
+    return row[0], from_json(row[1]), row[2], (from_json(row[3]) if item_id is not None and row[3] else None)
 
 
-def save_progress(progress_id: int, state: dict, context_id: str) -> None:
-    now = django_timezone.now()  # ``updated_at`` is ``auto_now``: the time of writing, as the ORM sets it
+# --- writes nobody reads back in the request: sent together, once --------------------------------
+
+def batches(vendor: str | None = None) -> bool:
+    """Whether several statements go to the database in one round trip: PostgreSQL with psycopg's
+    client-side binding (Django's default: ``server_side_binding`` off), which sends the statements,
+    values bound, as one query. SQLite and MariaDB drivers run one statement per call."""
+    return ((vendor or connection.vendor) == "postgresql"
+            and not connection.settings_dict.get("OPTIONS", {}).get("server_side_binding"))
+
+
+class Writes:
+    """Statements collected during a use case and run together at its end (``run``), inside its
+    transaction: on PostgreSQL one round trip for all of them (``batches``), elsewhere one each, in
+    order. Only for statements whose results the request does not read back before ``run``."""
+
+    def __init__(self):
+        self._statements: list[tuple[str, list]] = []
+
+    def add(self, sql: str, params: list) -> None:
+        self._statements.append((sql, params))
+
+    def __len__(self) -> int:
+        return len(self._statements)
+
+    def run(self) -> None:
+        statements, self._statements = self._statements, []
+        if not statements:
+            return
+        with connection.cursor() as cursor:
+            if batches() and len(statements) > 1:
+                cursor.execute("; ".join(sql for sql, _params in statements),
+                               [value for _sql, params in statements for value in params])
+            else:
+                for sql, params in statements:
+                    cursor.execute(sql, params)
+
+
+def _now_or(writes: Writes | None, sql: str, params: list) -> None:
+    """Run a write now (no batch) or add it to ``writes``."""
+    if writes is not None:
+        writes.add(sql, params)
+        return
     with connection.cursor() as cursor:
-        cursor.execute(
-            f"UPDATE {_table(DrillProgress)} SET {_col(DrillProgress, 'state')} = %s, "
+        cursor.execute(sql, params)
+
+
+@cache
+def _save_progress_sql(vendor: str) -> str:
+    return (f"UPDATE {_table(DrillProgress)} SET {_col(DrillProgress, 'state')} = %s, "
             f"{_col(DrillProgress, 'context_id')} = %s, {_col(DrillProgress, 'updated_at')} = %s "
-            f"WHERE {_col(DrillProgress, 'id')} = %s",
+            f"WHERE {_col(DrillProgress, 'id')} = %s")
+
+
+def save_progress(progress_id: int, state: dict, context_id: str, writes: Writes | None = None) -> None:
+    now = django_timezone.now()  # ``updated_at`` is ``auto_now``: the time of writing, as the ORM sets it
+    _now_or(writes, _save_progress_sql(connection.vendor),
             [json_value(state), context_id, when(now), progress_id])
 
 
@@ -177,20 +238,24 @@ def by_due(progress_id: int, until: datetime | None, latest: bool, offset: int,
         return [(item_id, aware(value)) for item_id, value in cursor.fetchall()]
 
 
-def update_card(progress_id: int, item_id: str, card_: dict, due: datetime) -> None:
-    with connection.cursor() as cursor:
-        cursor.execute(f"UPDATE {_table(DrillCard)} SET {_col(DrillCard, 'card')} = %s, "
-                       f"{_col(DrillCard, 'due')} = %s WHERE {_col(DrillCard, 'progress')} = %s "
-                       f"AND {_col(DrillCard, 'item_id')} = %s",
-                       [json_value(card_), when(due), progress_id, item_id])
+@cache
+def _update_card_sql(vendor: str) -> str:
+    return (f"UPDATE {_table(DrillCard)} SET {_col(DrillCard, 'card')} = %s, "
+            f"{_col(DrillCard, 'due')} = %s WHERE {_col(DrillCard, 'progress')} = %s "
+            f"AND {_col(DrillCard, 'item_id')} = %s")
 
 
-def insert_cards(progress_id: int, cards: list[tuple[str, dict, datetime]]) -> None:
+def update_card(progress_id: int, item_id: str, card_: dict, due: datetime,
+                writes: Writes | None = None) -> None:
+    _now_or(writes, _update_card_sql(connection.vendor), [json_value(card_), when(due), progress_id, item_id])
+
+
+def insert_cards(progress_id: int, cards: list[tuple[str, dict, datetime]],
+                 writes: Writes | None = None) -> None:
     """New cards, (item ID, card, due) each, in one INSERT."""
     if not cards:
         return
-    with connection.cursor() as cursor:
-        cursor.execute(
+    _now_or(writes,
             f"INSERT INTO {_table(DrillCard)} ({_col(DrillCard, 'progress')}, {_col(DrillCard, 'item_id')}, "
             f"{_col(DrillCard, 'due')}, {_col(DrillCard, 'card')}) VALUES "
             + ", ".join(["(%s, %s, %s, %s)"] * len(cards)),
@@ -198,14 +263,17 @@ def insert_cards(progress_id: int, cards: list[tuple[str, dict, datetime]]) -> N
              for v in (progress_id, item_id, when(due), json_value(card_))])
 
 
-def insert_answer(registration_id: int, subject: str, context_id: str, resource_link_id: str,
-                  item_id: str, correct: bool, answered_at: datetime) -> None:
-    """One ``AnswerRecord``."""
+@cache
+def _insert_answer_sql(vendor: str) -> str:
     names = ("registration", "subject", "context_id", "resource_link_id", "item_id", "correct", "answered_at")
-    with connection.cursor() as cursor:
-        cursor.execute(
-            f"INSERT INTO {_table(AnswerRecord)} ({', '.join(_col(AnswerRecord, n) for n in names)}) "
-            f"VALUES ({', '.join(['%s'] * len(names))})",
+    return (f"INSERT INTO {_table(AnswerRecord)} ({', '.join(_col(AnswerRecord, n) for n in names)}) "
+            f"VALUES ({', '.join(['%s'] * len(names))})")
+
+
+def insert_answer(registration_id: int, subject: str, context_id: str, resource_link_id: str,
+                  item_id: str, correct: bool, answered_at: datetime, writes: Writes | None = None) -> None:
+    """One ``AnswerRecord``."""
+    _now_or(writes, _insert_answer_sql(connection.vendor),
             [registration_id, subject, context_id, resource_link_id, item_id, correct, when(answered_at)])
 
 
@@ -226,10 +294,9 @@ def last_score_timestamp(registration_id: int, subject: str, resource_link_id: s
 
 
 def supersede_scores(registration_id: int, subject: str, resource_link_id: str, newer_id: int,
-                     pending: str, superseded: str) -> None:
+                     pending: str, superseded: str, writes: Writes | None = None) -> None:
     """Waiting scores of this learner and link older than ``newer_id``: superseded by it, never sent."""
-    with connection.cursor() as cursor:
-        cursor.execute(
+    _now_or(writes,
             f"UPDATE {_table(ScoreRecord)} SET {_col(ScoreRecord, 'state')} = %s, "
             f"{_col(ScoreRecord, 'next_try_at')} = NULL, {_col(ScoreRecord, 'error')} = %s "
             f"WHERE {_score_key()} AND {_col(ScoreRecord, 'state')} = %s "

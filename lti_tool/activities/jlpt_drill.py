@@ -10,7 +10,7 @@ from curriculum.activities import drill
 from curriculum.activities.grammar_notes import GrammarNotesError
 from curriculum.activity import Context, LanguageError
 
-from .. import activity_page, activity_views, drill_flow, grades
+from .. import activity_page, activity_views, drill_flow, tasks
 from ..endpoints import json_endpoint
 
 #: The drill's endpoint names, by the handler names of its page (older than the other activities').
@@ -36,9 +36,9 @@ def _next(learner, ml, data, now):
 
 def _answer(learner, ml, data, now):
     """Check {"item_id", "choice"}; a finished round sends its grade to the platform."""
-    payload, grade = drill_flow.answer(learner, data, now)
-    if grade:
-        grades.deliver(ml, grade, learner.record, now)
+    payload, score = drill_flow.answer(learner, data, now, ml)
+    if score is not None:  # committed with the answer: now to the worker
+        tasks.queue_score(score.id)
     return payload
 
 

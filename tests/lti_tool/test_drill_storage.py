@@ -33,6 +33,7 @@ def _in_table(registration, use_case, *args):
         state, _chosen = storage.state()
         state, *rest = use_case(state, *args)
         storage.save(state, None, "course")
+        storage.flush()
     return rest
 
 
@@ -110,3 +111,36 @@ def test_the_migration_keeps_every_learner_card_and_can_go_back(registration):
     assert again["item"]["id"] == shown["item"]["id"], "the pending question survives the move"
     migration.rows_to_cards(django_apps, None)
     assert DrillProgress.objects.get().state["cards"] == state["cards"]
+
+
+def test_an_answers_writes_run_in_order_and_all_or_nothing(registration):
+    """The writes a use case collects go together at its end (one round trip on PostgreSQL): in the order
+    they were made, and a failing one leaves none of them behind."""
+    from django.db import DatabaseError, connection
+
+    from lti_tool import statements
+
+    progress = DrillProgress.objects.create(registration=registration, subject="alice",
+                                            resource_link_id="link-1", state={})
+    first = {"due": NOW.isoformat(), "card_id": 1}
+    with transaction.atomic():
+        writes = statements.Writes()
+        statements.insert_cards(progress.pk, [("n5-a", first, NOW)], writes)
+        statements.update_card(progress.pk, "n5-a", {**first, "card_id": 2}, NOW + timedelta(days=1), writes)
+        statements.save_progress(progress.pk, {"round": 2}, "course", writes)
+        assert DrillCard.objects.count() == 0  # nothing sent before the end
+        writes.run()
+    card = DrillCard.objects.get()
+    assert card.card["card_id"] == 2 and card.due == NOW + timedelta(days=1)
+    progress.refresh_from_db()
+    assert progress.state == {"round": 2}
+
+    with pytest.raises(DatabaseError), transaction.atomic():
+        writes = statements.Writes()
+        statements.update_card(progress.pk, "n5-a", {**first, "card_id": 3}, NOW, writes)
+        statements.save_progress(progress.pk, {"round": 3}, "course", writes)
+        writes.add(f"UPDATE {connection.ops.quote_name('no_such_table')} SET x = %s", [1])
+        writes.run()
+    assert DrillCard.objects.get().card["card_id"] == 2
+    progress.refresh_from_db()
+    assert progress.state == {"round": 2}
