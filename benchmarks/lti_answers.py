@@ -495,6 +495,47 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
+def _processes() -> dict[int, tuple[int, str, float]]:
+    """Every process: pid -> (parent pid, name, CPU seconds so far, user + system)."""
+    tick = os.sysconf("SC_CLK_TCK")
+    found = {}
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            text = (entry / "stat").read_text()
+        except OSError:  # gone meanwhile
+            continue
+        name = text[text.index("(") + 1:text.rindex(")")]
+        fields = text[text.rindex(")") + 2:].split()
+        found[int(entry.name)] = (int(fields[1]), name, (int(fields[11]) + int(fields[12])) / tick)
+    return found
+
+
+def cpu_by_part(server: int, worker: int | None) -> dict[str, float]:
+    """CPU seconds used so far by each part of the run: the server's processes (the tool and, in the demo,
+    the LMS), the grade worker's, PostgreSQL's (every postgres process on the machine) and this client."""
+    procs = _processes()
+
+    def tree(root: int | None) -> float:
+        if root is None or root not in procs:
+            return 0.0
+        family, grew = {root}, True
+        while grew:
+            more = {pid for pid, (parent, _n, _c) in procs.items() if parent in family} - family
+            family |= more
+            grew = bool(more)
+        return sum(procs[pid][2] for pid in family)
+    return {"server": tree(server), "worker": tree(worker),
+            "postgres": sum(c for _p, name, c in procs.values() if name.startswith("postgres")),
+            "client": time.process_time()}
+
+
+def cpu_spent(before: dict[str, float], after: dict[str, float], count: int) -> dict[str, float]:
+    """Milliseconds of CPU per request (``count`` of them) by part, between two ``cpu_by_part``."""
+    return {part: (after[part] - before[part]) * 1000 / count for part in before}
+
+
 def p95(values: list[float]) -> float:
     ordered = sorted(values)
     return ordered[min(int(0.95 * len(ordered)), len(ordered) - 1)] if ordered else float("nan")
@@ -561,7 +602,10 @@ def _run(learners, per_history, tmp, database_url, engine, broker, quick, thread
         out["bare_one"] = baseline(base, 1, n_one, "bare")
         out["write_one"] = baseline(base, 1, n_one, "write")
         out["bare_many"] = baseline(base, learners, 2 if quick else 10, "bare")
+        cpu_before = cpu_by_part(server.pid, worker and worker.pid)
         out["write_many"] = baseline(base, learners, 2 if quick else 10, "write")
+        out["write_many"]["cpu_ms"] = cpu_spent(cpu_before, cpu_by_part(server.pid, worker and worker.pid),
+                                                len(out["write_many"]["server"]))
         # Launches: one learner per company first (the demo LMS creates each course's line item).
         started = time.perf_counter()
         first = {n: launch(base, n) for n in range(0, total, PER_COMPANY)}
@@ -602,11 +646,14 @@ def _run(learners, per_history, tmp, database_url, engine, broker, quick, thread
         for t in workers:
             t.start()
         before_scores = {pk for pk, _sent, _state in fetch_scores(base)}
+        cpu_before = cpu_by_part(server.pid, worker and worker.pid)
         barrier.wait()
         began = time.perf_counter()
         for t in workers:
             t.join()
         conc["wall_s"] = time.perf_counter() - began
+        conc["cpu_ms"] = cpu_spent(cpu_before, cpu_by_part(server.pid, worker and worker.pid),
+                                   len(conc["answer"]) + len(conc["round_end"]))
         out["concurrent"] = conc
         out["errors"] += conc["errors"]
         out["grades"] = grade_latencies(base, before_scores, timeout_s=120 if broker else 5)
@@ -742,6 +789,13 @@ def report(out: dict) -> list[tuple]:
           f"answer server p50 {p50(conc['answer']):6.2f} / p95 {p95(conc['answer']):6.2f} ms, "
           f"client p95 {p95(conc['answer_client']):6.1f} ms, round end p95 {p95(conc['round_end']):6.2f} ms "
           f"[{len(conc['answer'])} + {len(conc['round_end'])}]")
+    cpu_a, cpu_w = conc["cpu_ms"], wm["cpu_ms"]
+    print("CPU per request, in ms (server: the tool and the demo LMS; worker: grades; client: this "
+          "script's 300 threads): " + ", ".join(
+              f"{part} {cpu_a[part]:.2f} (minimal write {cpu_w[part]:.2f})" for part in cpu_a)
+          + f"; all {sum(cpu_a.values()):.2f} (minimal write {sum(cpu_w.values()):.2f}) on "
+          f"{os.cpu_count()} cores. An answer counts its share of the round's next/new_round requests and "
+          f"of its round's grade (the worker, and the demo LMS's side of it in the server)")
     ratio = answers_per_s / wm["per_s"]
     rows.append((f"{out['learners']} concurrent: answers/s ÷ minimal-write req/s",
                  f"≥ {TARGETS['concurrent_ratio']}",
