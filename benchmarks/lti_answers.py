@@ -660,7 +660,8 @@ def _run(learners, per_history, tmp, database_url, engine, broker, quick, thread
         # The minimal write again, alone: this machine's speed drifts, so the ratio is taken against both.
         out["write_many_after"] = baseline(base, learners, 2 if quick else 10, "write")
         # 4. 50 learners finish a round at once; meanwhile the demo LMS is asked for a page.
-        out["lms"] = lms_under_round_ends(base, conns[:min(50, learners)], launched[:min(50, learners)], bank)
+        out["lms"] = lms_under_round_ends(base, conns[:min(50, learners)], launched[:min(50, learners)], bank,
+                                          bursts=1 if quick else 4, settle_s=120 if broker else 5)
         out["load_after"] = load_average()
         return out
     finally:
@@ -714,39 +715,49 @@ def grade_latencies(base: str, before: set, timeout_s: float) -> dict:
     return {"queued": len(sent_at), "delivered": len(seen), "latency_s": latencies}
 
 
-def lms_under_round_ends(base: str, conns: list, launched: list, bank) -> dict:
-    """The demo LMS's response time (a GET of its page) alone, then while 50 learners end a round."""
+def lms_under_round_ends(base: str, conns: list, launched: list, bank, bursts: int, settle_s: float) -> dict:
+    """The demo LMS's response time (a GET of its page) alone, then while 50 learners end a round at once
+    (``bursts`` times); and how long each of those grades took to reach the LMS, which nothing else
+    loads then (the 300-learner phase shares the LMS's server with 300 learners answering)."""
     probe = Conn(base)
     alone = [probe.get("/demo-lms/")[2] for _ in range(50)]
-    # bring every learner to the last item of a round
-    for conn, (launch_id, _ck) in zip(conns, launched, strict=True):
-        path = f"/lti/drill/{launch_id}/"
-        shown = conn.post(path + "new_round/")[1]
-        for _ in range(9):
-            item = bank.get(shown["item"]["id"])
-            shown = conn.post(path + "answer/", {"item_id": item.id, "choice": item.answer})[1]["next"]
-    barrier = threading.Barrier(len(conns) + 1)
-    ends: list[float] = []
-
-    def finish(conn, launch_id):
-        path = f"/lti/drill/{launch_id}/"
-        shown = conn.post(path + "next/")[1]
-        item = bank.get(shown["item"]["id"])
-        barrier.wait()
-        ends.append(conn.post(path + "answer/", {"item_id": item.id, "choice": item.answer})[3])
-    threads = [threading.Thread(target=finish, args=(c, lid))
-               for c, (lid, _ck) in zip(conns, launched, strict=True)]
-    for t in threads:
-        t.start()
     during: list[float] = []
-    barrier.wait()
-    stop = time.time() + 5
-    while time.time() < stop:
-        during.append(probe.get("/demo-lms/")[2])
-    for t in threads:
-        t.join()
+    ends: list[float] = []
+    latencies: list[float] = []
+    queued = delivered = 0
+    for _burst in range(bursts):
+        # bring every learner to the last item of a round
+        for conn, (launch_id, _ck) in zip(conns, launched, strict=True):
+            path = f"/lti/drill/{launch_id}/"
+            shown = conn.post(path + "new_round/")[1]
+            for _ in range(9):
+                item = bank.get(shown["item"]["id"])
+                shown = conn.post(path + "answer/", {"item_id": item.id, "choice": item.answer})[1]["next"]
+        barrier = threading.Barrier(len(conns) + 1)
+
+        def finish(conn, launch_id, barrier=barrier):
+            path = f"/lti/drill/{launch_id}/"
+            shown = conn.post(path + "next/")[1]
+            item = bank.get(shown["item"]["id"])
+            barrier.wait()
+            ends.append(conn.post(path + "answer/", {"item_id": item.id, "choice": item.answer})[3])
+        before = {pk for pk, _sent, _state in fetch_scores(base)}
+        threads = [threading.Thread(target=finish, args=(c, lid))
+                   for c, (lid, _ck) in zip(conns, launched, strict=True)]
+        for t in threads:
+            t.start()
+        barrier.wait()
+        stop = time.time() + 5
+        while time.time() < stop:
+            during.append(probe.get("/demo-lms/")[2])
+        for t in threads:
+            t.join()
+        grades = grade_latencies(base, before, timeout_s=settle_s)
+        latencies += grades["latency_s"]
+        queued, delivered = queued + grades["queued"], delivered + grades["delivered"]
     probe.close()
-    return {"alone": alone, "during": during, "round_end_client": ends}
+    return {"alone": alone, "during": during, "round_end_client": ends, "bursts": bursts,
+            "grades": {"queued": queued, "delivered": delivered, "latency_s": latencies}}
 
 
 # --- the report ----------------------------------------------------------------------------------
@@ -823,14 +834,21 @@ def report(out: dict) -> list[tuple]:
     lat = grades["latency_s"]
     print(f"grades: {grades['delivered']} of {grades['queued']} on the demo LMS; from the answer: "
           f"p50 {p50(lat):.2f} s, p95 {p95(lat):.2f} s, max {max(lat) if lat else float('nan'):.2f} s")
-    rows.append(("grades on the LMS after a round end (p95, from the answer)", f"≤ {TARGETS['grade_s']} s",
+    rows.append((f"grades on the LMS, p95 from the answer: {out['learners']} learners answering "
+                 "(the LMS shares their server)", f"≤ {TARGETS['grade_s']} s",
                  f"{p95(lat):.2f} s ({grades['delivered']}/{grades['queued']} delivered)",
                  p95(lat) / TARGETS["grade_s"] if lat else float("nan")))
     lms = out["lms"]
-    print(f"demo LMS page while 50 learners end a round: p50 {p50(lms['during']):.1f} ms, p95 "
-          f"{p95(lms['during']):.1f} ms [{len(lms['during'])}] (alone p50 {p50(lms['alone']):.1f}, "
-          f"p95 {p95(lms['alone']):.1f} ms); "
-          f"those 50 round ends took p95 {p95(lms['round_end_client']):.1f} ms (client)")
+    burst = lms["grades"]
+    print(f"demo LMS page while 50 learners end a round ({lms['bursts']}×): p50 {p50(lms['during']):.1f} ms, "
+          f"p95 {p95(lms['during']):.1f} ms [{len(lms['during'])}] (alone p50 {p50(lms['alone']):.1f}, "
+          f"p95 {p95(lms['alone']):.1f} ms); those round ends took p95 {p95(lms['round_end_client']):.1f} ms "
+          f"(client); their grades on the LMS p50 {p50(burst['latency_s']):.2f} s, "
+          f"p95 {p95(burst['latency_s']):.2f} s")
+    rows.append((f"grades on the LMS, p95 from the answer: 50 learners end a round at once "
+                 f"({lms['bursts']}×, the LMS otherwise idle)", f"≤ {TARGETS['grade_s']} s",
+                 f"{p95(burst['latency_s']):.2f} s ({burst['delivered']}/{burst['queued']} delivered)",
+                 p95(burst["latency_s"]) / TARGETS["grade_s"] if burst["latency_s"] else float("nan")))
     print()
     print("| figure | target | measured | ratio to target |")
     print("|---|---|---|---|")
