@@ -429,6 +429,7 @@ def answer_rounds(conn: Conn, launch_id: str, rounds: int, out: dict, bank, star
             kind = "round_end" if result["round_complete"] else "answer"
             out[kind].append(ms)
             out.setdefault(kind + "_cpu", []).append(conn.cpu)
+            out.setdefault(kind + "_at", []).append(time.time())  # when it came back
             out[kind + "_client"].append(took)
             if result["round_complete"]:
                 out["ended"].append(time.time())
@@ -830,6 +831,15 @@ def report(out: dict) -> list[tuple]:
                  f"≤ {TARGETS['round_end_ratio']}",
                  f"{p95(conc['round_end']):.2f} / {p95(conc['answer']):.2f} ms = {conc_ratio:.2f} "
                  f"[{len(conc['round_end'])} round ends]", conc_ratio / TARGETS["round_end_ratio"]))
+    # Every learner starts together, so the round ends come together at the phase's end, with their grades
+    # going out: the ordinary answers served in those same seconds show what that moment costs any answer.
+    first, last = min(conc.get("round_end_at", [0])), max(conc.get("round_end_at", [0]))
+    beside = [ms for ms, at in zip(conc["answer"], conc.get("answer_at", []), strict=True)
+              if first <= at <= last]
+    if len(beside) >= 200:
+        print(f"{out['learners']} concurrent, the seconds in which the round ends came back "
+              f"({last - first:.1f} s): ordinary answers p95 {p95(beside):.2f} ms [{len(beside)}], "
+              f"round ends p95 {p95(conc['round_end']):.2f} ms: {p95(conc['round_end']) / p95(beside):.2f}×")
     grades = out["grades"]
     lat = grades["latency_s"]
     print(f"grades: {grades['delivered']} of {grades['queued']} on the demo LMS; from the answer: "
