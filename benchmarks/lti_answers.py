@@ -185,13 +185,19 @@ def seed_history(request):
 
 
 def scores(request):
-    """The grades queued so far: [id, sent_at (epoch s), state]."""
+    """The grades queued so far: [id, sent_at (epoch s), state, when the demo LMS received it (epoch s)
+    or None]. The LMS keeps each learner's latest score with the timestamp the tool sent."""
     from django.http import JsonResponse
 
     from lti_tool.models import ScoreRecord
+    from portal.demo_lms.models import Score
 
-    return JsonResponse({"scores": [[pk, sent.timestamp(), state] for pk, sent, state in
-                                    ScoreRecord.objects.values_list("id", "sent_at", "state")]})
+    received = {(user, stamp): at.timestamp()
+                for user, stamp, at in Score.objects.values_list("user_id", "timestamp", "received_at")}
+    return JsonResponse({"scores": [
+        [pk, sent.timestamp(), state, received.get((subject, stamp.isoformat(timespec="milliseconds")))]
+        for pk, sent, state, subject, stamp in ScoreRecord.objects.values_list(
+            "id", "sent_at", "state", "subject", "timestamp")]})
 
 
 urlpatterns: list = []  # filled in by ``serve`` (this module is the server's ROOT_URLCONF)
@@ -646,7 +652,7 @@ def _run(learners, per_history, tmp, database_url, engine, broker, quick, thread
                    for c, (lid, _ck) in zip(conns, launched[:learners], strict=True)]
         for t in workers:
             t.start()
-        before_scores = {pk for pk, _sent, _state in fetch_scores(base)}
+        before_scores = {pk for pk, _sent, _state, _received in fetch_scores(base)}
         cpu_before = cpu_by_part(server.pid, worker and worker.pid)
         barrier.wait()
         began = time.perf_counter()
@@ -689,24 +695,25 @@ def fetch_scores(base: str) -> list:
 def wait_for_grades(base: str, out: dict, settle_s: float) -> None:
     """Let the worker send the grades of the earlier phases before the next phase is timed."""
     deadline = time.time() + settle_s
-    while time.time() < deadline and any(state == "pending" for _pk, _sent, state in fetch_scores(base)):
+    while time.time() < deadline and any(state == "pending" for _pk, _sent, state, _at in fetch_scores(base)):
         time.sleep(0.5)
 
 
 def grade_latencies(base: str, before: set, timeout_s: float) -> dict:
-    """Seconds from each round end's answer until the demo LMS has its grade (polled every 0.2 s)."""
+    """Seconds from each round end's answer until the demo LMS has its grade (its time of receipt; polled
+    every 0.2 s)."""
     seen: dict[int, float] = {}
     sent_at: dict[int, float] = {}
     deadline = time.time() + timeout_s
     while time.time() < deadline:
         now = time.time()
         waiting = 0
-        for pk, sent, state in fetch_scores(base):
+        for pk, sent, state, received in fetch_scores(base):
             if pk in before:
                 continue
             sent_at[pk] = sent
             if state == "delivered":
-                seen.setdefault(pk, now)
+                seen.setdefault(pk, received or now)  # the LMS's own time of receipt, else when seen here
             elif state == "pending":
                 waiting += 1
         if sent_at and not waiting:
@@ -742,7 +749,7 @@ def lms_under_round_ends(base: str, conns: list, launched: list, bank, bursts: i
             item = bank.get(shown["item"]["id"])
             barrier.wait()
             ends.append(conn.post(path + "answer/", {"item_id": item.id, "choice": item.answer})[3])
-        before = {pk for pk, _sent, _state in fetch_scores(base)}
+        before = {pk for pk, _sent, _state, _received in fetch_scores(base)}
         threads = [threading.Thread(target=finish, args=(c, lid))
                    for c, (lid, _ck) in zip(conns, launched, strict=True)]
         for t in threads:
