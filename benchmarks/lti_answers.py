@@ -192,10 +192,12 @@ def scores(request):
     from lti_tool.models import ScoreRecord
     from portal.demo_lms.models import Score
 
-    received = {(user, stamp): at.timestamp()
+    def ms(stamp) -> int:  # the LMS keeps the timestamp as text, in its own ISO form
+        return round((datetime.fromisoformat(stamp) if isinstance(stamp, str) else stamp).timestamp() * 1000)
+    received = {(user, ms(stamp)): at.timestamp()
                 for user, stamp, at in Score.objects.values_list("user_id", "timestamp", "received_at")}
     return JsonResponse({"scores": [
-        [pk, sent.timestamp(), state, received.get((subject, stamp.isoformat(timespec="milliseconds")))]
+        [pk, sent.timestamp(), state, received.get((subject, ms(stamp)))]
         for pk, sent, state, subject, stamp in ScoreRecord.objects.values_list(
             "id", "sent_at", "state", "subject", "timestamp")]})
 

@@ -18,6 +18,7 @@ def test_the_benchmark_runs_every_phase_with_three_learners(capsys):
     assert len(out["concurrent"]["round_end"]) == 3 and out["grades"]["queued"] == 3
     assert out["grades"]["delivered"] == 3, "grades sent in the request without a broker"
     assert out["lms"]["grades"]["delivered"] == 3, "the learners ending a round at once: their grades"
+    assert max(out["lms"]["grades"]["latency_s"]) < 5, "timed by the LMS's receipt, not after the 5 s probe"
     assert len(out["write_many_after"]["server"]) == len(out["write_many"]["server"])
     assert len(out["bare_one"]["server"]) == len(out["write_one"]["server"]) == 30
     bench.report(out)
