@@ -134,7 +134,10 @@ def progress_row(registration_id: int, subject: str, resource_link_id: str, lock
     """(id, state, context_id, card) of a learner's drill on a link, locked (``SELECT … FOR UPDATE``
     where the database has it; SQLite's transactions here are ``IMMEDIATE``, which locks the whole
     database). ``card``: the card of ``item_id`` (the item being answered), read in the same statement
-    (a subquery in the select list, which ``FOR UPDATE`` does not lock), None when it has none."""
+    (a subquery in the select list, which ``FOR UPDATE`` does not lock), None when it has none. Should
+    the lock wait for another answer of the same learner, PostgreSQL returns the row's newest version but
+    the card as the statement first saw it; that answer has moved the pending question on, so the drill
+    refuses this one (an answer must be to the pending question) and the older card is never used."""
     with connection.cursor() as cursor:
         cursor.execute(_progress_sql(connection.vendor, lock, item_id is not None),
                        [*([] if item_id is None else [item_id]), registration_id, subject, resource_link_id])
@@ -164,9 +167,6 @@ class Writes:
 
     def add(self, sql: str, params: list) -> None:
         self._statements.append((sql, params))
-
-    def __len__(self) -> int:
-        return len(self._statements)
 
     def run(self) -> None:
         statements, self._statements = self._statements, []
