@@ -223,18 +223,21 @@ def known(progress_id: int, item_ids: list[str]) -> set[str]:
         return {row[0] for row in cursor.fetchall()}
 
 
+@cache
+def _by_due_sql(vendor: str, until: bool, latest: bool) -> str:
+    due, ident = _col(DrillCard, "due"), _col(DrillCard, "id")
+    return (f"SELECT {_col(DrillCard, 'item_id')}, {due} FROM {_table(DrillCard)} "
+            f"WHERE {_col(DrillCard, 'progress')} = %s" + (f" AND {due} <= %s" if until else "")
+            + f" ORDER BY {due} {'DESC' if latest else 'ASC'}, {ident} ASC LIMIT %s OFFSET %s")
+
+
 def by_due(progress_id: int, until: datetime | None, latest: bool, offset: int,
            size: int) -> list[tuple[str, datetime]]:
     """(item ID, due) of cards due by ``until`` (all when None), earliest first (latest first when
     ``latest``), ties by insertion; ``size`` of them from ``offset`` (the index on progress and due)."""
-    due, ident = _col(DrillCard, "due"), _col(DrillCard, "id")
-    order = "DESC" if latest else "ASC"
     with connection.cursor() as cursor:
-        cursor.execute(
-            f"SELECT {_col(DrillCard, 'item_id')}, {due} FROM {_table(DrillCard)} "
-            f"WHERE {_col(DrillCard, 'progress')} = %s" + ("" if until is None else f" AND {due} <= %s")
-            + f" ORDER BY {due} {order}, {ident} ASC LIMIT %s OFFSET %s",
-            [progress_id, *([] if until is None else [when(until)]), size, offset])
+        cursor.execute(_by_due_sql(connection.vendor, until is not None, latest),
+                       [progress_id, *([] if until is None else [when(until)]), size, offset])
         return [(item_id, aware(value)) for item_id, value in cursor.fetchall()]
 
 
@@ -284,22 +287,30 @@ def _score_key() -> str:
             f"AND {_col(ScoreRecord, 'resource_link_id')} = %s")
 
 
+@cache
+def _last_score_sql(vendor: str) -> str:
+    return f"SELECT MAX({_col(ScoreRecord, 'timestamp')}) FROM {_table(ScoreRecord)} WHERE {_score_key()}"
+
+
 def last_score_timestamp(registration_id: int, subject: str, resource_link_id: str) -> datetime | None:
     """The timestamp of this learner's last score on this link, if any."""
     with connection.cursor() as cursor:
-        cursor.execute(f"SELECT MAX({_col(ScoreRecord, 'timestamp')}) FROM {_table(ScoreRecord)} "
-                       f"WHERE {_score_key()}", [registration_id, subject, resource_link_id])
+        cursor.execute(_last_score_sql(connection.vendor), [registration_id, subject, resource_link_id])
         value = cursor.fetchone()[0]
     return None if value is None else aware(value)
+
+
+@cache
+def _supersede_sql(vendor: str) -> str:
+    return (f"UPDATE {_table(ScoreRecord)} SET {_col(ScoreRecord, 'state')} = %s, "
+            f"{_col(ScoreRecord, 'next_try_at')} = NULL, {_col(ScoreRecord, 'error')} = %s "
+            f"WHERE {_score_key()} AND {_col(ScoreRecord, 'state')} = %s "
+            f"AND {_col(ScoreRecord, 'delivered')} = %s AND {_col(ScoreRecord, 'id')} < %s")
 
 
 def supersede_scores(registration_id: int, subject: str, resource_link_id: str, newer_id: int,
                      pending: str, superseded: str, writes: Writes | None = None) -> None:
     """Waiting scores of this learner and link older than ``newer_id``: superseded by it, never sent."""
-    _now_or(writes,
-            f"UPDATE {_table(ScoreRecord)} SET {_col(ScoreRecord, 'state')} = %s, "
-            f"{_col(ScoreRecord, 'next_try_at')} = NULL, {_col(ScoreRecord, 'error')} = %s "
-            f"WHERE {_score_key()} AND {_col(ScoreRecord, 'state')} = %s "
-            f"AND {_col(ScoreRecord, 'delivered')} = %s AND {_col(ScoreRecord, 'id')} < %s",
+    _now_or(writes, _supersede_sql(connection.vendor),
             [superseded, f"superseded by the newer score {newer_id}", registration_id, subject,
              resource_link_id, pending, False, newer_id])
