@@ -149,11 +149,13 @@ def _profile(args, root: Path, tmp: str, url: str) -> int:
     walls, sqls, counts, ends = [], [], [], []
     cpu_ms.clear()
     per_question.clear()
+    backend = _backend_cpu(connection)
     for n in range(args.answers):  # the figures, without the profiler's overhead
         took, sql, count, seen, end = one(n)
         (ends if end else walls).append(took)
         sqls.append(sql)
         counts.append(count)
+    backend = (_backend_cpu(connection) - backend) / args.answers if backend is not None else None
     cpu = sorted(cpu_ms)
     profiler = cProfile.Profile()
     profiler.enable()
@@ -170,6 +172,9 @@ def _profile(args, root: Path, tmp: str, url: str) -> int:
           f"{statistics.median(ends) if ends else float('nan'):.2f} ms")
     print(f"question CPU time in the server's thread (Python and the driver; the database's own work is "
           f"not in it): p50 {statistics.median(cpu):.2f} ms, p95 {cpu[int(0.95 * len(cpu))]:.2f} ms")
+    if backend is not None:
+        print(f"the database's own CPU per question (the PostgreSQL backend serving this connection; the "
+              f"new rounds' share included): mean {backend:.3f} ms")
     print(f"SQL per question: p50 {statistics.median(sqls):.2f} ms, "
           f"queries p50 {statistics.median(counts):.0f}: {', '.join(seen)}")
     buffer = io.StringIO()
@@ -179,6 +184,16 @@ def _profile(args, root: Path, tmp: str, url: str) -> int:
     print("\n".join(line for line in buffer.getvalue().splitlines() if line.strip()
                     and not line.lstrip().startswith(("Ordered by", "List reduced")))[:12000])
     return 0
+
+
+def _backend_cpu(connection) -> float | None:
+    """CPU time (ms) of the PostgreSQL backend process serving ``connection`` (same machine), else None."""
+    if connection.vendor != "postgresql":
+        return None
+    connection.ensure_connection()
+    stat = Path(f"/proc/{connection.connection.info.backend_pid}/stat").read_text()
+    fields = stat.rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) * 1000 / os.sysconf("SC_CLK_TCK")
 
 
 if __name__ == "__main__":

@@ -9,9 +9,13 @@ transactions, test rollbacks and ``CaptureQueriesContext`` see it); values pass 
 own adapters and the fields' own converters, so SQLite, PostgreSQL and MariaDB store and read exactly
 what the ORM would. Only the hot path is here: everything else stays ORM.
 
-The writes of a request (``Writes``) wait until its end and go together: on PostgreSQL in one round trip,
-so an answer reaches the database four times (the launch; the learner's row with the answered card; the
-next due card; the writes) plus its transaction's BEGIN and COMMIT.
+On PostgreSQL the statements are also prepared, once per connection (``_cursor``): the database parses
+and plans each once instead of on every answer, which was most of its work per answer (the plans of a
+join, a locking read with a subquery and an ordered index scan). The writes of a request (``Writes``)
+wait until its end and go together in one pipeline: one round trip, so an answer reaches the database
+four times (the launch; the learner's row with the answered card; the next due card; the writes) plus
+its transaction's BEGIN and COMMIT. ``NIHONGO_PREPARED_STATEMENTS=0`` turns preparing off (a pooler in
+transaction mode that cannot keep prepared statements); the writes then go one by one.
 """
 
 from __future__ import annotations
@@ -66,6 +70,39 @@ def from_json(value):
     return json.loads(value) if isinstance(value, (str, bytes, bytearray)) else value
 
 
+def prepares() -> bool:
+    """Whether this connection prepares the hot path's statements: PostgreSQL with psycopg's
+    ``prepare_threshold`` set (``portal.settings`` sets it unless NIHONGO_PREPARED_STATEMENTS=0)."""
+    return (connection.vendor == "postgresql"
+            and connection.settings_dict.get("OPTIONS", {}).get("prepare_threshold") is not None)
+
+
+@cache
+def _prepared_cursor_class() -> type:
+    """psycopg's server-side-binding cursor (Django's own, with its adapters) that prepares every statement
+    it runs: the statements here are fixed strings, so each is prepared once per connection."""
+    from django.db.backends.postgresql.base import ServerBindingCursor
+
+    class PreparedCursor(ServerBindingCursor):
+        def execute(self, query, params=None, *, prepare=None, binary=None):
+            return super().execute(query, params, prepare=True if prepare is None else prepare, binary=binary)
+
+    return PreparedCursor
+
+
+def _cursor():
+    """A cursor for the statements here: on PostgreSQL one that prepares them (``prepares``), wrapped as
+    Django wraps its own (so its error translation, ``CaptureQueriesContext`` and the debug log see it);
+    elsewhere Django's own. Django leaves psycopg's automatic preparing off for the rest of the ORM."""
+    if not prepares():
+        return connection.cursor()
+    connection.close_if_health_check_failed()
+    connection.ensure_connection()
+    connection.validate_thread_sharing()
+    raw = _prepared_cursor_class()(connection.connection)
+    return connection.make_debug_cursor(raw) if connection.queries_logged else connection.make_cursor(raw)
+
+
 # --- rows as model instances, converted as the ORM converts them ---------------------------------
 
 @cache
@@ -104,7 +141,7 @@ def learner_launch(launch_id: str) -> LaunchRecord | None:
     """A learner's (not an instructor's) launch record by its launch ID, its registration joined: what
     ``LaunchRecord.objects.select_related("registration").filter(launch_id=…, is_instructor=False)``
     gives, in one statement."""
-    with connection.cursor() as cursor:
+    with _cursor() as cursor:
         cursor.execute(_launch_sql(connection.vendor), [launch_id, False])
         row = cursor.fetchone()
     if row is None:
@@ -138,7 +175,7 @@ def progress_row(registration_id: int, subject: str, resource_link_id: str, lock
     the lock wait for another answer of the same learner, PostgreSQL returns the row's newest version but
     the card as the statement first saw it; that answer has moved the pending question on, so the drill
     refuses this one (an answer must be to the pending question) and the older card is never used."""
-    with connection.cursor() as cursor:
+    with _cursor() as cursor:
         cursor.execute(_progress_sql(connection.vendor, lock, item_id is not None),
                        [*([] if item_id is None else [item_id]), registration_id, subject, resource_link_id])
         row = cursor.fetchone()
@@ -150,17 +187,16 @@ def progress_row(registration_id: int, subject: str, resource_link_id: str, lock
 # --- writes nobody reads back in the request: sent together, once --------------------------------
 
 def batches(vendor: str | None = None) -> bool:
-    """Whether several statements go to the database in one round trip: PostgreSQL with psycopg's
-    client-side binding (Django's default: ``server_side_binding`` off), which sends the statements,
-    values bound, as one query. SQLite and MariaDB drivers run one statement per call."""
-    return ((vendor or connection.vendor) == "postgresql"
-            and not connection.settings_dict.get("OPTIONS", {}).get("server_side_binding"))
+    """Whether several writes go to the database in one round trip: PostgreSQL with prepared statements
+    (``prepares``), in one pipeline. Elsewhere, and with preparing turned off, one statement per call."""
+    return (vendor or connection.vendor) == "postgresql" and prepares()
 
 
 class Writes:
     """Statements collected during a use case and run together at its end (``run``), inside its
-    transaction: on PostgreSQL one round trip for all of them (``batches``), elsewhere one each, in
-    order. Only for statements whose results the request does not read back before ``run``."""
+    transaction: on PostgreSQL in one pipeline, one round trip for all of them (``batches``; a failing
+    statement fails the rest and the transaction with it), elsewhere one each, in order. Only for
+    statements whose results the request does not read back before ``run``."""
 
     def __init__(self):
         self._statements: list[tuple[str, list]] = []
@@ -172,10 +208,11 @@ class Writes:
         statements, self._statements = self._statements, []
         if not statements:
             return
-        with connection.cursor() as cursor:
+        with _cursor() as cursor:
             if batches() and len(statements) > 1:
-                cursor.execute("; ".join(sql for sql, _params in statements),
-                               [value for _sql, params in statements for value in params])
+                with connection.wrap_database_errors, connection.connection.pipeline():
+                    for sql, params in statements:
+                        cursor.execute(sql, params)
             else:
                 for sql, params in statements:
                     cursor.execute(sql, params)
@@ -186,7 +223,7 @@ def _now_or(writes: Writes | None, sql: str, params: list) -> None:
     if writes is not None:
         writes.add(sql, params)
         return
-    with connection.cursor() as cursor:
+    with _cursor() as cursor:
         cursor.execute(sql, params)
 
 
@@ -204,7 +241,7 @@ def save_progress(progress_id: int, state: dict, context_id: str, writes: Writes
 
 
 def card(progress_id: int, item_id: str) -> dict | None:
-    with connection.cursor() as cursor:
+    with _cursor() as cursor:
         cursor.execute(f"SELECT {_col(DrillCard, 'card')} FROM {_table(DrillCard)} "
                        f"WHERE {_col(DrillCard, 'progress')} = %s AND {_col(DrillCard, 'item_id')} = %s",
                        [progress_id, item_id])
@@ -235,7 +272,7 @@ def by_due(progress_id: int, until: datetime | None, latest: bool, offset: int,
            size: int) -> list[tuple[str, datetime]]:
     """(item ID, due) of cards due by ``until`` (all when None), earliest first (latest first when
     ``latest``), ties by insertion; ``size`` of them from ``offset`` (the index on progress and due)."""
-    with connection.cursor() as cursor:
+    with _cursor() as cursor:
         cursor.execute(_by_due_sql(connection.vendor, until is not None, latest),
                        [progress_id, *([] if until is None else [when(until)]), size, offset])
         return [(item_id, aware(value)) for item_id, value in cursor.fetchall()]
@@ -294,7 +331,7 @@ def _last_score_sql(vendor: str) -> str:
 
 def last_score_timestamp(registration_id: int, subject: str, resource_link_id: str) -> datetime | None:
     """The timestamp of this learner's last score on this link, if any."""
-    with connection.cursor() as cursor:
+    with _cursor() as cursor:
         cursor.execute(_last_score_sql(connection.vendor), [registration_id, subject, resource_link_id])
         value = cursor.fetchone()[0]
     return None if value is None else aware(value)

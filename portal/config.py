@@ -67,6 +67,11 @@ class Config:
     #: The Celery broker for the grade worker (``redis://host:6379/1``). Empty: tasks run in the
     #: process that queues them (tests, a one-process install): grades are then sent in the request.
     broker_url: str = ""
+    #: PostgreSQL: the drill's hot-path statements (``lti_tool.statements``) are prepared once per
+    #: connection, so the database parses and plans them once, not on every answer. Turn off behind a
+    #: connection pooler in transaction mode that cannot keep prepared statements (PgBouncer before 1.21,
+    #: or without ``max_prepared_statements``).
+    prepared_statements: bool = True
 
     @classmethod
     def from_env(cls) -> Config:
@@ -103,6 +108,7 @@ class Config:
             prefecture_email=os.environ.get("NIHONGO_PREFECTURE_EMAIL", "").strip(),
             single_link_issuers=tuple(os.environ.get("NIHONGO_SINGLE_LINK_ISSUERS", "").split()),
             broker_url=os.environ.get("NIHONGO_BROKER_URL", "").strip(),
+            prepared_statements=_flag("NIHONGO_PREPARED_STATEMENTS", True),
         )
 
     def problems(self) -> list[str]:

@@ -114,6 +114,10 @@ TEMPLATES = [
 ]
 
 DATABASES = {"default": dj_database_url.parse(CONFIG.database_url, conn_max_age=60)}
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql" and CONFIG.prepared_statements:
+    # psycopg prepares what it is asked to once this is set (Django leaves it unset: nothing prepared); only
+    # the drill's statements ask (lti_tool.statements), the ORM's client-side-binding cursors never prepare.
+    DATABASES["default"].setdefault("OPTIONS", {})["prepare_threshold"] = 1_000_000
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # A read-then-write transaction must take SQLite's write lock at BEGIN, and wait for it, or
     # concurrent learners get "database is locked" (500) at once.
