@@ -205,12 +205,38 @@ def scores(request):
 urlpatterns: list = []  # filled in by ``serve`` (this module is the server's ROOT_URLCONF)
 
 
+#: The server's requests by kind, for the CPU each kind takes in the server's threads (``by_kind``).
+KINDS = ("answer", "next", "new_round", "lms_score", "lms_other", "bench", "other")
+_BY_KIND = None  # a shared array (CPU ms, count per kind), made before gunicorn forks its workers
+
+
+def kind_of(path: str) -> str:
+    """Which of ``KINDS`` a request path is."""
+    if path.startswith("/lti/drill/"):
+        last = path.rstrip("/").rsplit("/", 1)[-1]
+        return last if last in ("answer", "next", "new_round") else "other"
+    if path.startswith("/demo-lms/"):
+        return "lms_score" if path.rstrip("/").endswith("/scores") else "lms_other"
+    return "bench" if path.startswith("/bench/") else "other"
+
+
+def by_kind(request):
+    """The server threads' CPU time (ms) and request count per kind so far, every worker's."""
+    from django.http import JsonResponse
+
+    with _BY_KIND.get_lock():
+        values = list(_BY_KIND)
+    return JsonResponse({kind: [values[2 * n], values[2 * n + 1]] for n, kind in enumerate(KINDS)})
+
+
 def timed(app):
-    """The WSGI app, with its own time per request in a ``Server-Timing`` header."""
+    """The WSGI app, with its own time per request in a ``Server-Timing`` header, its thread's CPU time
+    added up per kind of request (``by_kind``)."""
     from time import perf_counter, thread_time
 
     def wrapper(environ, start_response):
         started, cpu_started = perf_counter(), thread_time()
+        kind = KINDS.index(kind_of(environ.get("PATH_INFO", "")))
         seen = {}
 
         def capture(status, headers, exc_info=None):
@@ -225,6 +251,10 @@ def timed(app):
                 result.close()  # Django's request_finished: connection clean-up is server work too
         status, headers, exc_info = seen["args"]
         took, cpu = (perf_counter() - started) * 1000, (thread_time() - cpu_started) * 1000
+        if _BY_KIND is not None:
+            with _BY_KIND.get_lock():
+                _BY_KIND[2 * kind] += cpu
+                _BY_KIND[2 * kind + 1] += 1
         start_response(status, [*headers, ("Server-Timing", f"app;dur={took:.3f}, cpu;dur={cpu:.3f}")],
                        exc_info)
         return [body]
@@ -279,7 +309,11 @@ def serve(port: int, learners: int, threads: int, processes: int, max_history: i
     call_command("createcachetable", verbosity=0)
     seed(learners, settings.NIHONGO_BASE_URL)
     simulated_history(max_history, datetime.now(timezone.utc))  # before serving: not in any timing
-    urlpatterns[:] = [path("bench/bare/", csrf_exempt(bare)),
+    global _BY_KIND
+    import multiprocessing
+
+    _BY_KIND = multiprocessing.Array("d", 2 * len(KINDS))  # shared with the workers gunicorn forks
+    urlpatterns[:] = [path("bench/bare/", csrf_exempt(bare)), path("bench/cpu/", by_kind),
                       path("bench/write/<int:n>/", csrf_exempt(minimal_write)),
                       path("bench/seed/", csrf_exempt(seed_history)), path("bench/scores/", scores),
                       path("", include("portal.urls"))]
@@ -611,10 +645,12 @@ def _run(learners, per_history, tmp, database_url, engine, broker, quick, thread
         out["bare_one"] = baseline(base, 1, n_one, "bare")
         out["write_one"] = baseline(base, 1, n_one, "write")
         out["bare_many"] = baseline(base, learners, 2 if quick else 10, "bare")
-        cpu_before = cpu_by_part(server.pid, worker and worker.pid)
+        cpu_before, kinds_before = cpu_by_part(server.pid, worker and worker.pid), kind_cpu(base)
         out["write_many"] = baseline(base, learners, 2 if quick else 10, "write")
         out["write_many"]["cpu_ms"] = cpu_spent(cpu_before, cpu_by_part(server.pid, worker and worker.pid),
                                                 len(out["write_many"]["server"]))
+        out["write_many"]["kinds"] = {kind: [ms - kinds_before[kind][0], count - kinds_before[kind][1]]
+                                      for kind, (ms, count) in kind_cpu(base).items()}
         # Launches: one learner per company first (the demo LMS creates each course's line item).
         started = time.perf_counter()
         first = {n: launch(base, n) for n in range(0, total, PER_COMPANY)}
@@ -656,6 +692,7 @@ def _run(learners, per_history, tmp, database_url, engine, broker, quick, thread
             t.start()
         before_scores = {pk for pk, _sent, _state, _received in fetch_scores(base)}
         cpu_before = cpu_by_part(server.pid, worker and worker.pid)
+        kinds_before = kind_cpu(base)
         barrier.wait()
         began = time.perf_counter()
         for t in workers:
@@ -663,6 +700,8 @@ def _run(learners, per_history, tmp, database_url, engine, broker, quick, thread
         conc["wall_s"] = time.perf_counter() - began
         conc["cpu_ms"] = cpu_spent(cpu_before, cpu_by_part(server.pid, worker and worker.pid),
                                    len(conc["answer"]) + len(conc["round_end"]))
+        conc["kinds"] = {kind: [ms - kinds_before[kind][0], count - kinds_before[kind][1]]
+                         for kind, (ms, count) in kind_cpu(base).items()}
         out["concurrent"] = conc
         out["errors"] += conc["errors"]
         out["grades"] = grade_latencies(base, before_scores, timeout_s=120 if broker else 5)
@@ -684,6 +723,14 @@ def _run(learners, per_history, tmp, database_url, engine, broker, quick, thread
                 except subprocess.TimeoutExpired:
                     proc.kill()
         server.stdout.close()
+
+
+def kind_cpu(base: str) -> dict[str, list[float]]:
+    """The server threads' CPU (ms) and requests so far, per kind of request (``by_kind``)."""
+    from urllib.request import urlopen
+
+    with urlopen(f"{base}/bench/cpu/", timeout=60) as response:
+        return json.loads(response.read())
 
 
 def fetch_scores(base: str) -> list:
@@ -821,6 +868,19 @@ def report(out: dict) -> list[tuple]:
           + f"; all {sum(cpu_a.values()):.2f} (minimal write {sum(cpu_w.values()):.2f}) on "
           f"{os.cpu_count()} cores. An answer counts its share of the round's next/new_round requests and "
           f"of its round's grade (the worker, and the demo LMS's side of it in the server)")
+    if conc.get("kinds") and wm.get("kinds"):
+        answered = len(conc["answer"]) + len(conc["round_end"])
+        ka, kw = conc["kinds"], wm["kinds"]
+        mine = {"the answers": ka["answer"][0], "next and new_round": ka["next"][0] + ka["new_round"][0],
+                "the demo LMS receiving grades": ka["lms_score"][0],
+                "other requests": ka["lms_other"][0] + ka["bench"][0] + ka["other"][0]}
+        rest = cpu_a["server"] - sum(mine.values()) / answered
+        write_view = kw["bench"][0] / max(kw["bench"][1], 1)
+        print("the server's CPU per answer, by request kind (the threads serving them): "
+              + ", ".join(f"{name} {ms / answered:.2f}" for name, ms in mine.items())
+              + f" ({ka['lms_score'][0] / max(ka['lms_score'][1], 1):.2f} ms per grade received); outside the"
+              f" requests (gunicorn's HTTP work, the grade publishing thread) {rest:.2f}. The minimal write: "
+              f"the view {write_view:.2f}, outside it {cpu_w['server'] - write_view:.2f}")
     writes_per_s = statistics.mean([wm["per_s"], wa["per_s"]])  # before and after the learners
     ratio = answers_per_s / writes_per_s
     rows.append((f"{out['learners']} concurrent: answers/s ÷ minimal-write req/s (before and after)",

@@ -12,6 +12,7 @@ import hashlib
 import logging
 import time
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -37,6 +38,8 @@ MAX_BACKOFF = timedelta(hours=6)
 MAX_ATTEMPTS = 12
 #: While one try is under way, no other worker picks the score (longer than a try can take).
 LEASE = timedelta(minutes=2)
+#: Scores claimed together and then tried one after another: their tries must end within ``LEASE``.
+CLAIMED_AT_ONCE = 10
 #: An access token is reused until this long before the platform said it expires.
 TOKEN_MARGIN_SECONDS = 60
 #: Statuses worth another try: the platform is busy, down or its token was refused.
@@ -128,11 +131,18 @@ def send(score: ScoreRecord, connector: ServiceConnector) -> None:
 
 def attempt(score: ScoreRecord, connector: ServiceConnector, now: datetime) -> ScoreRecord:
     """One try; records the outcome and, after a transient failure, when to try again. Never raises."""
+    _try(score, connector, now)
+    return score
+
+
+def _try(score: ScoreRecord, connector: ServiceConnector, now: datetime) -> Exception | None:
+    """``attempt``, telling what went wrong (None: delivered)."""
     score.attempts += 1
+    failure = None
     try:
         send(score, connector)
     except Exception as exc:  # network, token, HTTP refusal: all recorded, the score stays in the table
-        score.error = describe(exc)
+        failure, score.error = exc, describe(exc)
         if isinstance(exc, NoGradeService):
             score.state, score.next_try_at = State.NOT_GRADED, None
         elif is_transient(exc) and score.attempts < MAX_ATTEMPTS:
@@ -144,7 +154,7 @@ def attempt(score: ScoreRecord, connector: ServiceConnector, now: datetime) -> S
     else:
         score.state, score.delivered, score.error, score.next_try_at = State.DELIVERED, True, "", None
     score.save()
-    return score
+    return failure
 
 
 class TokenReusingConnector(ServiceConnector):
@@ -205,13 +215,11 @@ def connector_for(registration: PlatformRegistration) -> ServiceConnector:
     return TokenReusingConnector(DbToolConf().registration(registration), services.http_session())
 
 
-def claim(score_id: int, now: datetime) -> ScoreRecord | None:
-    """The score, if it waits and its time has come; held for ``LEASE`` so no other try sends it too."""
-    taken = ScoreRecord.objects.filter(pk=score_id, state=State.PENDING, delivered=False,
-                                       next_try_at__lte=now).update(next_try_at=now + LEASE)
-    if not taken:
-        return None
-    return ScoreRecord.objects.select_related("registration").get(pk=score_id)
+def _claimed(score_id: int, now: datetime) -> bool:
+    """Whether the score waited and its time had come; then it is held for ``LEASE``, so no other try
+    sends it too."""
+    return bool(ScoreRecord.objects.filter(pk=score_id, state=State.PENDING, delivered=False,
+                                           next_try_at__lte=now).update(next_try_at=now + LEASE))
 
 
 @dataclass(frozen=True)
@@ -227,19 +235,43 @@ def retry_due(now: datetime, include_failed: bool = False) -> RetryRun:
     if include_failed:
         ScoreRecord.objects.filter(state=State.FAILED, delivered=False).update(
             state=State.PENDING, next_try_at=now, attempts=0)
-    due = (ScoreRecord.objects.filter(state=State.PENDING, delivered=False, next_try_at__lte=now)
-           .select_related("registration").order_by("next_try_at", "id"))
-    connectors: dict[int, ServiceConnector] = {}  # one per platform: its access token is reused
+    due = list(ScoreRecord.objects.filter(state=State.PENDING, delivered=False, next_try_at__lte=now)
+               .order_by("next_try_at", "id").values_list("id", flat=True))
     outcomes = []
-    for score in due:
-        if claim(score.id, now) is None:  # another worker is sending it
-            continue
-        if score.registration_id not in connectors:
-            connectors[score.registration_id] = connector_for(score.registration)
-        outcomes.append(attempt(score, connectors[score.registration_id], now).state)
+    for start in range(0, len(due), CLAIMED_AT_ONCE):  # each claimed shortly before its try (``LEASE``)
+        outcomes += [state for state in send_now(due[start:start + CLAIMED_AT_ONCE], lambda: now)
+                     if state != NOT_WAITING]
     return RetryRun(tried=len(outcomes), delivered=outcomes.count(State.DELIVERED),
                     waiting=outcomes.count(State.PENDING),
                     failed=len(outcomes) - outcomes.count(State.DELIVERED) - outcomes.count(State.PENDING))
+
+
+#: ``send_now``'s word for a score it left alone: another try holds it, or it no longer waits.
+NOT_WAITING = "not waiting"
+
+
+def send_now(score_ids: list[int], clock: Callable[[], datetime]) -> list[str]:
+    """Try each score of ``score_ids`` that waits and is due, in order, each claimed (``_claimed``, the time
+    from ``clock``) just before its try; their states after it, ``NOT_WAITING`` for the others. One
+    connector per platform: its access token and HTTP connection serve all its scores. Once a platform
+    cannot be reached, its other scores here are left waiting for the minute's retry rather than each
+    waiting out the timeout too."""
+    scores = ScoreRecord.objects.select_related("registration").in_bulk(score_ids)
+    connectors: dict[int, ServiceConnector] = {}
+    unreachable: set[int] = set()
+    states = []
+    for score_id in score_ids:
+        score, now = scores.get(score_id), clock()
+        if score is None or score.registration_id in unreachable or not _claimed(score_id, now):
+            states.append(NOT_WAITING)
+            continue
+        if score.registration_id not in connectors:
+            connectors[score.registration_id] = connector_for(score.registration)
+        failure = _try(score, connectors[score.registration_id], now)
+        if isinstance(failure, (requests.ConnectionError, requests.Timeout)):
+            unreachable.add(score.registration_id)
+        states.append(score.state)
+    return states
 
 
 @dataclass(frozen=True)

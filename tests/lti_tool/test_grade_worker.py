@@ -35,16 +35,18 @@ def test_without_a_broker_tasks_run_in_the_process_and_with_one_on_redis():
 
 def test_the_answer_only_queues_the_grade_and_the_worker_sends_it(demo, sent_to_platform, monkeypatch):
     handed = []
-    monkeypatch.setattr(tasks.send_score, "apply_async", lambda args, **kw: handed.append(args[0]))
+    monkeypatch.setattr(tasks.send_scores, "apply_async", lambda args, **kw: handed.append(args[0]))
     client = Client()
     last = answer_round(client, launch(client, "lan"), WRONG_ON)
     assert last.json()["round_complete"] is True
     score = ScoreRecord.objects.get()
-    assert handed == [score.id] and score.state == "pending" and score.attempts == 0
+    assert handed == [[score.id]] and score.state == "pending" and score.attempts == 0
     assert not _token_requests(sent_to_platform), "nothing was sent to the LMS in the request"
-    assert tasks.send_score(score.id) == "delivered"
+    assert tasks.send_scores([score.id]) == ["delivered"]
     assert Score.objects.get().score_given == 7
-    assert tasks.send_score(score.id) == "not waiting", "a score is sent once"
+    assert tasks.send_scores([score.id]) == ["not waiting"], "a score is sent once"
+    # a message published before scores were batched (an upgrade with messages in the broker) still works
+    assert tasks.send_score(score.id) == "not waiting"
 
 
 def test_the_access_token_is_reused_until_it_expires(demo, sent_to_platform):
@@ -99,7 +101,7 @@ def test_with_the_broker_and_the_lms_down_the_grade_waits_and_is_sent_later(demo
                                                                             monkeypatch):
     def broker_down(*args, **kwargs):
         raise kombu.exceptions.OperationalError("Error 111 connecting to 127.0.0.1:6379. Connection refused.")
-    monkeypatch.setattr(tasks.send_score, "apply_async", broker_down)
+    monkeypatch.setattr(tasks.send_scores, "apply_async", broker_down)
 
     def lms_down():
         s = requests.Session()
@@ -146,7 +148,7 @@ def test_with_a_broker_the_round_end_does_not_wait_for_it(demo, sent_to_platform
     def slow_broker(args, **kwargs):
         released.wait(10)
         handed.append((args[0], threading.current_thread().name))
-    monkeypatch.setattr(tasks.send_score, "apply_async", slow_broker)
+    monkeypatch.setattr(tasks.send_scores, "apply_async", slow_broker)
     client = Client()
     last = answer_round(client, launch(client, "lan"), WRONG_ON)
     assert last.json()["round_complete"] is True and handed == []  # answered while the broker hangs
@@ -154,4 +156,53 @@ def test_with_a_broker_the_round_end_does_not_wait_for_it(demo, sent_to_platform
     assert score.state == "pending"
     released.set()
     tasks._publisher.submit(lambda: None).result(10)  # the publisher's queue, drained
-    assert handed == [(score.id, handed[0][1])] and handed[0][1].startswith("grade-publisher")
+    assert handed == [([score.id], handed[0][1])] and handed[0][1].startswith("grade-publisher")
+
+
+def test_round_ends_that_come_together_share_messages_in_order_none_lost(monkeypatch, settings):
+    """While one message is on its way, the scores committed meanwhile wait and go together (at most
+    ``BATCH`` a message): a burst of round ends costs the server and the worker a few messages, and a
+    lone round end is published at once."""
+    import threading
+
+    settings.CELERY_TASK_ALWAYS_EAGER = False
+    first_sent, release, messages = threading.Event(), threading.Event(), []
+
+    def broker(args, **kwargs):
+        messages.append(list(args[0]))
+        first_sent.set()
+        release.wait(10)  # the first message is slow to publish: the others queue behind it
+    monkeypatch.setattr(tasks.send_scores, "apply_async", broker)
+    tasks.queue_score(1)
+    assert first_sent.wait(10)
+    for score_id in range(2, 26):
+        tasks.queue_score(score_id)
+    release.set()
+    tasks._publisher.submit(lambda: None).result(10)
+    assert messages == [[1], list(range(2, 12)), list(range(12, 22)), list(range(22, 26))]
+
+
+def test_an_unreachable_platform_costs_one_timeout_per_message_not_one_per_score(demo, monkeypatch):
+    """Three learners' grades in one message while the LMS cannot be reached: the first is tried and waits
+    for its backoff; the others are left waiting, untried, for the minute's retry, which sends them all
+    once the LMS is back."""
+    from django.utils import timezone
+
+    def lms_down():
+        s = requests.Session()
+        s.mount(BASE, _Unreachable())
+        return s
+    monkeypatch.setattr(services, "http_session", lms_down)
+    for name in ("lan", "budi", "aung"):
+        client = Client()
+        answer_round(client, launch(client, name), WRONG_ON)
+    ids = sorted(ScoreRecord.objects.values_list("id", flat=True))
+    assert len(ids) == 3 and all(s.attempts == 1 for s in ScoreRecord.objects.all())  # sent in each request
+    ScoreRecord.objects.update(attempts=0, next_try_at=timezone.now(), error="")  # as if the broker had them
+    assert tasks.send_scores(ids) == ["pending", "not waiting", "not waiting"]
+    tried = {s.id: s.attempts for s in ScoreRecord.objects.all()}
+    assert tried == {ids[0]: 1, ids[1]: 0, ids[2]: 0}
+    monkeypatch.setattr(services, "http_session", lambda: _session([]))
+    run = score_queue.retry_due(timezone.now())
+    assert (run.tried, run.delivered) == (2, 2), "the two left waiting go with the minute's retry"
+    assert ScoreRecord.objects.filter(state="pending").count() == 1  # the first: after its backoff

@@ -69,7 +69,7 @@ def _count(call) -> tuple[object, list[tuple[str, bool]]]:
 
 @pytest.mark.parametrize("history", [30, 1700])
 def test_queries_per_request_do_not_grow_with_history(demo, monkeypatch, history):
-    monkeypatch.setattr(tasks.send_score, "apply_async", lambda *a, **kw: None)  # the worker's, not ours
+    monkeypatch.setattr(tasks.send_scores, "apply_async", lambda *a, **kw: None)  # the worker's, not ours
     client = Client()
     launched = launch(client, "lan")
     # The tool's page lives in the LMS's iframe: its requests carry the tool's cookies, not the
