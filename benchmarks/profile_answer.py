@@ -31,6 +31,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--answers", type=int, default=200)
     parser.add_argument("--root", type=Path, default=Path(__file__).resolve().parent.parent)
     parser.add_argument("--top", type=int, default=22)
+    parser.add_argument("--callers", default="", help="also print who calls the functions matching this")
     parser.add_argument("--broker", default="", help="a Redis URL: round ends queue their grade there "
                                                         "(nobody consumes it); empty: sent in the request")
     args = parser.parse_args(argv)
@@ -181,6 +182,8 @@ def _profile(args, root: Path, tmp: str, url: str) -> int:
     stats = pstats.Stats(profiler, stream=buffer).strip_dirs().sort_stats("cumulative")
     stats.print_stats(args.top)
     stats.sort_stats("tottime").print_stats(args.top)
+    if args.callers:
+        stats.print_callers(args.callers)
     print("\n".join(line for line in buffer.getvalue().splitlines() if line.strip()
                     and not line.lstrip().startswith(("Ordered by", "List reduced")))[:12000])
     return 0

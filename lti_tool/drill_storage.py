@@ -32,7 +32,6 @@ class TableCards(CardStore):
     def __init__(self, progress_id: int, writes: statements.Writes | None = None,
                  read: dict[str, dict | None] | None = None):
         super().__init__()
-        self._rows = DrillCard.objects.filter(progress_id=progress_id)
         self._progress_id = progress_id
         self._writes = writes  # None: each write at once
         self._read = dict(read or {})  # cards already read with the state row (the answered item's)
@@ -61,7 +60,8 @@ class TableCards(CardStore):
 
     def met_by_type(self, bank: Bank) -> dict[str, int]:
         met: dict[str, int] = {}
-        for item_id in self._rows.values_list("item_id", flat=True).iterator():
+        rows = DrillCard.objects.filter(progress_id=self._progress_id)  # a state older than the counter: once
+        for item_id in rows.values_list("item_id", flat=True).iterator():
             if item_id in bank:
                 kind = bank.get(item_id).type.value
                 met[kind] = met.get(kind, 0) + 1

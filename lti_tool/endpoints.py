@@ -34,16 +34,36 @@ def learner_for(request, launch_id: str) -> tuple[Learner, object]:
     if record is None:
         raise Refused("Unknown launch: open the activity from your course again.", 403)
     try:
+        browser_language = translation.get_language_from_request(request)
         if record.claims:  # the record keeps what the request needs: no cache, no other query
             ml = restored.restore(request, record, timezone.now())
+            claims = _read(record, browser_language)
         else:  # launched before records kept their claims
             ml = launch.restore(request, launch_id)
-        claims = read_launch(ml.get_launch_data(), translation.get_language_from_request(request))
+            claims = read_launch(ml.get_launch_data(), browser_language)
     except Exception as exc:  # expired launch data, missing session cookie
         raise Refused("This launch has expired: open the activity from your course again.", 403) from exc
     if claims.subject != record.subject:
         raise Refused("This launch belongs to someone else.", 403)
     return Learner(record, claims), ml
+
+
+#: Launches as ``read_launch`` reads them, by (launch ID, launch time, browser language): the claims of a
+#: record never change, and the record itself is still read (and checked) on every request, so an erased
+#: or expired launch is refused at once. Bounded: emptied when full.
+_READ: dict[tuple, object] = {}
+_READ_MAX = 20_000
+
+
+def _read(record, browser_language: str):
+    key = (record.launch_id, record.launched_at, browser_language)
+    found = _READ.get(key)
+    if found is None:
+        found = read_launch(record.claims, browser_language)
+        if len(_READ) >= _READ_MAX:
+            _READ.clear()
+        _READ[key] = found
+    return found
 
 
 def json_body(request) -> object:

@@ -21,10 +21,11 @@ transaction mode that cannot keep prepared statements); the writes then go one b
 from __future__ import annotations
 
 import json
+from contextlib import contextmanager
 from datetime import datetime, timezone
 from functools import cache
 
-from django.db import connection, models
+from django.db import DEFAULT_DB_ALIAS, connection, connections, models
 from django.utils import timezone as django_timezone
 
 from .models import AnswerRecord, DrillCard, DrillProgress, LaunchRecord, PlatformRegistration, ScoreRecord
@@ -73,8 +74,12 @@ def from_json(value):
 def prepares() -> bool:
     """Whether this connection prepares the hot path's statements: PostgreSQL with psycopg's
     ``prepare_threshold`` set (``portal.settings`` sets it unless NIHONGO_PREPARED_STATEMENTS=0)."""
-    return (connection.vendor == "postgresql"
-            and connection.settings_dict.get("OPTIONS", {}).get("prepare_threshold") is not None)
+    return _prepares(connections[DEFAULT_DB_ALIAS])
+
+
+def _prepares(db) -> bool:
+    return (db.vendor == "postgresql"
+            and db.settings_dict.get("OPTIONS", {}).get("prepare_threshold") is not None)
 
 
 @cache
@@ -90,17 +95,24 @@ def _prepared_cursor_class() -> type:
     return PreparedCursor
 
 
+@contextmanager
 def _cursor():
-    """A cursor for the statements here: on PostgreSQL one that prepares them (``prepares``), wrapped as
-    Django wraps its own (so its error translation, ``CaptureQueriesContext`` and the debug log see it);
-    elsewhere Django's own. Django leaves psycopg's automatic preparing off for the rest of the ORM."""
-    if not prepares():
-        return connection.cursor()
-    connection.close_if_health_check_failed()
-    connection.ensure_connection()
-    connection.validate_thread_sharing()
-    raw = _prepared_cursor_class()(connection.connection)
-    return connection.make_debug_cursor(raw) if connection.queries_logged else connection.make_cursor(raw)
+    """A cursor for the statements here: on PostgreSQL one that prepares them (``prepares``), kept for the
+    life of the database connection (the connection is the thread's own, as Django's are) and wrapped as
+    Django wraps its own, so its error translation, ``CaptureQueriesContext`` and the debug log see every
+    statement; elsewhere Django's own. Django leaves psycopg's preparing off for the rest of the ORM."""
+    db = connections[DEFAULT_DB_ALIAS]
+    if not _prepares(db):
+        with db.cursor() as cursor:
+            yield cursor
+        return
+    db.close_if_health_check_failed()
+    db.ensure_connection()
+    db.validate_thread_sharing()
+    kept = getattr(db, "_nihongo_prepared_cursor", None)
+    if kept is None or kept.connection is not db.connection or kept.closed:
+        kept = db._nihongo_prepared_cursor = _prepared_cursor_class()(db.connection)
+    yield db.make_debug_cursor(kept) if db.queries_logged else db.make_cursor(kept)
 
 
 # --- rows as model instances, converted as the ORM converts them ---------------------------------
@@ -115,13 +127,14 @@ def _converters(model: type[models.Model], vendor: str) -> tuple[list[str], list
 
 
 def _instance(model: type[models.Model], row) -> models.Model:
-    names, columns = _converters(model, connection.vendor)
+    db = connections[DEFAULT_DB_ALIAS]
+    names, columns = _converters(model, db.vendor)
     values = []
     for (expression, converters), value in zip(columns, row, strict=True):
         for converter in converters:
-            value = converter(value, expression, connection)
+            value = converter(value, expression, db)
         values.append(value)
-    return model.from_db(connection.alias, names, values)
+    return model.from_db(db.alias, names, values)
 
 
 def _select_list(model: type[models.Model], alias: str) -> str:

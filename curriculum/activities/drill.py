@@ -4,6 +4,7 @@ is the grade. Rules in ``curriculum.drill`` and ``drill_api``; this is its activ
 from __future__ import annotations
 
 from collections.abc import Mapping
+from functools import lru_cache
 
 from .. import drill_api, grammar
 from ..activity import Answered, Context, SettingsError, State, Step
@@ -77,13 +78,33 @@ PAGE = _Page(package="xblocks.jlpt_drill", template="drill.html", css="public/cs
                        "set_language": "change_language", "lesson": "lesson"})
 
 
+_LEVELS = frozenset(lv.value for lv in Level)
+_TYPES = frozenset(t.value for t in ItemType)
+
+
 def settings(raw: Mapping[str, str]) -> DrillConfig:
     """``level``, ``item_count`` and ``types`` (comma-separated) as the author gave them."""
+    try:
+        key = tuple(sorted(raw.items()))
+        hash(key)
+    except TypeError:  # a value that is not text (a list of grammar points): checked afresh
+        return _settings(raw)
+    return _settings_of(key)
+
+
+@lru_cache(maxsize=256)
+def _settings_of(items: tuple) -> DrillConfig:
+    """A link's settings are read on every request of its learners: checked once per process (the
+    config is frozen; a refusal is not cached, so it is raised every time)."""
+    return _settings(dict(items))
+
+
+def _settings(raw: Mapping[str, str]) -> DrillConfig:
     level = str(raw.get("level") or "N5")
-    if level not in {lv.value for lv in Level}:
+    if level not in _LEVELS:
         raise SettingsError(f"Unknown level {level!r} in the link's custom parameters.")
     types = tuple(t.strip() for t in str(raw.get("types") or "").split(",") if t.strip())
-    unknown = sorted(set(types) - {t.value for t in ItemType})
+    unknown = sorted(set(types) - _TYPES)
     if unknown:
         raise SettingsError(f"Unknown question types {', '.join(unknown)} in the link's custom parameters.")
     points = grammar_points(raw.get("grammar_points"), level)
