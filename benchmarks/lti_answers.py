@@ -607,8 +607,21 @@ def cpu_by_part(server: int, worker: int | None, lms: int | None = None) -> dict
         return sum(procs[pid][2] for pid in family)
     postgres = {pid for pid, (_parent, name, _c) in procs.items() if name.startswith("postgres")}
     postmasters = [pid for pid in postgres if procs[pid][0] not in postgres]
-    return {"server": tree(server), "lms": tree(lms), "worker": tree(worker), "postgres": tree(*postmasters),
+    background = sum(procs[pid][2] for pid in postgres if _title(pid).endswith(
+        ("checkpointer", "background writer", "walwriter", "autovacuum launcher", "replication launcher")))
+    return {"server": tree(server), "lms": tree(lms), "worker": tree(worker),
+            # PostgreSQL's connections (and the postmaster, and connections closed meanwhile), then its
+            # background processes: writing WAL and dirty pages out, checkpoints
+            "postgres": tree(*postmasters) - background, "postgres background": background,
             "client": time.process_time()}
+
+
+def _title(pid: int) -> str:
+    """A process's title as ps shows it (PostgreSQL names its processes: "postgres: 15/main: walwriter")."""
+    try:
+        return Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace").strip()
+    except OSError:
+        return ""
 
 
 def cpu_spent(before: dict[str, float], after: dict[str, float], count: int) -> dict[str, float]:
@@ -760,7 +773,9 @@ def _run(learners, per_history, tmp, database_url, engine, broker, quick, thread
         out["write_many_after"] = baseline(base, learners, 2 if quick else 10, "write")
         # 4. 50 learners finish a round at once; meanwhile the demo LMS is asked for a page. Here the LMS
         # shares the tool's server again, as in ``make demo``: does the demo's LMS stay responsive?
-        Conn(base).post("/bench/lms-at/", {"origin": ""})
+        back = Conn(base)
+        back.post("/bench/lms-at/", {"origin": ""})
+        back.close()
         out["lms"] = lms_under_round_ends(base, conns[:min(50, learners)], launched[:min(50, learners)], bank,
                                           bursts=1 if quick else 4, settle_s=120 if broker else 5)
         out["load_after"] = load_average()

@@ -87,14 +87,18 @@ def enqueue(record: LaunchRecord, earned: int, possible: int, now: datetime, ags
             progress: tuple[str, str] = FINAL, label: str = "",
             writes: statements.Writes | None = None) -> ScoreRecord:
     """A new pending score for the launch's learner and link; older waiting ones are superseded (at once,
-    or with ``writes``)."""
+    or with ``writes``). With ``writes`` on PostgreSQL the score itself waits for them too: its ``id`` is
+    set once they have run."""
     key = {"registration": record.registration, "subject": record.subject,
            "resource_link_id": record.resource_link_id}
     score = ScoreRecord(**key, earned=earned, possible=possible, sent_at=now, ags=ags or {},
                         activity=record.activity[:32], label=label[:200],
-                        timestamp=next_timestamp(now=now, **key),
                         activity_progress=progress[0], grading_progress=progress[1],
                         state=State.PENDING, next_try_at=now)
+    if writes is not None and statements.batches():  # one statement among the caller's writes, one trip
+        statements.insert_score(score, _stamp(now), State.SUPERSEDED.value, writes)
+        return score
+    score.timestamp = next_timestamp(now=now, **key)
     score.save()
     statements.supersede_scores(record.registration_id, record.subject, record.resource_link_id, score.id,
                                 State.PENDING.value, State.SUPERSEDED.value, writes)
@@ -173,7 +177,13 @@ class TokenReusingConnector(ServiceConnector):
         return "lti-ags-token-" + hashlib.sha256(raw.encode()).hexdigest()
 
     def get_access_token(self, scopes) -> str:
-        return cache.get(self._token_key(scopes)) or self._fetch_token(scopes)
+        """The token for ``scopes``: this connector's (one message's scores share it), else the cache's,
+        else a fresh one."""
+        key = self._token_key(scopes)
+        held = self.__dict__.setdefault("_held", {})
+        if key not in held:
+            held[key] = cache.get(key) or self._fetch_token(scopes)
+        return held[key]
 
     def _fetch_token(self, scopes) -> str:
         """PyLTI1p3's client-credentials grant (a signed client assertion), keeping ``expires_in``."""
@@ -207,6 +217,7 @@ class TokenReusingConnector(ServiceConnector):
             if getattr(getattr(exc, "response", None), "status_code", None) != 401:
                 raise
             cache.delete(self._token_key(scopes))  # refused: revoked or expired early
+            self.__dict__.get("_held", {}).pop(self._token_key(scopes), None)
             return super().make_service_request(scopes, url, *args, **kwargs)
 
 

@@ -21,6 +21,7 @@ transaction mode that cannot keep prepared statements); the writes then go one b
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from contextlib import contextmanager
 from datetime import datetime, timezone
 from functools import cache
@@ -209,26 +210,42 @@ class Writes:
     """Statements collected during a use case and run together at its end (``run``), inside its
     transaction: on PostgreSQL in one pipeline, one round trip for all of them (``batches``; a failing
     statement fails the rest and the transaction with it), elsewhere one each, in order. Only for
-    statements whose results the request does not read back before ``run``."""
+    statements whose results the request does not need before ``run``; a statement's one row, when it
+    returns one, goes to its ``then`` once they have run."""
 
     def __init__(self):
-        self._statements: list[tuple[str, list]] = []
+        self._statements: list[tuple[str, list, Callable | None]] = []
 
-    def add(self, sql: str, params: list) -> None:
-        self._statements.append((sql, params))
+    def add(self, sql: str, params: list, then: Callable[[tuple], None] | None = None) -> None:
+        self._statements.append((sql, params, then))
 
     def run(self) -> None:
         statements, self._statements = self._statements, []
         if not statements:
             return
+        returned = []  # (cursor, then): a statement with a row to hand back runs on a cursor of its own
         with _cursor() as cursor:
             if batches() and len(statements) > 1:
                 with connection.wrap_database_errors, connection.connection.pipeline():
-                    for sql, params in statements:
-                        cursor.execute(sql, params)
+                    for sql, params, then in statements:
+                        own = _own_cursor() if then else cursor
+                        own.execute(sql, params)
+                        if then:
+                            returned.append((own, then))
             else:
-                for sql, params in statements:
+                for sql, params, then in statements:
                     cursor.execute(sql, params)
+                    if then:
+                        then(cursor.fetchone())
+        for own, then in returned:
+            then(own.fetchone())
+
+
+def _own_cursor():
+    """Another prepared cursor on this connection, wrapped as ``_cursor``'s (PostgreSQL only)."""
+    db = connections[DEFAULT_DB_ALIAS]
+    raw = _prepared_cursor_class()(db.connection)
+    return db.make_debug_cursor(raw) if db.queries_logged else db.make_cursor(raw)
 
 
 def _now_or(writes: Writes | None, sql: str, params: list) -> None:
@@ -348,6 +365,44 @@ def last_score_timestamp(registration_id: int, subject: str, resource_link_id: s
         cursor.execute(_last_score_sql(connection.vendor), [registration_id, subject, resource_link_id])
         value = cursor.fetchone()[0]
     return None if value is None else aware(value)
+
+
+_SCORE_FIELDS = ("registration", "subject", "resource_link_id", "earned", "possible", "sent_at", "delivered",
+                 "error", "state", "ags", "activity", "label", "activity_progress", "grading_progress",
+                 "attempts", "next_try_at")
+
+
+@cache
+def _new_score_sql(vendor: str) -> str:
+    """PostgreSQL: a round end's score in one statement: its timestamp (now to the millisecond, or 1 ms after
+    this learner's last on this link), its row, and older waiting scores superseded by it."""
+    stamp, state, ident = _col(ScoreRecord, "timestamp"), _col(ScoreRecord, "state"), _col(ScoreRecord, "id")
+    table, columns = _table(ScoreRecord), ", ".join(_col(ScoreRecord, n) for n in _SCORE_FIELDS)
+    return (f"WITH last AS (SELECT MAX({stamp}) AS at FROM {table} WHERE {_score_key()}), "
+            f"new AS (INSERT INTO {table} ({columns}, {stamp}) "
+            f"SELECT {', '.join(['%s'] * len(_SCORE_FIELDS))}, "
+            f"GREATEST(%s, last.at + INTERVAL '1 millisecond') FROM last RETURNING {ident}, {stamp}), "
+            f"old AS (UPDATE {table} SET {state} = %s, {_col(ScoreRecord, 'next_try_at')} = NULL, "
+            f"{_col(ScoreRecord, 'error')} = 'superseded by the newer score ' || (SELECT {ident} FROM new) "
+            f"WHERE {_score_key()} AND {state} = %s AND {_col(ScoreRecord, 'delivered')} = %s "
+            f"AND {ident} < (SELECT {ident} FROM new)) "
+            f"SELECT {ident}, {stamp} FROM new")
+
+
+def insert_score(score: ScoreRecord, stamp: datetime, superseded: str, writes: Writes) -> None:
+    """PostgreSQL (``batches``): the unsaved ``score``, its timestamp ``stamp`` or just after the last, and
+    the superseding of older waiting ones, with ``writes``; ``score`` gets its ID and timestamp once they
+    have run."""
+    key = [score.registration_id, score.subject, score.resource_link_id]
+    values = [getattr(score, ScoreRecord._meta.get_field(name).attname) for name in _SCORE_FIELDS]
+    values[_SCORE_FIELDS.index("ags")] = json_value(score.ags)
+
+    def saved(row: tuple) -> None:
+        score.pk, score.timestamp = row[0], aware(row[1])
+        score._state.adding = False
+
+    writes.add(_new_score_sql(connection.vendor),
+               [*key, *values, stamp, superseded, *key, score.state, False], saved)
 
 
 @cache

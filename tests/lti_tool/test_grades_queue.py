@@ -67,8 +67,21 @@ def launched(demo, login_id="lan"):
     return client, result, LaunchRecord.objects.get(launch_id=result.launch_id), claims[score_queue.AGS_CLAIM]
 
 
-def queue_and_try(record, claim, now, earned=7, possible=10):
-    score = score_queue.enqueue(record, earned, possible, now, claim)
+def queue_and_try(record, claim, now, earned=7, possible=10, in_writes=False):
+    """Queue a score (``in_writes``: among an answer's writes, as a round end queues it: on PostgreSQL one
+    statement in their pipeline) and try it once."""
+    if in_writes:
+        from django.db import transaction
+
+        from lti_tool import statements
+
+        with transaction.atomic():
+            writes = statements.Writes()
+            score = score_queue.enqueue(record, earned, possible, now, claim, writes=writes)
+            writes.run()
+        assert score.pk is not None and ScoreRecord.objects.get(pk=score.pk).timestamp == score.timestamp
+    else:
+        score = score_queue.enqueue(record, earned, possible, now, claim)
     return score_queue.attempt(score, score_queue.connector_for(record.registration), now)
 
 
@@ -91,11 +104,14 @@ def test_a_round_is_fully_graded_with_the_launch_line_item_and_no_line_item_scop
     assert [r.url for r in score_posts] == [claim["lineitem"] + "/scores"]
 
 
-def test_timestamps_strictly_increase_per_learner_and_link_and_the_lms_accepts_each(demo, sent_to_platform):
+@pytest.mark.parametrize("in_writes", [False, True], ids=["alone", "among-an-answers-writes"])
+def test_timestamps_strictly_increase_per_learner_and_link_and_the_lms_accepts_each(demo, sent_to_platform,
+                                                                                   in_writes):
     _client, _result, record, claim = launched(demo)
-    first = queue_and_try(record, claim, NOW, earned=5)
-    second = queue_and_try(record, claim, NOW, earned=8)  # same clock reading
-    third = queue_and_try(record, claim, NOW - timedelta(seconds=5), earned=9)  # a clock that went back
+    first = queue_and_try(record, claim, NOW, earned=5, in_writes=in_writes)
+    second = queue_and_try(record, claim, NOW, earned=8, in_writes=in_writes)  # same clock reading
+    # a clock that went back
+    third = queue_and_try(record, claim, NOW - timedelta(seconds=5), earned=9, in_writes=in_writes)
     assert first.timestamp < second.timestamp < third.timestamp
     assert second.timestamp - first.timestamp == timedelta(milliseconds=1)
     assert [s.state for s in (first, second, third)] == ["delivered"] * 3
@@ -183,12 +199,13 @@ def test_a_refusal_is_not_retried(demo, platform):
     assert (refused.state, refused.next_try_at) == ("failed", None) and "404" in refused.error
 
 
-def test_a_newer_score_supersedes_an_older_one_still_waiting(demo, platform):
+@pytest.mark.parametrize("in_writes", [False, True], ids=["alone", "among-an-answers-writes"])
+def test_a_newer_score_supersedes_an_older_one_still_waiting(demo, platform, in_writes):
     _client, _result, record, claim = launched(demo)
     platform(down=1, how="refuse")
-    older = queue_and_try(record, claim, NOW, earned=3)
+    older = queue_and_try(record, claim, NOW, earned=3, in_writes=in_writes)
     assert older.state == "pending"
-    newer = queue_and_try(record, claim, NOW + timedelta(seconds=30), earned=9)
+    newer = queue_and_try(record, claim, NOW + timedelta(seconds=30), earned=9, in_writes=in_writes)
     older.refresh_from_db()
     assert (older.state, older.next_try_at) == ("superseded", None) and str(newer.id) in older.error
     assert newer.state == "delivered" and Score.objects.get().score_given == 9
