@@ -730,6 +730,10 @@ def _run(learners, per_history, tmp, database_url, engine, broker, quick, thread
             worker = subprocess.Popen([sys.executable, "-m", "celery", "-A", "portal", "worker", "--beat",
                                        "--pool", "threads", "--concurrency", "16", "--loglevel", "WARNING",
                                        "--schedule", f"{tmp}/beat"], env=env, cwd=ROOT)
+        if worker is not None:
+            time.sleep(3)  # the worker has started (and niced itself: NIHONGO_WORKER_NICE)
+            stat = Path(f"/proc/{worker.pid}/stat").read_text()
+            out["worker_nice"] = int(stat.rsplit(")", 1)[1].split()[16])
         # 1. Baselines, alone (nothing else runs).
         n_one = 30 if quick else 300
         out["bare_one"] = baseline(base, 1, n_one, "bare")
@@ -938,7 +942,8 @@ def lms_under_round_ends(base: str, conns: list, launched: list, bank, bursts: i
 
 def report(out: dict) -> list[tuple]:
     """Print the figures; returns the table rows (figure, target, measured, ratio)."""
-    print(f"server: {out['server']}, {out['engine']}; load average before {out['load_before']}, "
+    print(f"server: {out['server']}, {out['engine']}; grade worker nice {out.get('worker_nice', '-')}; "
+          f"load average before {out['load_before']}, "
           f"after {out['load_after']}; launches {out['setup_s']:.1f} s")
     b1, w1, bm, wm = out["bare_one"], out["write_one"], out["bare_many"], out["write_many"]
     print(f"bare view, 1 client        : p50 {p50(b1['server']):6.2f} ms, p95 {p95(b1['server']):6.2f} ms "

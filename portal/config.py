@@ -72,6 +72,9 @@ class Config:
     #: connection pooler in transaction mode that cannot keep prepared statements (PgBouncer before 1.21,
     #: or without ``max_prepared_statements``).
     prepared_statements: bool = True
+    #: How much lower the grade worker's CPU priority is than the web server's (``nice``, 0–19): where both
+    #: share a machine, a learner's answer gets the CPU first and a grade waits a few milliseconds more.
+    worker_nice: int = 10
 
     @classmethod
     def from_env(cls) -> Config:
@@ -109,6 +112,7 @@ class Config:
             single_link_issuers=tuple(os.environ.get("NIHONGO_SINGLE_LINK_ISSUERS", "").split()),
             broker_url=os.environ.get("NIHONGO_BROKER_URL", "").strip(),
             prepared_statements=_flag("NIHONGO_PREPARED_STATEMENTS", True),
+            worker_nice=_int("NIHONGO_WORKER_NICE", 10),
         )
 
     def problems(self) -> list[str]:
@@ -137,6 +141,9 @@ class Config:
         if self.broker_url and broker not in {"redis", "rediss", "redis+socket", "filesystem"}:
             found.append(f"NIHONGO_BROKER_URL scheme {broker!r} is not supported: use redis://host:6379/1 "
                          "(or leave it empty to send grades in the request).")
+        if not 0 <= self.worker_nice <= 19:
+            found.append(f"NIHONGO_WORKER_NICE {self.worker_nice} is out of range: use 0 (the web server's "
+                         "priority) to 19 (the lowest).")
         return found
 
     def celery(self) -> dict:

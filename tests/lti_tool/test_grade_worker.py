@@ -206,3 +206,21 @@ def test_an_unreachable_platform_costs_one_timeout_per_message_not_one_per_score
     run = score_queue.retry_due(timezone.now())
     assert (run.tried, run.delivered) == (2, 2), "the two left waiting go with the minute's retry"
     assert ScoreRecord.objects.filter(state="pending").count() == 1  # the first: after its backoff
+
+
+def test_the_worker_lowers_its_cpu_priority_so_answers_come_first(monkeypatch):
+    """Beside the web server, a class ending a round together sends a burst of grades: the worker runs
+    niced (NIHONGO_WORKER_NICE, 10) from its start, so the learners' answers get the CPU first."""
+    import os
+
+    from celery.signals import celeryd_init
+
+    niced = []
+    monkeypatch.setattr(os, "nice", niced.append)
+    monkeypatch.delenv("NIHONGO_WORKER_NICE", raising=False)
+    celeryd_init.send(sender="worker@test", instance=None, conf=None, options={})  # as a worker starts
+    assert niced == [10]
+    monkeypatch.setenv("NIHONGO_WORKER_NICE", "0")
+    celeryd_init.send(sender="worker@test", instance=None, conf=None, options={})
+    assert niced == [10], "0 keeps the web server's priority"
+    assert any("NIHONGO_WORKER_NICE" in p for p in _config(worker_nice=25).problems())

@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from curriculum.bank import default_bank
 from lti_tool import statements, tasks
-from lti_tool.models import DrillCard, DrillProgress
+from lti_tool.models import DrillCard, DrillProgress, ScoreRecord
 
 from .harness import launch, post_json
 
@@ -109,3 +109,38 @@ def test_queries_per_request_do_not_grow_with_history(demo, monkeypatch, history
     piped = statements.batches(connection.vendor)
     assert set(trips["answer"]) == {ANSWER_READS + 1 if piped else answer}, trips
     assert trips["round end"] == [_round_end_reads() + 1 if piped else round_end], trips
+
+
+def test_preparing_can_be_turned_off_for_a_pooler_that_cannot_keep_prepared_statements(monkeypatch):
+    from portal.config import Config
+
+    monkeypatch.delenv("NIHONGO_PREPARED_STATEMENTS", raising=False)
+    assert Config.from_env().prepared_statements is True
+    monkeypatch.setenv("NIHONGO_PREPARED_STATEMENTS", "0")
+    assert Config.from_env().prepared_statements is False
+
+
+def test_with_preparing_off_a_round_still_works_one_statement_a_trip(demo, monkeypatch):
+    """NIHONGO_PREPARED_STATEMENTS=0 (``portal.settings`` then leaves psycopg's ``prepare_threshold`` unset):
+    the drill's statements go through Django's own cursors, one round trip each, and a round ends with its
+    score queued, as on the other databases."""
+    if connection.vendor != "postgresql":
+        pytest.skip("a PostgreSQL setting: elsewhere the statements already go one by one (this file's "
+                    "other tests); CI runs the suite on PostgreSQL too")
+    monkeypatch.setitem(connection.settings_dict["OPTIONS"], "prepare_threshold", None)
+    monkeypatch.setattr(tasks.send_scores, "apply_async", lambda *a, **kw: None)
+    assert not statements.batches(connection.vendor)
+    client = Client()
+    launched = launch(client, "lan")
+    del client.cookies["sessionid"]
+    shown = post_json(client, launched.url("next")).json()
+    for n in range(10):
+        item = shown["item"]
+        body = {"item_id": item["id"], "choice": default_bank().get(item["id"]).answer}
+        response, sql = _count(lambda body=body: post_json(client, launched.url("answer"), body))
+        assert not any(piped for _s, piped in sql) and _round_trips(sql) == len(sql)
+        if n == 9:
+            assert len(sql) == _expected(2 + 2, ROUND_END_WRITES), sql
+        shown = response.json()["next"]
+    assert response.json()["round_complete"] is True
+    assert ScoreRecord.objects.get().state == "pending"
