@@ -798,6 +798,7 @@ def _run(learners, per_history, tmp, database_url, engine, broker, quick, thread
         out["lockstep"] = concurrent_phase(conns, launched[:learners], bank, base, parts,
                                            lambda n: {"warm": 0, "count": 10})
         out["errors"] += out["lockstep"]["errors"]
+        wait_for_grades(base, out, settle_s=0 if not broker else 60)  # the baseline below runs alone
         # The minimal write again, alone: this machine's speed drifts, so the ratio is taken against both.
         out["write_many_after"] = baseline(base, learners, 2 if quick else 10, "write")
         # 4. 50 learners finish a round at once; meanwhile the demo LMS is asked for a page. Here the LMS
