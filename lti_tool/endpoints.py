@@ -6,6 +6,7 @@ JSON only (which a cross-site form cannot send) and answer JSON, refusals includ
 
 from __future__ import annotations
 
+import dataclasses
 import json
 
 from django.http import JsonResponse
@@ -50,7 +51,8 @@ def learner_for(request, launch_id: str) -> tuple[Learner, object]:
 
 #: Launches as ``read_launch`` reads them, by (launch ID, launch time, browser language): the claims of a
 #: record never change, and the record itself is still read (and checked) on every request, so an erased
-#: or expired launch is refused at once. Bounded: emptied when full.
+#: or expired launch is refused at once. Without the learner's name (no endpoint uses it): no personal
+#: data stays in a process's memory. Bounded: emptied when full.
 _READ: dict[tuple, object] = {}
 _READ_MAX = 20_000
 
@@ -59,7 +61,7 @@ def _read(record, browser_language: str):
     key = (record.launch_id, record.launched_at, browser_language)
     found = _READ.get(key)
     if found is None:
-        found = read_launch(record.claims, browser_language)
+        found = dataclasses.replace(read_launch(record.claims, browser_language), name="")
         if len(_READ) >= _READ_MAX:
             _READ.clear()
         _READ[key] = found

@@ -241,6 +241,7 @@ class Writes:
                         then(cursor.fetchone())
         for own, then in returned:
             then(own.fetchone())
+            own.close()
 
 
 def _own_cursor():
