@@ -115,7 +115,8 @@ def test_the_mock_test_plays_each_listening_script_once(workbench, small_phone):
     mock.get_by_role("button", name="Previous").click()
     expect(mock.locator(".nm-audio")).to_be_hidden()  # heard once: no second play
     expect(mock.locator(".nm-audio-note")).to_be_visible()
-    page.reload()  # nor after a reload
+    page.reload()  # nor after a reload (which comes back to this question, even when the jump to it had
+    # not reached the server, or crossed the reloaded page's own request: the tab keeps where it went)
     mock.locator(".nm-palette button[aria-current='true']").click()
     expect(mock.locator(".nm-audio")).to_be_hidden()
 

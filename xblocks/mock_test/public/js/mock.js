@@ -230,7 +230,7 @@
     /* After a reload: send again what the last page could not confirm, if the test still runs. */
     function resend() {
       try { unsent = JSON.parse(sessionStorage.getItem(unsentKey) || "{}") || {}; } catch (e) { unsent = {}; }
-      if (!test || !data || data.status !== "running") { unsent = {}; keep(); return; }
+      if (!test || !data || data.status !== "running") { unsent = {}; keep(); place(null); return; }
       var ids = test.items.map(function (item) { return item.id; });
       Object.keys(unsent).forEach(function (id) {
         if (ids.indexOf(id) < 0) { delete unsent[id]; return; }
@@ -239,6 +239,10 @@
         send(id, unsent[id]);
       });
       keep();
+      var kept = null;
+      try { kept = sessionStorage.getItem(placeKey); } catch (e) { kept = null; }
+      var at = kept ? ids.indexOf(kept) : -1;
+      if (at >= 0 && at !== index) { goTo(at, false); }
       draw(false);
     }
 
@@ -255,16 +259,25 @@
       return turn;
     }
 
+    /* The question this tab last went to is kept in the tab too: a reload just after "Previous" comes back
+     * to it even when the jump had not reached the server, or crossed the reloaded page's request. */
+    var placeKey = "nihongo-mock-place:" + urls.answer;
+    function place(id) {
+      try { if (id) { sessionStorage.setItem(placeKey, id); } else { sessionStorage.removeItem(placeKey); } }
+      catch (e) { /* private mode */ }
+    }
+
     var shownId = null;
     function goTo(k, focus) {
       if (k < 0 || k >= test.items.length) { return; }
       index = k;
       draw(focus);
       var id = shownId = test.items[k].id;
+      place(id);
       inTurn(function () {
         if (shownId !== id) { return; }  // the learner has moved on: only the last question shown is kept
         return post(urls.go_to, {item_id: id});
-      }).catch(function (error) { if (error.status) { failed(error); } });
+      }).catch(function (error) { if (error.status) { place(null); failed(error); } });
     }
 
     function ask(message, action, trigger) {
@@ -277,6 +290,7 @@
 
     function end(url) {
       flush();
+      place(null);  // a new section, or the result: the server says where
       inTurn(function () { return post(url, {}); }).then(function (payload) {
         show(payload);
         (payload.status === "finished" ? el.resultTitle : el.number).focus();
@@ -306,6 +320,7 @@
 
     function begin() {
       played = {};
+      place(null);
       try { sessionStorage.removeItem(playedKey); } catch (e) { /* private mode */ }
       post(urls.start, {}).then(function (payload) { show(payload); el.number.focus(); }, failed);
     }
