@@ -485,41 +485,10 @@ def launch(base: str, n: int) -> tuple[str, str]:
     return launch_id, cookies
 
 
-def answer_rounds(conn: Conn, launch_id: str, rounds: int, out: dict, bank, start=None) -> None:
-    """Answer ``rounds`` whole rounds as the drill's page does: the question on screen (``next``, once),
-    then answers, each coming back with the next question, and ``new_round`` with the first of the
-    next round; 80 % right."""
-    path = f"/lti/drill/{launch_id}/"
-    if start is not None:
-        start.wait()
-    status, shown, _ms, _took = conn.post(path + "next/")
-    for r in range(rounds):
-        for k in range(10):
-            if status != 200 or not shown.get("item"):
-                out["errors"].append(f"next {status}: {str(shown)[:120]}")
-                break
-            item = bank.get(shown["item"]["id"])
-            right = (k + r) % 5 != 0
-            choice = item.answer if right else (item.answer + 1) % len(item.choices)
-            status, result, ms, took = conn.post(path + "answer/", {"item_id": item.id, "choice": choice})
-            if status != 200:
-                out["errors"].append(f"answer {status}: {str(result)[:120]}")
-                continue
-            kind = "round_end" if result["round_complete"] else "answer"
-            out[kind].append(ms)
-            out.setdefault(kind + "_cpu", []).append(conn.cpu)
-            out.setdefault(kind + "_at", []).append(time.time())  # when it came back
-            out[kind + "_client"].append(took)
-            if result["round_complete"]:
-                out["ended"].append(time.time())
-            shown = result["next"]
-        out.setdefault("new_rounds", []).append(1)  # the round's new_round (its answers counted above)
-        status, shown, _ms, _took = conn.post(path + "new_round/")
-
-
 def answer_on(conn: Conn, launch_id: str, count: int, out: dict, bank, start=None, warm: int = 0) -> None:
-    """A learner part-way through a round: ``warm`` answers first (not timed, before ``start``), then
-    ``count`` timed answers, a round's end and its ``new_round`` wherever they fall; 80 % right."""
+    """Answer as the drill's page does: the question on screen (``next``, once), then answers, each coming
+    back with the next question, and ``new_round`` after a round's end; 80 % right. ``warm`` answers
+    first (not timed, before ``start``: a learner part-way through a round), then ``count`` timed ones."""
     path = f"/lti/drill/{launch_id}/"
     status, shown, _ms, _took = conn.post(path + "next/")
     for n in range(warm + count):
@@ -538,6 +507,7 @@ def answer_on(conn: Conn, launch_id: str, count: int, out: dict, bank, start=Non
         if n >= warm:
             kind = "round_end" if result["round_complete"] else "answer"
             out[kind].append(ms)
+            out.setdefault(kind + "_cpu", []).append(conn.cpu)
             out.setdefault(kind + "_at", []).append(time.time())
             out[kind + "_client"].append(took)
         if result["round_complete"]:
@@ -767,12 +737,11 @@ def _run(learners, per_history, tmp, database_url, engine, broker, quick, thread
         # 2. One learner at a time, per history size: two whole rounds each.
         out["history"] = {}
         for h_index, cards in enumerate(histories):
-            got = {"answer": [], "answer_client": [], "round_end": [], "round_end_client": [], "ended": [],
-                   "errors": []}
+            got = {"answer": [], "answer_client": [], "round_end": [], "round_end_client": [], "errors": []}
             mine = [x for n, x in enumerate(launched) if n % len(histories) == h_index][:per_history]
             for launch_id, cookies in mine:
                 conn = Conn(base, cookies)
-                answer_rounds(conn, launch_id, 2, got, bank)
+                answer_on(conn, launch_id, 20, got, bank)  # two whole rounds
                 conn.close()
             out["history"][cards] = got
             out["errors"] += got["errors"]

@@ -115,7 +115,12 @@ def _cursor():
     kept = getattr(db, "_nihongo_prepared_cursor", None)
     if kept is None or kept.connection is not db.connection or kept.closed:
         kept = db._nihongo_prepared_cursor = _prepared_cursor_class()(db.connection)
-    yield db.make_debug_cursor(kept) if db.queries_logged else db.make_cursor(kept)
+    yield _wrapped(db, kept)
+
+
+def _wrapped(db, raw):
+    """A psycopg cursor wrapped as Django wraps its own (the debug wrapper while queries are captured)."""
+    return db.make_debug_cursor(raw) if db.queries_logged else db.make_cursor(raw)
 
 
 # --- rows as model instances, converted as the ORM converts them ---------------------------------
@@ -202,10 +207,10 @@ def progress_row(registration_id: int, subject: str, resource_link_id: str, lock
 
 # --- writes nobody reads back in the request: sent together, once --------------------------------
 
-def batches(vendor: str | None = None) -> bool:
+def batches() -> bool:
     """Whether several writes go to the database in one round trip: PostgreSQL with prepared statements
     (``prepares``), in one pipeline. Elsewhere, and with preparing turned off, one statement per call."""
-    return (vendor or connection.vendor) == "postgresql" and prepares()
+    return prepares()
 
 
 class Writes:
@@ -247,8 +252,7 @@ class Writes:
 def _own_cursor():
     """Another prepared cursor on this connection, wrapped as ``_cursor``'s (PostgreSQL only)."""
     db = connections[DEFAULT_DB_ALIAS]
-    raw = _prepared_cursor_class()(db.connection)
-    return db.make_debug_cursor(raw) if db.queries_logged else db.make_cursor(raw)
+    return _wrapped(db, _prepared_cursor_class()(db.connection))
 
 
 def _now_or(writes: Writes | None, sql: str, params: list) -> None:

@@ -30,7 +30,7 @@ def _expected(reads: int, writes: int) -> int:
 
 
 def _round_end_reads() -> int:
-    return 2 if statements.batches(connection.vendor) else 2 + 2
+    return 2 if statements.batches() else 2 + 2
 
 
 ANSWER_READS = 3
@@ -106,7 +106,7 @@ def test_queries_per_request_do_not_grow_with_history(demo, monkeypatch, history
     assert set(counts["answer"]) == {answer}, counts
     assert counts["round end"] == [round_end], counts
     # PostgreSQL: the writes go together, one round trip (``statements.Writes``); elsewhere one each
-    piped = statements.batches(connection.vendor)
+    piped = statements.batches()
     assert set(trips["answer"]) == {ANSWER_READS + 1 if piped else answer}, trips
     assert trips["round end"] == [_round_end_reads() + 1 if piped else round_end], trips
 
@@ -129,7 +129,7 @@ def test_with_preparing_off_a_round_still_works_one_statement_a_trip(demo, monke
                     "other tests); CI runs the suite on PostgreSQL too")
     monkeypatch.setitem(connection.settings_dict["OPTIONS"], "prepare_threshold", None)
     monkeypatch.setattr(tasks.send_scores, "apply_async", lambda *a, **kw: None)
-    assert not statements.batches(connection.vendor)
+    assert not statements.batches()
     client = Client()
     launched = launch(client, "lan")
     del client.cookies["sessionid"]
